@@ -1,0 +1,9 @@
+namespace Proeftuin.Cli.Commands;
+
+/// <summary>The list of every sub-command; one line per command.</summary>
+internal static class CommandRegistry
+{
+    public static IReadOnlyList<ICliCommand> All() =>
+    [
+    ];
+}
