@@ -1,3 +1,5 @@
+using Proeftuin.Cli.Database;
+
 namespace Proeftuin.Cli.Commands;
 
 /// <summary>The list of every sub-command; one line per command.</summary>
@@ -5,5 +7,7 @@ internal static class CommandRegistry
 {
     public static IReadOnlyList<ICliCommand> All() =>
     [
+        new MigrateCommand(),
+        new SeedCommand(),
     ];
 }

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The one test command: installs what the tests need, starts PostgreSQL and Redis on free loopback ports with
+# temporary data folders, runs every .NET and TypeScript test, and stops the servers it started, also on failure.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { printf '\n== %s\n' "$*"; }
+
+# --- what the tests need -------------------------------------------------------------------------------------
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+missing=()
+[ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
+command -v redis-server >/dev/null || missing+=(redis-server)
+[ -x /usr/lib/chromium/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  log "apt-get install ${missing[*]}"
+  sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+log "npm ci (browser client)"
+(cd src/Proeftuin.Web && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.install-stamp)
+
+# --- servers -------------------------------------------------------------------------------------------------
+work="$(mktemp -d /tmp/proeftuin-test.XXXXXX)"
+chmod 755 "$work"
+pg_pid=""; redis_pid=""
+cleanup() {
+  local status=$?
+  if [ -n "$redis_pid" ]; then kill "$redis_pid" 2>/dev/null || true; fi
+  if [ -n "$pg_pid" ]; then
+    kill -INT "$pg_pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.1; done
+  fi
+  rm -rf "$work"
+  exit $status
+}
+trap cleanup EXIT INT TERM
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+log "PostgreSQL"
+pg_port="$(free_port)"
+pg_data="$work/pg"
+mkdir -p "$pg_data"
+[ "$(id -u)" -ne 0 ] || chown postgres "$pg_data"
+as_postgres "$(pg_bin)/initdb" -D "$pg_data" -U proeftuin --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$work/initdb.log"
+as_postgres "$(pg_bin)/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w -t 60 \
+  -o "-h 127.0.0.1 -p $pg_port -k $pg_data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+pg_pid="$(head -n 1 "$pg_data/postmaster.pid")"
+export PROEFTUIN_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=proeftuin;Database=postgres"
+echo "PostgreSQL on 127.0.0.1:$pg_port (pid $pg_pid)"
+
+log "Redis"
+redis_port="$(free_port)"
+redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
+  --pidfile "$work/redis.pid" --logfile "$work/redis.log" --dir "$work"
+for _ in $(seq 1 50); do [ -s "$work/redis.pid" ] && break; sleep 0.1; done
+redis_pid="$(cat "$work/redis.pid")"
+export PROEFTUIN_TEST_REDIS="127.0.0.1:$redis_port"
+echo "Redis on 127.0.0.1:$redis_port (pid $redis_pid)"
+
+# --- tests ---------------------------------------------------------------------------------------------------
+log "dotnet restore + build"
+dotnet restore Proeftuin.sln --verbosity quiet
+dotnet build Proeftuin.sln --no-restore --configuration Release --verbosity quiet -nologo
+
+# Both suites run even when the first fails, so one run shows every failure; the exit status is the worst of them.
+set +e
+log "TypeScript: typecheck and vitest"
+(cd src/Proeftuin.Web && npx tsc --noEmit -p tsconfig.json && npx vitest run) 2>&1 | tee "$work/vitest.log"
+ts_status=${PIPESTATUS[0]}
+
+log "dotnet test"
+dotnet test Proeftuin.sln --no-build --configuration Release --verbosity quiet -nologo \
+  --logger "console;verbosity=minimal" 2>&1 | tee "$work/dotnet.log"
+dotnet_status=${PIPESTATUS[0]}
+set -e
+
+log "summary"
+python3 "$repo/scripts/summarize-tests.py" "$work/dotnet.log" "$work/vitest.log"
+[ "$ts_status" -eq 0 ] && [ "$dotnet_status" -eq 0 ]

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Core.Agreements;
+using Proeftuin.Core.Cases;
+using Proeftuin.Core.Meetings;
+using Proeftuin.Core.Neighbourhoods;
+using Proeftuin.Core.Professionals;
+using Proeftuin.Core.Recommendations;
+using Proeftuin.Data.Identity;
+
+namespace Proeftuin.Data;
+
+/// <summary>The one database of Proeftuin: domain, identity and (later) audit and collaboration logs.</summary>
+public sealed class ProeftuinDbContext(DbContextOptions<ProeftuinDbContext> options)
+    : IdentityDbContext<ProeftuinUser, ProeftuinRole, Guid>(options)
+{
+    public DbSet<Neighbourhood> Neighbourhoods => Set<Neighbourhood>();
+
+    public DbSet<Professional> Professionals => Set<Professional>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+
+    public DbSet<Attendance> Attendance => Set<Attendance>();
+
+    public DbSet<MeetingEvaluation> MeetingEvaluations => Set<MeetingEvaluation>();
+
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+
+    public DbSet<NeighbourhoodAgreement> NeighbourhoodAgreements => Set<NeighbourhoodAgreement>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ProeftuinDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every timestamp is UTC; SQLite and SQL Server hand back 'Unspecified', which Npgsql would refuse to write.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

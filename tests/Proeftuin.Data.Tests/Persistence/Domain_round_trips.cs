@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Proeftuin.Core.Cases;
+using Proeftuin.Core.Meetings;
+using Proeftuin.Core.Neighbourhoods;
+using Proeftuin.Core.Professionals;
+using Proeftuin.Core.Recommendations;
+using Proeftuin.Data.Identity;
+using Proeftuin.Data.Providers;
+using Proeftuin.Testing;
+
+namespace Proeftuin.Data.Tests.Persistence;
+
+public sealed class Domain_round_trips
+{
+    private static readonly DateTime Now = new(2026, 11, 24, 12, 0, 0, DateTimeKind.Utc);
+
+    [Theory]
+    [AllProviders]
+    public async Task Case_file_keeps_themes_text_and_utc_times(DatabaseProvider provider)
+    {
+        await using var database = await MigratedAsync(provider);
+        var (wijk, author) = await AddWijkAndMemberAsync(database, "OND");
+        var caseId = Guid.NewGuid();
+        await using (var db = database.CreateContext())
+        {
+            var caseFile = new CaseFile(caseId, wijk.Id, CaseCode.Create("OND", 2026, 7), "Meisje met angst", AgeBand.Child, ["angst", "school"], author.Id, Now);
+            caseFile.RecordText("# Meisje met angst\n\nTekst met é en ‘quotes’.", 12, Now.AddMinutes(5));
+            db.CaseFiles.Add(caseFile);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            var loaded = await db.CaseFiles.SingleAsync(c => c.Id == caseId);
+            Assert.Equal("OND-2026-007", loaded.Code);
+            Assert.Equal(["angst", "school"], loaded.Themes);
+            Assert.Equal(12, loaded.Revision);
+            Assert.Contains("‘quotes’", loaded.Text, StringComparison.Ordinal);
+            Assert.Equal(DateTimeKind.Utc, loaded.UpdatedAtUtc.Kind);
+            Assert.Equal(Now.AddMinutes(5), loaded.UpdatedAtUtc);
+        }
+    }
+
+    [Theory]
+    [AllProviders]
+    public async Task Case_code_is_unique_within_a_wijk(DatabaseProvider provider)
+    {
+        await using var database = await MigratedAsync(provider);
+        var (wijk, author) = await AddWijkAndMemberAsync(database, "BIN");
+        await using var db = database.CreateContext();
+        db.CaseFiles.Add(new CaseFile(Guid.NewGuid(), wijk.Id, CaseCode.Create("BIN", 2026, 1), "Eerste", AgeBand.Child, [], author.Id, Now));
+        db.CaseFiles.Add(new CaseFile(Guid.NewGuid(), wijk.Id, CaseCode.Create("BIN", 2026, 1), "Tweede", AgeBand.Child, [], author.Id, Now));
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    [Theory]
+    [AllProviders]
+    public async Task Stale_recommendation_edit_is_refused(DatabaseProvider provider)
+    {
+        await using var database = await MigratedAsync(provider);
+        var (wijk, author) = await AddWijkAndMemberAsync(database, "LR");
+        var id = Guid.NewGuid();
+        var details = new RecommendationDetails("Eén regiehouder", VisionPillar.ProfessionalCoordination, RecommendationLevel.Neighbourhood, [Discipline.FamilyWorker], author.Id, new DateOnly(2026, 12, 31));
+        await using (var db = database.CreateContext())
+        {
+            db.Recommendations.Add(new Recommendation(id, wijk.Id, null, null, details, author.Id, Now));
+            await db.SaveChangesAsync();
+        }
+
+        await using var first = database.CreateContext();
+        await using var second = database.CreateContext();
+        var mine = await first.Recommendations.SingleAsync(r => r.Id == id);
+        var theirs = await second.Recommendations.SingleAsync(r => r.Id == id);
+        mine.Edit(1, details with { Text = "Mijn versie" }, Now);
+        theirs.Edit(1, details with { Text = "Hun versie" }, Now);
+        await first.SaveChangesAsync();
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+        await using var check = database.CreateContext();
+        var stored = await check.Recommendations.SingleAsync(r => r.Id == id);
+        Assert.Equal("Mijn versie", stored.Text);
+        Assert.Equal([Discipline.FamilyWorker], stored.AddressedTo);
+        Assert.Equal(new DateOnly(2026, 12, 31), stored.DueDate);
+    }
+
+    [Theory]
+    [AllProviders]
+    public async Task Meeting_keeps_agenda_order_phase_and_attendance(DatabaseProvider provider)
+    {
+        await using var database = await MigratedAsync(provider);
+        var (wijk, chair) = await AddWijkAndMemberAsync(database, "OND");
+        var meetingId = Guid.NewGuid();
+        await using (var db = database.CreateContext())
+        {
+            var first = new CaseFile(Guid.NewGuid(), wijk.Id, CaseCode.Create("OND", 2026, 1), "Eerste", AgeBand.Child, [], chair.Id, Now);
+            var second = new CaseFile(Guid.NewGuid(), wijk.Id, CaseCode.Create("OND", 2026, 2), "Tweede", AgeBand.Adolescent, [], chair.Id, Now);
+            var meeting = new Meeting(meetingId, wijk.Id, "Bespreking", Now.AddDays(1), chair.Id);
+            meeting.AddToAgenda(Guid.NewGuid(), first, 30);
+            meeting.AddToAgenda(Guid.NewGuid(), second, 20);
+            meeting.Start(Now.AddDays(1));
+            meeting.RecordAttendance(chair.Id, Now.AddDays(1));
+            meeting.AdvancePhase(Now.AddDays(1));
+            db.CaseFiles.AddRange(first, second);
+            db.Meetings.Add(meeting);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            var loaded = await db.Meetings.Include(m => m.Agenda).Include(m => m.Attendance).SingleAsync(m => m.Id == meetingId);
+            Assert.Equal(MeetingStatus.Live, loaded.Status);
+            Assert.Equal([30, 20], loaded.Agenda.Select(a => a.TimeboxMinutes));
+            Assert.Equal(MeetingPhase.Clarification, loaded.CurrentItem!.Phase);
+            Assert.Single(loaded.Attendance);
+        }
+    }
+
+    private static async Task<TestDatabase> MigratedAsync(DatabaseProvider provider)
+    {
+        var database = TestDatabase.Create(provider);
+        await using var db = database.CreateContext();
+        await DatabaseMigrator.MigrateAsync(db, database.Settings, NullLogger.Instance, CancellationToken.None);
+        return database;
+    }
+
+    private static async Task<(Neighbourhood Wijk, Professional Member)> AddWijkAndMemberAsync(TestDatabase database, string prefix)
+    {
+        await using var db = database.CreateContext();
+        var wijk = new Neighbourhood(Guid.NewGuid(), "Wijk " + prefix, prefix);
+        var user = new ProeftuinUser { Id = Guid.NewGuid(), UserName = prefix + "@test.nl", Email = prefix + "@test.nl" };
+        var member = new Professional(user.Id, "Lid " + prefix, user.Email, Discipline.GeneralPractitioner, null);
+        member.JoinNeighbourhood(wijk.Id, MembershipRole.Chair);
+        db.Neighbourhoods.Add(wijk);
+        db.Users.Add(user);
+        db.Professionals.Add(member);
+        await db.SaveChangesAsync();
+        return (wijk, member);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using Proeftuin.Web.Infrastructure.Security;
+using Proeftuin.Web.Tests.Infrastructure;
+
+namespace Proeftuin.Web.Tests.Features.Home;
+
+public sealed class Home_page(ProeftuinWebFactory factory) : IClassFixture<ProeftuinWebFactory>
+{
+    [Fact]
+    public async Task Lists_the_three_demo_wijken_from_the_database_in_dutch()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<html lang=\"nl\"", html, StringComparison.Ordinal);
+        foreach (var wijk in new[] { "Leidsche Rijn", "Ondiep", "Binnenstad" })
+        {
+            Assert.Contains($"<h2 class=\"utrecht-heading-2\">{wijk}</h2>", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("3 casussen", html, StringComparison.Ordinal);
+        Assert.Contains("Volgende bespreking:", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Switches_to_english_on_request()
+    {
+        using var client = factory.CreateClient();
+
+        var html = await client.GetStringAsync(new Uri("/?culture=en-GB&ui-culture=en-GB", UriKind.Relative));
+
+        Assert.Contains("<html lang=\"en\"", html, StringComparison.Ordinal);
+        Assert.Contains("Neighbourhoods", html, StringComparison.Ordinal);
+        Assert.Contains("3 cases", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Is_served_with_a_strict_content_security_policy()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Equal(SecurityHeaders.ContentSecurityPolicy, csp);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Loads_the_locally_bundled_design_system()
+    {
+        using var client = factory.CreateClient();
+        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var href = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/dist/styles.css[^\"]*)\"").Groups[1].Value;
+
+        var css = await client.GetStringAsync(new Uri(href, UriKind.Relative));
+
+        Assert.Contains(".utrecht-heading-1", css, StringComparison.Ordinal);
+        Assert.Contains("--utrecht-", css, StringComparison.Ordinal);
+    }
+}
