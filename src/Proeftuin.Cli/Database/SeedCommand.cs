@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Proeftuin.Cli.Commands;
 using Proeftuin.Data;
 using Proeftuin.Data.Providers;
@@ -7,37 +6,26 @@ using Proeftuin.Data.Seeding;
 namespace Proeftuin.Cli.Database;
 
 /// <summary><c>proeftuin seed</c>: migrates, then fills an empty database with the demo data.</summary>
-internal sealed class SeedCommand : ICliCommand
+internal sealed class SeedCommand : DatabaseCommand
 {
-    public IReadOnlyList<string> Path { get; } = ["seed"];
+    public override IReadOnlyList<string> Path { get; } = ["seed"];
 
-    public string Usage => "seed [--provider …] [--connection …]   demodata in een lege database zetten";
+    public override string Usage => "seed [--provider …] [--connection …]   demodata in een lege database zetten";
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(ProeftuinDbContext db, DatabaseSettings settings, CliConsole console, CancellationToken cancellationToken)
     {
-        try
+        if (!await new DemoDataSeeder(db, TimeProvider.System).SeedAsync(cancellationToken))
         {
-            var settings = DatabaseOptions.Read(args);
-            await using var db = new ProeftuinDbContext(ProeftuinDatabase.Options(settings));
-            await DatabaseMigrator.MigrateAsync(db, settings, NullLogger.Instance, cancellationToken);
-            if (!await new DemoDataSeeder(db, TimeProvider.System).SeedAsync(cancellationToken))
-            {
-                await console.Out.WriteLineAsync("De database bevat al gegevens; er is niets toegevoegd.");
-                return 0;
-            }
-
-            await console.Out.WriteLineAsync($"Demodata toegevoegd. Wachtwoord van alle demo-accounts: {DemoAccounts.Password}");
-            foreach (var account in DemoAccounts.All)
-            {
-                await console.Out.WriteLineAsync($"  {account.Email} — {account.Name}");
-            }
-
+            await console.Out.WriteLineAsync("De database bevat al gegevens; er is niets toegevoegd.");
             return 0;
         }
-        catch (DatabaseConfigurationException ex)
+
+        await console.Out.WriteLineAsync($"Demodata toegevoegd. Wachtwoord van alle demo-accounts: {DemoAccounts.Password}");
+        foreach (var account in DemoAccounts.All)
         {
-            await console.Error.WriteLineAsync(ex.Message);
-            return 1;
+            await console.Out.WriteLineAsync($"  {account.Email} — {account.Name}");
         }
+
+        return 0;
     }
 }

@@ -95,55 +95,36 @@ public sealed class CaseFile
     /// <summary>Draft → ReadyForDiscussion; only when the anonymisation guard reports no open finding.</summary>
     public void MarkReadyForDiscussion(int openAnonymizationFindings, DateTime nowUtc)
     {
-        if (Status != CaseStatus.Draft)
-        {
-            throw new DomainException("case.status", "Alleen een concept kan klaar voor bespreking worden gemaakt.");
-        }
-
-        if (openAnonymizationFindings > 0)
+        if (Status == CaseStatus.Draft && openAnonymizationFindings > 0)
         {
             throw new DomainException(
                 "case.anonymization.open",
                 $"De casus bevat nog {openAnonymizationFindings} mogelijk identificerende gegevens. Vervang ze of markeer ze als niet identificerend.");
         }
 
-        Status = CaseStatus.ReadyForDiscussion;
-        UpdatedAtUtc = Guard.Utc(nowUtc);
+        MoveTo(CaseStatus.Draft, CaseStatus.ReadyForDiscussion, "Alleen een concept kan klaar voor bespreking worden gemaakt.", nowUtc);
     }
 
     /// <summary>ReadyForDiscussion → Draft, e.g. when the author wants to rework it before the meeting.</summary>
-    public void ReturnToDraft(DateTime nowUtc)
-    {
-        if (Status != CaseStatus.ReadyForDiscussion)
-        {
-            throw new DomainException("case.status", "Alleen een casus die klaar is voor bespreking kan terug naar concept.");
-        }
-
-        Status = CaseStatus.Draft;
-        UpdatedAtUtc = Guard.Utc(nowUtc);
-    }
+    public void ReturnToDraft(DateTime nowUtc) =>
+        MoveTo(CaseStatus.ReadyForDiscussion, CaseStatus.Draft, "Alleen een casus die klaar is voor bespreking kan terug naar concept.", nowUtc);
 
     /// <summary>ReadyForDiscussion → Discussed, when the meeting that discussed it closes.</summary>
-    public void MarkDiscussed(DateTime nowUtc)
-    {
-        if (Status != CaseStatus.ReadyForDiscussion)
-        {
-            throw new DomainException("case.status", "Alleen een casus die klaar is voor bespreking kan besproken worden.");
-        }
-
-        Status = CaseStatus.Discussed;
-        UpdatedAtUtc = Guard.Utc(nowUtc);
-    }
+    public void MarkDiscussed(DateTime nowUtc) =>
+        MoveTo(CaseStatus.ReadyForDiscussion, CaseStatus.Discussed, "Alleen een casus die klaar is voor bespreking kan besproken worden.", nowUtc);
 
     /// <summary>Discussed → Archived: read-only from then on.</summary>
-    public void Archive(DateTime nowUtc)
+    public void Archive(DateTime nowUtc) =>
+        MoveTo(CaseStatus.Discussed, CaseStatus.Archived, "Alleen een besproken casus kan gearchiveerd worden.", nowUtc);
+
+    private void MoveTo(CaseStatus from, CaseStatus to, string refusal, DateTime nowUtc)
     {
-        if (Status != CaseStatus.Discussed)
+        if (Status != from)
         {
-            throw new DomainException("case.status", "Alleen een besproken casus kan gearchiveerd worden.");
+            throw new DomainException("case.status", refusal);
         }
 
-        Status = CaseStatus.Archived;
+        Status = to;
         UpdatedAtUtc = Guard.Utc(nowUtc);
     }
 

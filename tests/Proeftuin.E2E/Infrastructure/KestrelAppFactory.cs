@@ -2,15 +2,15 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Proeftuin.Testing;
 
 namespace Proeftuin.E2E.Infrastructure;
 
 /// <summary>The real app on real Kestrel (a free loopback port), fresh SQLite with demo data, for the browser.</summary>
 public sealed class KestrelAppFactory : WebApplicationFactory<Program>
 {
-    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "proeftuin-e2e", Guid.NewGuid().ToString("N"));
+    private readonly DemoAppSettings _settings = new();
 
     public KestrelAppFactory() => UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
 
@@ -25,22 +25,11 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         }
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:DataFolder", _dataFolder);
-        builder.UseSetting("Database:SeedDemoData", "true");
-        builder.UseSetting("ConnectionStrings:Proeftuin", string.Empty);
-    }
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => _settings.Apply(builder);
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_dataFolder))
-        {
-            Directory.Delete(_dataFolder, recursive: true);
-        }
+        _settings.Delete();
     }
 }

@@ -1,31 +1,19 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Proeftuin.Testing;
 
 namespace Proeftuin.Web.Tests.Infrastructure;
 
-/// <summary>
-/// The real app on a fresh SQLite file with the demo data, as a newcomer gets it on first run.
-/// </summary>
+/// <summary>The real app on a fresh SQLite file with the demo data, as a newcomer gets it on first run.</summary>
 public sealed class ProeftuinWebFactory : WebApplicationFactory<Program>
 {
-    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "proeftuin-web-tests", Guid.NewGuid().ToString("N"));
+    private readonly DemoAppSettings _settings = new();
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:DataFolder", _dataFolder);
-        builder.UseSetting("Database:SeedDemoData", "true");
-        builder.UseSetting("ConnectionStrings:Proeftuin", string.Empty);
-    }
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => _settings.Apply(builder);
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_dataFolder))
-        {
-            Directory.Delete(_dataFolder, recursive: true);
-        }
+        _settings.Delete();
     }
 }

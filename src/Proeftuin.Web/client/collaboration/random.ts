@@ -1,0 +1,23 @@
+// Seeded randomness for the randomised tests (mulberry32): the same seed gives the same run in every environment.
+
+export class SeededRandom {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** A whole number in [min, max). */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min));
+  }
+}

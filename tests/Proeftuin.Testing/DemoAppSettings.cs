@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+
+namespace Proeftuin.Testing;
+
+/// <summary>
+/// Settings that host the real app as a newcomer gets it on first run: a fresh SQLite file with the demo data, in a
+/// temporary folder that <see cref="Delete"/> removes again.
+/// </summary>
+public sealed class DemoAppSettings
+{
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "proeftuin-app-tests", Guid.NewGuid().ToString("N"));
+
+    public void Apply(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:DataFolder", DataFolder);
+        builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("ConnectionStrings:Proeftuin", string.Empty);
+    }
+
+    public void Delete()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(DataFolder))
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+    }
+}
