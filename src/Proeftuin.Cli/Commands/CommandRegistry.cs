@@ -1,3 +1,4 @@
+using Proeftuin.Cli.Anonymization;
 using Proeftuin.Cli.Database;
 
 namespace Proeftuin.Cli.Commands;
@@ -9,5 +10,7 @@ internal static class CommandRegistry
     [
         new MigrateCommand(),
         new SeedCommand(),
+        new ScanCommand(),
+        new EvaluateCommand(),
     ];
 }

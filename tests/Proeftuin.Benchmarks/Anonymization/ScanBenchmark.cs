@@ -1,0 +1,38 @@
+using System.Text;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using Proeftuin.Core.Anonymization;
+
+namespace Proeftuin.Benchmarks.Anonymization;
+
+/// <summary>Scanning a 10 kB Dutch case text (DESIGN.md §9: &lt; 1 ms), built from the dev corpus in the repo.</summary>
+[MemoryDiagnoser]
+public class ScanBenchmark
+{
+    private string _text = string.Empty;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Proeftuin.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        var builder = new StringBuilder();
+        foreach (var line in File.ReadLines(Path.Combine(directory!.FullName, "tests", "data", "anonymization", "dev.jsonl")))
+        {
+            builder.Append(JsonDocument.Parse(line).RootElement.GetProperty("text").GetString()).Append("\n\n");
+            if (builder.Length >= 10_240)
+            {
+                break;
+            }
+        }
+
+        _text = builder.ToString(0, 10_240);
+    }
+
+    [Benchmark]
+    public int Scan_10kB() => AnonymizationDetector.Default.Scan(_text).Count;
+}
