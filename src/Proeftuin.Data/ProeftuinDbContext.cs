@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Core.Agreements;
+using Proeftuin.Core.Audit;
 using Proeftuin.Core.Cases;
 using Proeftuin.Core.Meetings;
 using Proeftuin.Core.Neighbourhoods;
@@ -33,6 +34,8 @@ public sealed class ProeftuinDbContext(DbContextOptions<ProeftuinDbContext> opti
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
 
     public DbSet<NeighbourhoodAgreement> NeighbourhoodAgreements => Set<NeighbourhoodAgreement>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

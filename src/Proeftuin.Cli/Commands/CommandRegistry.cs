@@ -1,4 +1,5 @@
 using Proeftuin.Cli.Anonymization;
+using Proeftuin.Cli.Audit;
 using Proeftuin.Cli.Database;
 
 namespace Proeftuin.Cli.Commands;
@@ -12,5 +13,6 @@ internal static class CommandRegistry
         new SeedCommand(),
         new ScanCommand(),
         new EvaluateCommand(),
+        new AuditVerifyCommand(),
     ];
 }

@@ -8,6 +8,12 @@ public static class DemoAccounts
     /// <summary>One password for every demo account; demo data exists only for trying the product out.</summary>
     public const string Password = "Demo-Proeftuin-2026";
 
+    /// <summary>
+    /// The authenticator (TOTP) key of every demo account, Base32: add it to an authenticator app to log in with
+    /// two-factor authentication. Demo data only; real accounts enrol with a key of their own.
+    /// </summary>
+    public const string AuthenticatorKey = "PROEFTUINDEMOKEY";
+
     public static IReadOnlyList<DemoAccount> All { get; } =
     [
         new("ruud.jansen@demo.proeftuin.nl", "Ruud Jansen", Discipline.GeneralPractitioner, "Huisartsenpraktijk Leidsche Rijn Centrum", [("LR", MembershipRole.Chair)]),

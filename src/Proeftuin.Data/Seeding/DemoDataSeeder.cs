@@ -74,11 +74,15 @@ public sealed class DemoDataSeeder(ProeftuinDbContext db, TimeProvider time)
                 NormalizedEmail = account.Email.ToUpperInvariant(),
                 EmailConfirmed = true,
                 LockoutEnabled = true,
+                TwoFactorEnabled = true,
                 SecurityStamp = Guid.NewGuid().ToString("N"),
                 ConcurrencyStamp = Guid.NewGuid().ToString(),
             };
             user.PasswordHash = hasher.HashPassword(user, DemoAccounts.Password);
             db.Users.Add(user);
+
+            // Stored where ASP.NET Core Identity's user store keeps an authenticator key.
+            db.UserTokens.Add(new IdentityUserToken<Guid> { UserId = user.Id, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = DemoAccounts.AuthenticatorKey });
 
             var professional = new Professional(user.Id, account.Name, account.Email, account.Discipline, account.Organisation);
             foreach (var (prefix, role) in account.Memberships)

@@ -16,7 +16,9 @@ public static class DatabaseSetup
         var settings = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddDbContext<ProeftuinDbContext>(options => options.Use(settings));
+        builder.Services.AddDbContextFactory<ProeftuinDbContext>(options => options.Use(settings));
+        builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<ProeftuinDbContext>>().CreateDbContext());
+        builder.Services.AddSingleton<Proeftuin.Data.Audit.AuditWriter>();
 
         // Registered before the web server starts listening: no request sees an unmigrated database.
         builder.Services.AddHostedService<DatabaseStartupService>();

@@ -1,4 +1,6 @@
 using Proeftuin.Web.Features.Health;
+using Proeftuin.Web.Infrastructure.Audit;
+using Proeftuin.Web.Infrastructure.Identity;
 using Proeftuin.Web.Infrastructure.Localization;
 using Proeftuin.Web.Infrastructure.Security;
 
@@ -15,8 +17,17 @@ public static class ProeftuinApp
         builder.Services.AddProeftuinLocalization();
         builder.Services.AddProblemDetails();
         builder.Services.AddValidation();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddProeftuinIdentity();
+        builder.Services.AddScoped<AuditLog>();
         builder.Services
-            .AddRazorPages(options => options.RootDirectory = "/Features")
+            .AddRazorPages(options =>
+            {
+                options.RootDirectory = "/Features";
+                options.Conventions.AllowAnonymousToPage("/Account/Login");
+                options.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
+                options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
         builder.Services.AddHealth();
@@ -34,6 +45,8 @@ public static class ProeftuinApp
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapHealth();

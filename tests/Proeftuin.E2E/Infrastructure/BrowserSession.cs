@@ -1,4 +1,6 @@
 using Microsoft.Playwright;
+using Proeftuin.Data.Seeding;
+using Proeftuin.Testing;
 
 namespace Proeftuin.E2E.Infrastructure;
 
@@ -41,6 +43,20 @@ public sealed class BrowserSession : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A page of a demo professional who logged in through the real login and two-factor pages.</summary>
+    public async Task<IPage> NewSignedInPageAsync(string email)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("E-mailadres").FillAsync(email);
+        await page.GetByLabel("Wachtwoord").FillAsync(DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await page.GetByLabel("Code uit de authenticator-app").FillAsync(Totp.Code(DemoAccounts.AuthenticatorKey, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bevestigen" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        return page;
     }
 
     public async Task DisposeAsync()

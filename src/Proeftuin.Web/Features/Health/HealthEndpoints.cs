@@ -16,5 +16,6 @@ public static class HealthEndpoints
     public static IEndpointConventionBuilder MapHealth(this IEndpointRouteBuilder app) =>
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status200OK } })
             .WithTags("Health")
+            .AllowAnonymous()
             .DisableHttpMetrics();
 }

@@ -1,13 +1,19 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Core.Meetings;
 using Proeftuin.Data;
+using Proeftuin.Data.Identity;
+using Proeftuin.Web.Infrastructure.Audit;
 
 namespace Proeftuin.Web.Features.Home;
 
-/// <summary>The start page: the wijken with their members, cases and next meeting.</summary>
-public sealed class IndexModel(ProeftuinDbContext db, TimeProvider time) : PageModel
+/// <summary>
+/// The start page: my wijken with their members, cases and next meeting. Coordinators and beheerders see every wijk
+/// (names and numbers only: no case text is shown here).
+/// </summary>
+public sealed class IndexModel(ProeftuinDbContext db, TimeProvider time, AuditLog audit) : PageModel
 {
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
@@ -16,8 +22,15 @@ public sealed class IndexModel(ProeftuinDbContext db, TimeProvider time) : PageM
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        Neighbourhoods = await db.Neighbourhoods
-            .AsNoTracking()
+        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var seesAll = User.IsInRole(GlobalRoles.Coordinator) || User.IsInRole(GlobalRoles.Administrator);
+        var wijken = db.Neighbourhoods.AsNoTracking();
+        if (!seesAll)
+        {
+            wijken = wijken.Where(n => db.Memberships.Any(m => m.NeighbourhoodId == n.Id && m.ProfessionalId == userId));
+        }
+
+        Neighbourhoods = await wijken
             .OrderBy(n => n.Name)
             .Select(n => new NeighbourhoodSummary(
                 n.Id,
@@ -31,6 +44,7 @@ public sealed class IndexModel(ProeftuinDbContext db, TimeProvider time) : PageM
                     .Select(m => (DateTime?)m.ScheduledStartUtc)
                     .FirstOrDefault()))
             .ToListAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEvent("read", "success", "NeighbourhoodList", Role: seesAll ? "Overview" : "Member"), cancellationToken);
     }
 
     public string FormatDate(DateTime utc) =>

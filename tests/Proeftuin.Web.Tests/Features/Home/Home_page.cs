@@ -1,4 +1,6 @@
 using System.Net;
+using Proeftuin.Data.Seeding;
+using Proeftuin.Testing;
 using Proeftuin.Web.Infrastructure.Security;
 using Proeftuin.Web.Tests.Infrastructure;
 
@@ -6,10 +8,17 @@ namespace Proeftuin.Web.Tests.Features.Home;
 
 public sealed class Home_page(ProeftuinWebFactory factory) : IClassFixture<ProeftuinWebFactory>
 {
-    [Fact]
-    public async Task Lists_the_three_demo_wijken_from_the_database_in_dutch()
+    private async Task<HttpClient> SignedInAsync(string email)
     {
-        using var client = factory.CreateClient();
+        var client = factory.CreateClient();
+        using var landed = await BrowserlessLogin.LoginAsync(client, email, DemoAccounts.Password, DemoAccounts.AuthenticatorKey);
+        return client;
+    }
+
+    [Fact]
+    public async Task Coordinator_sees_the_three_demo_wijken_from_the_database_in_dutch()
+    {
+        using var client = await SignedInAsync("hanna.koster@demo.proeftuin.nl");
 
         using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
@@ -26,9 +35,33 @@ public sealed class Home_page(ProeftuinWebFactory factory) : IClassFixture<Proef
     }
 
     [Fact]
+    public async Task Member_sees_only_the_wijken_they_belong_to()
+    {
+        using var client = await SignedInAsync("sanne.visser@demo.proeftuin.nl");
+
+        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Contains(">Leidsche Rijn</h2>", html, StringComparison.Ordinal);
+        Assert.Contains(">Ondiep</h2>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Binnenstad</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("Ingelogd als Sanne Visser", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Anonymous_visitor_is_sent_to_the_login_page()
+    {
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Switches_to_english_on_request()
     {
-        using var client = factory.CreateClient();
+        using var client = await SignedInAsync("hanna.koster@demo.proeftuin.nl");
 
         var html = await client.GetStringAsync(new Uri("/?culture=en-GB&ui-culture=en-GB", UriKind.Relative));
 
@@ -42,7 +75,7 @@ public sealed class Home_page(ProeftuinWebFactory factory) : IClassFixture<Proef
     {
         using var client = factory.CreateClient();
 
-        using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+        using var response = await client.GetAsync(new Uri("/account/login", UriKind.Relative));
 
         var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
         Assert.Equal(SecurityHeaders.ContentSecurityPolicy, csp);
@@ -54,7 +87,7 @@ public sealed class Home_page(ProeftuinWebFactory factory) : IClassFixture<Proef
     public async Task Loads_the_locally_bundled_design_system()
     {
         using var client = factory.CreateClient();
-        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var html = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
         var href = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/dist/styles.css[^\"]*)\"").Groups[1].Value;
 
         var css = await client.GetStringAsync(new Uri(href, UriKind.Relative));

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Core.Audit;
+
+namespace Proeftuin.Data.Audit;
+
+/// <summary>
+/// Appends to the audit log. Appends are serialised in this process, and the unique sequence key serialises them
+/// across processes: a writer that loses the race reads the new tail and tries again.
+/// </summary>
+public sealed class AuditWriter(IDbContextFactory<ProeftuinDbContext> contexts, TimeProvider time)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        entry.TimestampUtc = time.GetUtcNow().UtcDateTime;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+                var previous = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken);
+                AuditChain.Seal(entry, previous);
+                db.AuditEntries.Add(entry);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    return;
+                }
+                catch (DbUpdateException) when (attempt < 20)
+                {
+                    // Another node appended the same sequence number first.
+                }
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Checks the whole chain; returns the first broken sequence number, or null.</summary>
+    public static async Task<long?> VerifyAsync(ProeftuinDbContext db, CancellationToken cancellationToken)
+    {
+        var entries = db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable();
+        var buffer = new List<AuditEntry>();
+        await foreach (var entry in entries.WithCancellation(cancellationToken))
+        {
+            buffer.Add(entry);
+        }
+
+        return AuditChain.FirstBroken(buffer);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Proeftuin.Core.Audit;
+using Proeftuin.Data.Audit;
+
+namespace Proeftuin.Web.Infrastructure.Audit;
+
+/// <summary>
+/// Records an access in the audit log with who (from the signed-in user), where (client address) and the request's
+/// correlation id. Features call this for every read, change, export, search and sign-in event.
+/// </summary>
+public sealed class AuditLog(AuditWriter writer, IHttpContextAccessor http)
+{
+    public Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
+    {
+        var context = http.HttpContext;
+        var user = context?.User;
+        var entry = new AuditEntry
+        {
+            UserId = auditEvent.UserId ?? (Guid.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null),
+            UserName = auditEvent.UserName ?? user?.FindFirstValue(ProeftuinClaims.DisplayName) ?? user?.Identity?.Name,
+            Discipline = user?.FindFirstValue(ProeftuinClaims.Discipline),
+            Role = auditEvent.Role,
+            Action = auditEvent.Action,
+            ObjectType = auditEvent.ObjectType,
+            ObjectId = auditEvent.ObjectId,
+            NeighbourhoodId = auditEvent.NeighbourhoodId,
+            ClientAddress = context?.Connection.RemoteIpAddress?.ToString(),
+            Outcome = auditEvent.Outcome,
+            CorrelationId = context?.TraceIdentifier,
+        };
+        return writer.AppendAsync(entry, cancellationToken);
+    }
+}
+
+/// <summary>What happened, for <see cref="AuditLog.RecordAsync"/>. UserId/UserName only when no one is signed in yet.</summary>
+public sealed record AuditEvent(
+    string Action,
+    string Outcome,
+    string? ObjectType = null,
+    string? ObjectId = null,
+    Guid? NeighbourhoodId = null,
+    string? Role = null,
+    Guid? UserId = null,
+    string? UserName = null);

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Proeftuin.Data;
+using Proeftuin.Data.Identity;
+
+namespace Proeftuin.Web.Infrastructure.Identity;
+
+/// <summary>
+/// ASP.NET Core Identity with cookies. Every page and endpoint needs a user who completed two-factor login (the "amr"
+/// claim "mfa"), unless it says otherwise; a user without an authenticator is sent to enrol one.
+/// </summary>
+public static class IdentitySetup
+{
+    public const string TwoFactorCompleted = "TwoFactorCompleted";
+    public const string PasswordOnly = "PasswordOnly";
+
+    public static IServiceCollection AddProeftuinIdentity(this IServiceCollection services)
+    {
+        services
+            .AddIdentity<ProeftuinUser, ProeftuinRole>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireDigit = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedEmail = false;
+            })
+            .AddEntityFrameworkStores<ProeftuinDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<DutchIdentityErrors>()
+            .AddClaimsPrincipalFactory<ProfessionalClaimsFactory>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "proeftuin.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            options.SlidingExpiration = true;
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(TwoFactorCompleted, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", "mfa"))
+            .AddPolicy(PasswordOnly, policy => policy.RequireAuthenticatedUser())
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim("amr", "mfa").Build());
+
+        return services;
+    }
+}

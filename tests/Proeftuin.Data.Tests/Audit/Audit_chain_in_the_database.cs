@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Proeftuin.Core.Audit;
+using Proeftuin.Data.Audit;
+using Proeftuin.Data.Providers;
+using Proeftuin.Testing;
+
+namespace Proeftuin.Data.Tests.Audit;
+
+public sealed class Audit_chain_in_the_database
+{
+    [Theory]
+    [AllProviders]
+    public async Task Concurrent_writers_keep_one_linear_chain(DatabaseProvider provider)
+    {
+        await using var database = TestDatabase.Create(provider);
+        await using (var db = database.CreateContext())
+        {
+            await DatabaseMigrator.MigrateAsync(db, database.Settings, NullLogger.Instance, CancellationToken.None);
+        }
+
+        // Two writers stand for two nodes: each serialises its own appends, the unique sequence serialises the rest.
+        var nodeA = new AuditWriter(new Factory(database), TimeProvider.System);
+        var nodeB = new AuditWriter(new Factory(database), TimeProvider.System);
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            (i % 2 == 0 ? nodeA : nodeB).AppendAsync(new AuditEntry { Action = "read", Outcome = "success", ObjectType = "CaseFile", ObjectId = i.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+
+        await using var check = database.CreateContext();
+        Assert.Equal(20, await check.AuditEntries.CountAsync());
+        Assert.Null(await AuditWriter.VerifyAsync(check, CancellationToken.None));
+        Assert.Equal(AuditChain.Anchor, (await check.AuditEntries.SingleAsync(e => e.Sequence == 1)).PreviousHash);
+    }
+
+    [Fact]
+    public void A_changed_field_breaks_the_hash()
+    {
+        var first = new AuditEntry { Action = "login", Outcome = "success", TimestampUtc = DateTime.UtcNow };
+        AuditChain.Seal(first, null);
+        var second = new AuditEntry { Action = "read", Outcome = "success", TimestampUtc = DateTime.UtcNow };
+        AuditChain.Seal(second, first);
+
+        second.ObjectId = "iets anders";
+
+        Assert.Equal(2, AuditChain.FirstBroken([first, second]));
+    }
+
+    private sealed class Factory(TestDatabase database) : IDbContextFactory<ProeftuinDbContext>
+    {
+        public ProeftuinDbContext CreateDbContext() => database.CreateContext();
+    }
+}
