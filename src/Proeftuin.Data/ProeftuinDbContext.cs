@@ -7,6 +7,7 @@ using Proeftuin.Core.Meetings;
 using Proeftuin.Core.Neighbourhoods;
 using Proeftuin.Core.Professionals;
 using Proeftuin.Core.Recommendations;
+using Proeftuin.Data.Anonymization;
 using Proeftuin.Data.Identity;
 
 namespace Proeftuin.Data;
@@ -36,6 +37,8 @@ public sealed class ProeftuinDbContext(DbContextOptions<ProeftuinDbContext> opti
     public DbSet<NeighbourhoodAgreement> NeighbourhoodAgreements => Set<NeighbourhoodAgreement>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<CaseFindingDismissal> CaseFindingDismissals => Set<CaseFindingDismissal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

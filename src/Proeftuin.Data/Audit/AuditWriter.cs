@@ -13,7 +13,9 @@ public sealed class AuditWriter(IDbContextFactory<ProeftuinDbContext> contexts, 
 
     public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
-        entry.TimestampUtc = time.GetUtcNow().UtcDateTime;
+        // Whole microseconds: PostgreSQL keeps no more, and the hash must match what is read back.
+        var now = time.GetUtcNow().UtcDateTime;
+        entry.TimestampUtc = new DateTime(now.Ticks - (now.Ticks % 10), DateTimeKind.Utc);
         await _gate.WaitAsync(cancellationToken);
         try
         {

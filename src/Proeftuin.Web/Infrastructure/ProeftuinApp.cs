@@ -1,5 +1,8 @@
+using Proeftuin.Web.Features.Anonymization;
+using Proeftuin.Web.Features.Cases;
 using Proeftuin.Web.Features.Health;
 using Proeftuin.Web.Infrastructure.Audit;
+using Proeftuin.Web.Infrastructure.Authorization;
 using Proeftuin.Web.Infrastructure.Identity;
 using Proeftuin.Web.Infrastructure.Localization;
 using Proeftuin.Web.Infrastructure.Security;
@@ -20,6 +23,7 @@ public static class ProeftuinApp
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProeftuinIdentity();
         builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<WijkAccess>();
         builder.Services
             .AddRazorPages(options =>
             {
@@ -50,6 +54,8 @@ public static class ProeftuinApp
         app.UseAntiforgery();
 
         app.MapHealth();
+        app.MapAnonymization();
+        app.MapCases();
         app.MapRazorPages();
         return app;
     }

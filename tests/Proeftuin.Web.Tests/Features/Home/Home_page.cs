@@ -1,6 +1,4 @@
 using System.Net;
-using Proeftuin.Data.Seeding;
-using Proeftuin.Testing;
 using Proeftuin.Web.Infrastructure.Security;
 using Proeftuin.Web.Tests.Infrastructure;
 
@@ -8,17 +6,10 @@ namespace Proeftuin.Web.Tests.Features.Home;
 
 public sealed class Home_page(ProeftuinWebFactory factory) : IClassFixture<ProeftuinWebFactory>
 {
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var client = factory.CreateClient();
-        using var landed = await BrowserlessLogin.LoginAsync(client, email, DemoAccounts.Password, DemoAccounts.AuthenticatorKey);
-        return client;
-    }
-
     [Fact]
     public async Task Coordinator_sees_the_three_demo_wijken_from_the_database_in_dutch()
     {
-        using var client = await SignedInAsync("hanna.koster@demo.proeftuin.nl");
+        using var client = await factory.SignedInAsync("hanna.koster@demo.proeftuin.nl");
 
         using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
@@ -37,7 +28,7 @@ public sealed class Home_page(ProeftuinWebFactory factory) : IClassFixture<Proef
     [Fact]
     public async Task Member_sees_only_the_wijken_they_belong_to()
     {
-        using var client = await SignedInAsync("sanne.visser@demo.proeftuin.nl");
+        using var client = await factory.SignedInAsync("sanne.visser@demo.proeftuin.nl");
 
         var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
 
@@ -61,7 +52,7 @@ public sealed class Home_page(ProeftuinWebFactory factory) : IClassFixture<Proef
     [Fact]
     public async Task Switches_to_english_on_request()
     {
-        using var client = await SignedInAsync("hanna.koster@demo.proeftuin.nl");
+        using var client = await factory.SignedInAsync("hanna.koster@demo.proeftuin.nl");
 
         var html = await client.GetStringAsync(new Uri("/?culture=en-GB&ui-culture=en-GB", UriKind.Relative));
 

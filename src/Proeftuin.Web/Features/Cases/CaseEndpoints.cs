@@ -1,0 +1,176 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Core.Anonymization;
+using Proeftuin.Core.Cases;
+using Proeftuin.Core.Common;
+using Proeftuin.Data;
+using Proeftuin.Data.Anonymization;
+using Proeftuin.Web.Features.Anonymization;
+using Proeftuin.Web.Infrastructure;
+using Proeftuin.Web.Infrastructure.Audit;
+using Proeftuin.Web.Infrastructure.Authorization;
+using Proeftuin.Web.Infrastructure.Identity;
+
+namespace Proeftuin.Web.Features.Cases;
+
+/// <summary>
+/// Cases over HTTP, for members of the case's wijk only: list, read (with text), the anonymisation findings, dismiss a
+/// finding as not identifying, and the gate to "klaar voor bespreking".
+/// </summary>
+public static class CaseEndpoints
+{
+    public static RouteGroupBuilder MapCases(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api")
+            .RequireAuthorization(IdentitySetup.TwoFactorCompleted)
+            .WithTags("Cases");
+        group.MapGet("/neighbourhoods/{neighbourhoodId:guid}/cases", ListAsync);
+        group.MapGet("/cases/{caseId:guid}", ReadAsync);
+        group.MapGet("/cases/{caseId:guid}/findings", FindingsAsync);
+        group.MapPost("/cases/{caseId:guid}/dismissals", DismissAsync);
+        group.MapPost("/cases/{caseId:guid}/ready", MarkReadyAsync);
+        return group;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<CaseSummaryDto>>, ProblemHttpResult>> ListAsync(
+        Guid neighbourhoodId, ProeftuinDbContext db, WijkAccess access, AuditLog audit, CancellationToken cancellationToken)
+    {
+        if (!await access.IsMemberAsync(neighbourhoodId, cancellationToken))
+        {
+            await audit.RecordAsync(new AuditEvent("read", "denied", "CaseList", NeighbourhoodId: neighbourhoodId), cancellationToken);
+            return ProblemResults.Forbidden();
+        }
+
+        var cases = await db.CaseFiles.AsNoTracking()
+            .Where(c => c.NeighbourhoodId == neighbourhoodId)
+            .OrderBy(c => c.Code)
+            .Select(c => new CaseSummaryDto(c.Id, c.Code, c.Title, c.AgeBand.ToString(), c.Status.ToString()))
+            .ToListAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEvent("read", "success", "CaseList", NeighbourhoodId: neighbourhoodId, Role: "Member"), cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<CaseSummaryDto>>(cases);
+    }
+
+    private static async Task<Results<Ok<CaseDto>, ProblemHttpResult>> ReadAsync(
+        Guid caseId, ProeftuinDbContext db, WijkAccess access, AuditLog audit, CancellationToken cancellationToken)
+    {
+        var caseFile = await db.CaseFiles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
+        if (caseFile is null)
+        {
+            return ProblemResults.NotFound("Deze casus");
+        }
+
+        if (!await access.IsMemberAsync(caseFile.NeighbourhoodId, cancellationToken))
+        {
+            await audit.RecordAsync(new AuditEvent("read", "denied", "CaseFile", caseId.ToString(), caseFile.NeighbourhoodId), cancellationToken);
+            return ProblemResults.Forbidden();
+        }
+
+        await audit.RecordAsync(new AuditEvent("read", "success", "CaseFile", caseId.ToString(), caseFile.NeighbourhoodId, "Member"), cancellationToken);
+        return TypedResults.Ok(new CaseDto(caseFile.Id, caseFile.Code, caseFile.Title, caseFile.AgeBand.ToString(), caseFile.Status.ToString(), caseFile.Themes, caseFile.Text, caseFile.Revision));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<FindingDto>>, ProblemHttpResult>> FindingsAsync(
+        Guid caseId, ProeftuinDbContext db, WijkAccess access, CancellationToken cancellationToken)
+    {
+        var (caseFile, problem) = await MemberCaseAsync(caseId, db, access, cancellationToken);
+        if (caseFile is null)
+        {
+            return problem!;
+        }
+
+        var open = await OpenFindingsAsync(caseFile, db, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<FindingDto>>([.. open.Select(f => FindingDto.From(f, caseFile.Text))]);
+    }
+
+    private static async Task<Results<Created, ProblemHttpResult>> DismissAsync(
+        Guid caseId, DismissalRequest request, ProeftuinDbContext db, WijkAccess access, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (caseFile, problem) = await MemberCaseAsync(caseId, db, access, cancellationToken);
+        if (caseFile is null)
+        {
+            return problem!;
+        }
+
+        var finding = AnonymizationDetector.Default.Scan(caseFile.Text)
+            .FirstOrDefault(f => f.Start == request.Start && f.End == request.End && CategoryNames.Code(f.Category) == request.Category);
+        if (finding is null)
+        {
+            return ProblemResults.Invalid("Er is geen bevinding op deze plaats in de huidige tekst. Laad de bevindingen opnieuw.");
+        }
+
+        FindingDismissal dismissal;
+        try
+        {
+            dismissal = FindingDismissal.For(finding, caseFile.Text, request.Reason ?? string.Empty);
+        }
+        catch (ArgumentException error)
+        {
+            return ProblemResults.Invalid(error.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
+        }
+
+        var entity = new CaseFindingDismissal
+        {
+            Id = Guid.NewGuid(),
+            CaseFileId = caseFile.Id,
+            Category = dismissal.Category,
+            NormalizedText = dismissal.NormalizedText,
+            Reason = dismissal.Reason,
+            DismissedById = access.UserId,
+            DismissedAtUtc = time.GetUtcNow().UtcDateTime,
+        };
+        db.CaseFindingDismissals.Add(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEvent("dismiss-finding", "success", "CaseFile", caseId.ToString(), caseFile.NeighbourhoodId, "Member"), cancellationToken);
+        return TypedResults.Created($"/api/cases/{caseId}/dismissals/{entity.Id}");
+    }
+
+    private static async Task<Results<Ok<CaseSummaryDto>, ProblemHttpResult>> MarkReadyAsync(
+        Guid caseId, ProeftuinDbContext db, WijkAccess access, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (caseFile, problem) = await MemberCaseAsync(caseId, db, access, cancellationToken, tracked: true);
+        if (caseFile is null)
+        {
+            return problem!;
+        }
+
+        var open = await OpenFindingsAsync(caseFile, db, cancellationToken);
+        try
+        {
+            caseFile.MarkReadyForDiscussion(open.Count, time.GetUtcNow().UtcDateTime);
+        }
+        catch (DomainException error)
+        {
+            await audit.RecordAsync(new AuditEvent("update", "denied", "CaseFile", caseId.ToString(), caseFile.NeighbourhoodId, "Member"), cancellationToken);
+            return ProblemResults.Rule(error);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEvent("update", "success", "CaseFile", caseId.ToString(), caseFile.NeighbourhoodId, "Member"), cancellationToken);
+        return TypedResults.Ok(new CaseSummaryDto(caseFile.Id, caseFile.Code, caseFile.Title, caseFile.AgeBand.ToString(), caseFile.Status.ToString()));
+    }
+
+    private static async Task<(CaseFile? Case, ProblemHttpResult? Problem)> MemberCaseAsync(
+        Guid caseId, ProeftuinDbContext db, WijkAccess access, CancellationToken cancellationToken, bool tracked = false)
+    {
+        var query = tracked ? db.CaseFiles : db.CaseFiles.AsNoTracking();
+        var caseFile = await query.FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
+        if (caseFile is null)
+        {
+            return (null, ProblemResults.NotFound("Deze casus"));
+        }
+
+        return await access.IsMemberAsync(caseFile.NeighbourhoodId, cancellationToken) ? (caseFile, null) : (null, ProblemResults.Forbidden());
+    }
+
+    private static async Task<IReadOnlyList<Finding>> OpenFindingsAsync(CaseFile caseFile, ProeftuinDbContext db, CancellationToken cancellationToken)
+    {
+        var dismissals = await db.CaseFindingDismissals.AsNoTracking().Where(d => d.CaseFileId == caseFile.Id).ToListAsync(cancellationToken);
+        return AnonymizationGate.OpenFindings(AnonymizationDetector.Default.Scan(caseFile.Text), caseFile.Text, dismissals.Select(d => d.ToDomain()));
+    }
+}
+
+public sealed record CaseSummaryDto(Guid Id, string Code, string Title, string AgeBand, string Status);
+
+public sealed record CaseDto(Guid Id, string Code, string Title, string AgeBand, string Status, IReadOnlyList<string> Themes, string Text, long Revision);
+
+public sealed record DismissalRequest(int Start, int End, string Category, string? Reason);

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Core.Professionals;
+using Proeftuin.Data;
+using Proeftuin.Data.Identity;
+
+namespace Proeftuin.Web.Infrastructure.Authorization;
+
+/// <summary>
+/// What the signed-in user may do in a wijk, read from the memberships once per request. A coordinator or beheerder
+/// role gives no access to case text: only membership of the wijk does.
+/// </summary>
+public sealed class WijkAccess(IHttpContextAccessor http, ProeftuinDbContext db)
+{
+    private Dictionary<Guid, MembershipRole>? _memberships;
+
+    private ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal();
+
+    public Guid UserId => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+
+    public bool IsCoordinator => User.IsInRole(GlobalRoles.Coordinator);
+
+    public bool IsAdministrator => User.IsInRole(GlobalRoles.Administrator);
+
+    public async Task<MembershipRole?> RoleInAsync(Guid neighbourhoodId, CancellationToken cancellationToken)
+    {
+        _memberships ??= await db.Memberships.AsNoTracking()
+            .Where(m => m.ProfessionalId == UserId)
+            .ToDictionaryAsync(m => m.NeighbourhoodId, m => m.Role, cancellationToken);
+        return _memberships.TryGetValue(neighbourhoodId, out var role) ? role : null;
+    }
+
+    public async Task<bool> IsMemberAsync(Guid neighbourhoodId, CancellationToken cancellationToken) =>
+        await RoleInAsync(neighbourhoodId, cancellationToken) is not null;
+
+    public async Task<bool> IsMemberOfAnyAsync(CancellationToken cancellationToken)
+    {
+        await RoleInAsync(Guid.Empty, cancellationToken);
+        return _memberships!.Count > 0;
+    }
+}

@@ -1,0 +1,15 @@
+using Proeftuin.Data.Seeding;
+using Proeftuin.Testing;
+
+namespace Proeftuin.Web.Tests.Infrastructure;
+
+/// <summary>HttpClients of demo professionals who logged in for real (password + TOTP), cached per factory.</summary>
+public static class SignedInClients
+{
+    public static async Task<HttpClient> SignedInAsync(this ProeftuinWebFactory factory, string email)
+    {
+        var client = factory.CreateClient();
+        using var landed = await BrowserlessLogin.LoginAsync(client, email, DemoAccounts.Password, DemoAccounts.AuthenticatorKey);
+        return client;
+    }
+}
