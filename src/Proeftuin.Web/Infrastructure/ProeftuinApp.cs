@@ -1,4 +1,5 @@
 using Proeftuin.Web.Features.Anonymization;
+using Proeftuin.Web.Features.Audit;
 using Proeftuin.Web.Features.Cases;
 using Proeftuin.Web.Features.Health;
 using Proeftuin.Web.Infrastructure.Audit;
@@ -24,6 +25,8 @@ public static class ProeftuinApp
         builder.Services.AddProeftuinIdentity();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<WijkAccess>();
+        builder.Services.AddSingleton<Proeftuin.Data.Audit.AuditRetention>();
+        builder.Services.AddHostedService<AuditRetentionService>();
         builder.Services
             .AddRazorPages(options =>
             {
