@@ -5,6 +5,7 @@ using Proeftuin.Web.Features.Health;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Authorization;
 using Proeftuin.Web.Infrastructure.Identity;
+using Proeftuin.Web.Infrastructure.Mail;
 using Proeftuin.Web.Infrastructure.Localization;
 using Proeftuin.Web.Infrastructure.Security;
 
@@ -23,6 +24,7 @@ public static class ProeftuinApp
         builder.Services.AddValidation();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProeftuinIdentity();
+        builder.Services.AddProeftuinMail(builder.Configuration);
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<WijkAccess>();
         builder.Services.AddSingleton<Proeftuin.Data.Audit.AuditRetention>();
@@ -34,6 +36,8 @@ public static class ProeftuinApp
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                options.Conventions.AllowAnonymousToPage("/Account/SetPassword");
+                options.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
