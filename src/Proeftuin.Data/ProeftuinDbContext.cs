@@ -44,6 +44,9 @@ public sealed class ProeftuinDbContext(DbContextOptions<ProeftuinDbContext> opti
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ProeftuinDbContext).Assembly);
+
+        // OpenIddict's applications, authorizations, scopes and tokens, with Guid keys like the rest.
+        builder.UseOpenIddict<Guid>();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

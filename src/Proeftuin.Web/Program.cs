@@ -9,7 +9,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (DatabaseConfigurationException ex)
+catch (Exception ex) when (ex is DatabaseConfigurationException or StartupConfigurationException)
 {
     await Console.Error.WriteLineAsync($"Proeftuin kan niet starten: {ex.Message}");
     return 1;

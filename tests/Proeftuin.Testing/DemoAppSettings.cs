@@ -9,6 +9,9 @@ namespace Proeftuin.Testing;
 /// </summary>
 public sealed class DemoAppSettings
 {
+    public const string IntegrationClientId = "test-integration";
+    public const string IntegrationClientSecret = "test-integration-secret-0123456789";
+
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "proeftuin-app-tests", Guid.NewGuid().ToString("N"));
 
     public void Apply(IWebHostBuilder builder)
@@ -18,6 +21,8 @@ public sealed class DemoAppSettings
         builder.UseSetting("Database:DataFolder", DataFolder);
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("ConnectionStrings:Proeftuin", string.Empty);
+        builder.UseSetting("OpenIddict:Integration:ClientId", IntegrationClientId);
+        builder.UseSetting("OpenIddict:Integration:ClientSecret", IntegrationClientSecret);
     }
 
     public void Delete()

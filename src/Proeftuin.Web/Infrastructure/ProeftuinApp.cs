@@ -1,6 +1,7 @@
 using Proeftuin.Web.Features.Anonymization;
 using Proeftuin.Web.Features.Audit;
 using Proeftuin.Web.Features.Cases;
+using Proeftuin.Web.Features.Connect;
 using Proeftuin.Web.Features.Health;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Authorization;
@@ -25,6 +26,7 @@ public static class ProeftuinApp
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProeftuinIdentity();
         builder.Services.AddProeftuinMail(builder.Configuration);
+        builder.Services.AddProeftuinOpenIdConnect(builder.Configuration, builder.Environment);
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<WijkAccess>();
         builder.Services.AddSingleton<Proeftuin.Data.Audit.AuditRetention>();
@@ -61,6 +63,7 @@ public static class ProeftuinApp
         app.UseAntiforgery();
 
         app.MapHealth();
+        app.MapConnect();
         app.MapAnonymization();
         app.MapCases();
         app.MapRazorPages();

@@ -18,13 +18,39 @@ public sealed class Invalid_configuration_stops_start_up
     [Fact]
     public async Task Unreachable_database_names_the_connection_string_setting()
     {
+        var certificate = SelfSignedPfx();
         var (exitCode, output) = await RunAppAsync(
             ("Database__Provider", "PostgreSql"),
-            ("ConnectionStrings__Proeftuin", "Host=127.0.0.1;Port=1;Database=none;Timeout=2"));
+            ("ConnectionStrings__Proeftuin", "Host=127.0.0.1;Port=1;Database=none;Timeout=2"),
+            ("OpenIddict__SigningCertificate__Path", certificate),
+            ("OpenIddict__EncryptionCertificate__Path", certificate));
 
         Assert.Equal(1, exitCode);
         Assert.Contains("ConnectionStrings:Proeftuin", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_token_certificate_in_production_names_the_setting()
+    {
+        var (exitCode, output) = await RunAppAsync(("Database__Provider", "Sqlite"), ("Database__DataFolder", Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"))));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("OpenIddict:SigningCertificate:Path", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>A self-signed certificate as a PFX without password, as an operator would provide one.</summary>
+    private static string SelfSignedPfx()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=Proeftuin test", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new System.Security.Cryptography.X509Certificates.X509KeyUsageExtension(
+            System.Security.Cryptography.X509Certificates.X509KeyUsageFlags.DigitalSignature | System.Security.Cryptography.X509Certificates.X509KeyUsageFlags.KeyEncipherment, critical: true));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        var path = Path.Combine(Path.GetTempPath(), $"proeftuin-{Guid.NewGuid():N}.pfx");
+        File.WriteAllBytes(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx));
+        return path;
     }
 
     private static async Task<(int ExitCode, string Output)> RunAppAsync(params (string Name, string Value)[] environment)

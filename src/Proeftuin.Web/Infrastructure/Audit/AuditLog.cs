@@ -16,7 +16,7 @@ public sealed class AuditLog(AuditWriter writer, IHttpContextAccessor http)
         var user = context?.User;
         var entry = new AuditEntry
         {
-            UserId = auditEvent.UserId ?? (Guid.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null),
+            UserId = auditEvent.UserId ?? (Guid.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier) ?? user?.FindFirstValue("sub"), out var id) ? id : null),
             UserName = auditEvent.UserName ?? user?.FindFirstValue(ProeftuinClaims.DisplayName) ?? user?.Identity?.Name,
             Discipline = user?.FindFirstValue(ProeftuinClaims.Discipline),
             Role = auditEvent.Role,

@@ -16,7 +16,7 @@ public sealed class WijkAccess(IHttpContextAccessor http, ProeftuinDbContext db)
 
     private ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal();
 
-    public Guid UserId => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+    public Guid UserId => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier) ?? User.FindFirstValue("sub"), out var id) ? id : Guid.Empty;
 
     public bool IsCoordinator => User.IsInRole(GlobalRoles.Coordinator);
 

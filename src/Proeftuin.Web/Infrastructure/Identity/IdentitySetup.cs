@@ -14,6 +14,9 @@ public static class IdentitySetup
     public const string TwoFactorCompleted = "TwoFactorCompleted";
     public const string PasswordOnly = "PasswordOnly";
 
+    /// <summary>Any authenticated caller of the API: a professional (cookie or token) or an integration client.</summary>
+    public const string ApiClient = "ApiClient";
+
     public static IServiceCollection AddProeftuinIdentity(this IServiceCollection services)
     {
         services
@@ -53,7 +56,13 @@ public static class IdentitySetup
         });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(TwoFactorCompleted, policy => policy.RequireAuthenticatedUser().RequireClaim("amr", "mfa"))
+            .AddPolicy(TwoFactorCompleted, policy => policy
+                .AddAuthenticationSchemes(OpenIdConnectSetup.ApiSchemes)
+                .RequireAuthenticatedUser()
+                .RequireClaim("amr", "mfa"))
+            .AddPolicy(ApiClient, policy => policy
+                .AddAuthenticationSchemes(OpenIdConnectSetup.ApiSchemes)
+                .RequireAuthenticatedUser())
             .AddPolicy(PasswordOnly, policy => policy.RequireAuthenticatedUser())
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim("amr", "mfa").Build());
 

@@ -1,0 +1,82 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+using OpenIddict.Validation.AspNetCore;
+using Proeftuin.Data;
+
+namespace Proeftuin.Web.Infrastructure.Identity;
+
+/// <summary>
+/// OpenIddict as the OpenID Connect provider: authorization code + PKCE for public clients (a CLI or app signs in a
+/// professional), client credentials for integrations. The API accepts these bearer tokens next to the cookie.
+/// Keys: ephemeral in Development and tests; certificates from configuration (OpenIddict:SigningCertificate and
+/// OpenIddict:EncryptionCertificate, PFX path + password) everywhere else. Plain HTTP only in Development and tests.
+/// </summary>
+public static class OpenIdConnectSetup
+{
+    public const string ApiScope = "proeftuin.api";
+
+    public static IServiceCollection AddProeftuinOpenIdConnect(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var development = environment.IsDevelopment() || environment.IsEnvironment("Testing");
+
+        // Loaded now, so a missing or wrong certificate stops start-up with a message that names the setting.
+        var signing = development ? null : LoadCertificate(configuration, "OpenIddict:SigningCertificate");
+        var encryption = development ? null : LoadCertificate(configuration, "OpenIddict:EncryptionCertificate");
+        services.AddOpenIddict()
+            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<ProeftuinDbContext>().ReplaceDefaultEntities<Guid>())
+            .AddServer(options =>
+            {
+                options.SetAuthorizationEndpointUris("connect/authorize")
+                    .SetTokenEndpointUris("connect/token");
+                options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                options.AllowClientCredentialsFlow();
+                options.RegisterScopes(OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Profile, ApiScope);
+                options.SetAccessTokenLifetime(TimeSpan.FromMinutes(30));
+                if (development)
+                {
+                    options.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                }
+                else
+                {
+                    options.AddSigningCertificate(signing!);
+                    options.AddEncryptionCertificate(encryption!);
+                }
+
+                var aspNetCore = options.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableTokenEndpointPassthrough();
+                if (development)
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            })
+            .AddValidation(options =>
+            {
+                options.UseLocalServer();
+                options.UseAspNetCore();
+            });
+
+        services.AddHostedService<OpenIdClientRegistration>();
+        return services;
+    }
+
+    /// <summary>The schemes an API call may authenticate with: the browser's cookie or a bearer token.</summary>
+    public static readonly string[] ApiSchemes = [IdentityConstants.ApplicationScheme, OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme];
+
+    private static X509Certificate2 LoadCertificate(IConfiguration configuration, string key)
+    {
+        var path = configuration[$"{key}:Path"];
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new StartupConfigurationException($"De instelling {key}:Path ontbreekt: het PFX-certificaat waarmee OpenID Connect-tokens worden beveiligd.");
+        }
+
+        try
+        {
+            return X509CertificateLoader.LoadPkcs12FromFile(path, configuration[$"{key}:Password"]);
+        }
+        catch (Exception ex) when (ex is IOException or System.Security.Cryptography.CryptographicException or UnauthorizedAccessException)
+        {
+            throw new StartupConfigurationException($"Het certificaat van de instelling {key}:Path kan niet worden gelezen ({ex.Message}). Controleer ook {key}:Password.");
+        }
+    }
+}
