@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Proeftuin.Data;
 using Proeftuin.Data.Providers;
@@ -21,6 +22,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public DatabaseSettings Settings { get; }
 
     public ProeftuinDbContext CreateContext() => new(ProeftuinDatabase.Options(Settings));
+
+    /// <summary>A context factory over this database, for services that create their own contexts.</summary>
+    public IDbContextFactory<ProeftuinDbContext> Contexts => new ContextFactory(this);
 
     public static TestDatabase Create(DatabaseProvider provider) => provider switch
     {
@@ -57,4 +61,9 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await _drop();
+
+    private sealed class ContextFactory(TestDatabase database) : IDbContextFactory<ProeftuinDbContext>
+    {
+        public ProeftuinDbContext CreateDbContext() => database.CreateContext();
+    }
 }

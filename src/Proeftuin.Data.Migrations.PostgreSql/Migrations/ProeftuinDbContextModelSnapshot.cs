@@ -813,6 +813,61 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("CaseFindingDismissals", (string)null);
                 });
 
+            modelBuilder.Entity("Proeftuin.Data.Collaboration.DocumentOperationRecord", b =>
+                {
+                    b.Property<string>("DocumentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("AppliedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ClientSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("DocumentId", "Revision");
+
+                    b.HasIndex("DocumentId", "ClientId", "ClientSeq");
+
+                    b.ToTable("DocumentOperations", (string)null);
+                });
+
+            modelBuilder.Entity("Proeftuin.Data.Collaboration.DocumentSnapshotRecord", b =>
+                {
+                    b.Property<string>("DocumentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("DocumentId", "Revision");
+
+                    b.ToTable("DocumentSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Proeftuin.Data.Identity.ProeftuinRole", b =>
                 {
                     b.Property<Guid>("Id")

@@ -816,6 +816,61 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                     b.ToTable("CaseFindingDismissals", (string)null);
                 });
 
+            modelBuilder.Entity("Proeftuin.Data.Collaboration.DocumentOperationRecord", b =>
+                {
+                    b.Property<string>("DocumentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("AppliedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("ClientSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("DocumentId", "Revision");
+
+                    b.HasIndex("DocumentId", "ClientId", "ClientSeq");
+
+                    b.ToTable("DocumentOperations", (string)null);
+                });
+
+            modelBuilder.Entity("Proeftuin.Data.Collaboration.DocumentSnapshotRecord", b =>
+                {
+                    b.Property<string>("DocumentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("DocumentId", "Revision");
+
+                    b.ToTable("DocumentSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Proeftuin.Data.Identity.ProeftuinRole", b =>
                 {
                     b.Property<Guid>("Id")

@@ -804,6 +804,61 @@ namespace Proeftuin.Data.Migrations.Sqlite.Migrations
                     b.ToTable("CaseFindingDismissals", (string)null);
                 });
 
+            modelBuilder.Entity("Proeftuin.Data.Collaboration.DocumentOperationRecord", b =>
+                {
+                    b.Property<string>("DocumentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AppliedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClientSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DocumentId", "Revision");
+
+                    b.HasIndex("DocumentId", "ClientId", "ClientSeq");
+
+                    b.ToTable("DocumentOperations", (string)null);
+                });
+
+            modelBuilder.Entity("Proeftuin.Data.Collaboration.DocumentSnapshotRecord", b =>
+                {
+                    b.Property<string>("DocumentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DocumentId", "Revision");
+
+                    b.ToTable("DocumentSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Proeftuin.Data.Identity.ProeftuinRole", b =>
                 {
                     b.Property<Guid>("Id")

@@ -20,8 +20,8 @@ public sealed class Audit_chain_in_the_database
         }
 
         // Two writers stand for two nodes: each serialises its own appends, the unique sequence serialises the rest.
-        var nodeA = new AuditWriter(new Factory(database), TimeProvider.System);
-        var nodeB = new AuditWriter(new Factory(database), TimeProvider.System);
+        var nodeA = new AuditWriter(database.Contexts, TimeProvider.System);
+        var nodeB = new AuditWriter(database.Contexts, TimeProvider.System);
         await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
             (i % 2 == 0 ? nodeA : nodeB).AppendAsync(new AuditEntry { Action = "read", Outcome = "success", ObjectType = "CaseFile", ObjectId = i.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
 
@@ -42,10 +42,5 @@ public sealed class Audit_chain_in_the_database
         second.ObjectId = "iets anders";
 
         Assert.Equal(2, AuditChain.FirstBroken([first, second]));
-    }
-
-    private sealed class Factory(TestDatabase database) : IDbContextFactory<ProeftuinDbContext>
-    {
-        public ProeftuinDbContext CreateDbContext() => database.CreateContext();
     }
 }

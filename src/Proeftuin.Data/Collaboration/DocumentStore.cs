@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Core.Collaboration;
+
+namespace Proeftuin.Data.Collaboration;
+
+/// <summary>
+/// The durable side of co-editing: the op log (written before a client is acked), snapshots every
+/// <see cref="SnapshotInterval"/> operations, rebuilding a <see cref="DocumentSession"/> after a restart, and the text
+/// at any revision for the history slider.
+/// </summary>
+public sealed class DocumentStore(IDbContextFactory<ProeftuinDbContext> contexts)
+{
+    public const int SnapshotInterval = 200;
+
+    /// <summary>Appends one applied operation; throws <see cref="RevisionConflictException"/> when the revision exists.</summary>
+    public async ValueTask AppendAsync(AppliedOperation applied, Guid? authorId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Set<DocumentOperationRecord>().Add(new DocumentOperationRecord
+        {
+            DocumentId = applied.DocumentId,
+            Revision = applied.Revision,
+            Operation = applied.Operation.ToJson(),
+            ClientId = applied.ClientId,
+            ClientSeq = applied.ClientSeq,
+            AuthorId = authorId,
+            AppliedAtUtc = applied.AppliedAtUtc,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            var exists = await db.Set<DocumentOperationRecord>().AsNoTracking()
+                .AnyAsync(o => o.DocumentId == applied.DocumentId && o.Revision == applied.Revision, cancellationToken);
+            if (exists)
+            {
+                throw new RevisionConflictException(applied.DocumentId, applied.Revision, ex);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Writes a snapshot when the revision is a multiple of the interval (idempotent).</summary>
+    public async Task SnapshotIfDueAsync(string documentId, string text, long revision, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        if (revision == 0 || revision % SnapshotInterval != 0)
+        {
+            return;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Set<DocumentSnapshotRecord>().AnyAsync(s => s.DocumentId == documentId && s.Revision == revision, cancellationToken))
+        {
+            db.Set<DocumentSnapshotRecord>().Add(new DocumentSnapshotRecord { DocumentId = documentId, Revision = revision, Text = text, CreatedAtUtc = nowUtc });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The session as it stands in the database: the latest snapshot (or <paramref name="initialText"/> at revision 0)
+    /// plus every operation after it, with the recent operations kept for transforms and idempotent resubmission.
+    /// </summary>
+    public async Task<DocumentSession> LoadAsync(string documentId, string initialText, CancellationToken cancellationToken, int historyLimit = DocumentSession.DefaultHistoryLimit)
+    {
+        var (text, revision) = await TextAtAsync(documentId, initialText, long.MaxValue, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var recent = await db.Set<DocumentOperationRecord>().AsNoTracking()
+            .Where(o => o.DocumentId == documentId && o.Revision <= revision)
+            .OrderByDescending(o => o.Revision)
+            .Take(historyLimit)
+            .ToListAsync(cancellationToken);
+        recent.Reverse();
+        return new DocumentSession(documentId, text, revision, recent.Select(ToApplied), historyLimit);
+    }
+
+    /// <summary>Operations after <paramref name="revision"/>, oldest first: what a node that lost a race must catch up on.</summary>
+    public async Task<IReadOnlyList<AppliedOperation>> OperationsAfterAsync(string documentId, long revision, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var records = await db.Set<DocumentOperationRecord>().AsNoTracking()
+            .Where(o => o.DocumentId == documentId && o.Revision > revision)
+            .OrderBy(o => o.Revision)
+            .ToListAsync(cancellationToken);
+        return [.. records.Select(ToApplied)];
+    }
+
+    /// <summary>The text at <paramref name="revision"/> (or the latest, if it is higher), rebuilt from snapshot + log.</summary>
+    public async Task<(string Text, long Revision)> TextAtAsync(string documentId, string initialText, long revision, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var snapshot = await db.Set<DocumentSnapshotRecord>().AsNoTracking()
+            .Where(s => s.DocumentId == documentId && s.Revision <= revision)
+            .OrderByDescending(s => s.Revision)
+            .FirstOrDefaultAsync(cancellationToken);
+        var text = snapshot?.Text ?? initialText;
+        var at = snapshot?.Revision ?? 0;
+        var operations = db.Set<DocumentOperationRecord>().AsNoTracking()
+            .Where(o => o.DocumentId == documentId && o.Revision > at && o.Revision <= revision)
+            .OrderBy(o => o.Revision)
+            .Select(o => new { o.Revision, o.Operation })
+            .AsAsyncEnumerable();
+        await foreach (var operation in operations.WithCancellation(cancellationToken))
+        {
+            text = TextOperation.FromJson(operation.Operation).Apply(text);
+            at = operation.Revision;
+        }
+
+        return (text, at);
+    }
+
+    private static AppliedOperation ToApplied(DocumentOperationRecord record) =>
+        new(record.DocumentId, record.Revision, TextOperation.FromJson(record.Operation), record.ClientId, record.ClientSeq, record.AppliedAtUtc);
+}
