@@ -91,29 +91,6 @@ public sealed partial class TextOperation : IEquatable<TextOperation>
         }
     }
 
-    /// <summary>Applies this operation in place to a StringBuilder.</summary>
-    public void ApplyTo(StringBuilder text)
-    {
-        EnsureBaseLength(text.Length);
-        var position = 0;
-        foreach (var component in _components)
-        {
-            if (component.IsRetain)
-            {
-                position += component.Count;
-            }
-            else if (component.IsInsert)
-            {
-                text.Insert(position, component.Text);
-                position += component.Text!.Length;
-            }
-            else
-            {
-                text.Remove(position, -component.Count);
-            }
-        }
-    }
-
     /// <summary>The operation that undoes this one, given the text it was applied to.</summary>
     public TextOperation Invert(string text)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Proeftuin.Core.Collaboration;
 
@@ -19,7 +18,7 @@ public sealed class Text_operation_rules
     [Fact]
     public void Apply_in_place_matches_apply()
     {
-        var text = new StringBuilder("hello world");
+        var text = new GapBuffer("hello world");
         var op = Op("[6,\"brave new \",-5,\"wereld\"]");
 
         op.ApplyTo(text);
@@ -30,7 +29,7 @@ public sealed class Text_operation_rules
     [Fact]
     public void Wrong_base_length_is_refused_and_changes_nothing()
     {
-        var text = new StringBuilder("abc");
+        var text = new GapBuffer("abc");
 
         var error = Assert.Throws<OperationException>(() => Op("[5,\"x\"]").ApplyTo(text));
 
