@@ -43,6 +43,30 @@ public sealed class DocumentStore(IDbContextFactory<ProeftuinDbContext> contexts
         }
     }
 
+    /// <summary>
+    /// Fixes the text the op log starts from as snapshot 0, the first time a document is edited, so later changes to the
+    /// source (the case's stored text) never shift the log.
+    /// </summary>
+    public async Task EnsureBaseAsync(string documentId, string baseText, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Set<DocumentSnapshotRecord>().AnyAsync(s => s.DocumentId == documentId, cancellationToken)
+            || await db.Set<DocumentOperationRecord>().AnyAsync(o => o.DocumentId == documentId, cancellationToken))
+        {
+            return;
+        }
+
+        db.Set<DocumentSnapshotRecord>().Add(new DocumentSnapshotRecord { DocumentId = documentId, Revision = 0, Text = baseText, CreatedAtUtc = nowUtc });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node fixed the base at the same moment: theirs stands.
+        }
+    }
+
     /// <summary>Writes a snapshot when the revision is a multiple of the interval (idempotent).</summary>
     public async Task SnapshotIfDueAsync(string documentId, string text, long revision, DateTime nowUtc, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using Proeftuin.Web.Features.Audit;
 using Proeftuin.Web.Features.Cases;
 using Proeftuin.Web.Features.Connect;
 using Proeftuin.Web.Features.Health;
+using Proeftuin.Web.Features.Meetings.Live;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Authorization;
 using Proeftuin.Web.Infrastructure.Identity;
@@ -44,6 +45,14 @@ public static class ProeftuinApp
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
         builder.Services.AddHealth();
+        builder.Services.AddSignalR(options =>
+        {
+            options.MaximumReceiveMessageSize = 256 * 1024;
+            options.EnableDetailedErrors = false;
+        });
+        builder.Services.AddSingleton<Proeftuin.Data.Collaboration.DocumentStore>();
+        builder.Services.AddSingleton<LiveDocuments>();
+        builder.Services.AddSingleton<Presence>();
 
         var app = builder.Build();
 
@@ -66,6 +75,7 @@ public static class ProeftuinApp
         app.MapConnect();
         app.MapAnonymization();
         app.MapCases();
+        app.MapHub<MeetingHub>(MeetingHub.Path).RequireAuthorization(IdentitySetup.TwoFactorCompleted);
         app.MapRazorPages();
         return app;
     }

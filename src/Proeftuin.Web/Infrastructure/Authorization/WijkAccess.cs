@@ -13,8 +13,19 @@ namespace Proeftuin.Web.Infrastructure.Authorization;
 public sealed class WijkAccess(IHttpContextAccessor http, ProeftuinDbContext db)
 {
     private Dictionary<Guid, MembershipRole>? _memberships;
+    private ClaimsPrincipal? _user;
 
-    private ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal();
+    private ClaimsPrincipal User => _user ?? http.HttpContext?.User ?? new ClaimsPrincipal();
+
+    /// <summary>In a hub the caller is the connection's user, not the current HTTP request's.</summary>
+    public void UseUser(ClaimsPrincipal? user)
+    {
+        if (user is not null && !ReferenceEquals(user, _user))
+        {
+            _user = user;
+            _memberships = null;
+        }
+    }
 
     public Guid UserId => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier) ?? User.FindFirstValue("sub"), out var id) ? id : Guid.Empty;
 

@@ -2,10 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Proeftuin.Data;
+using Proeftuin.Web.Features.Meetings.Live;
 using Proeftuin.Web.Tests.Infrastructure;
 
 namespace Proeftuin.Web.Tests.Features.Authorization;
@@ -60,6 +63,11 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
             }
 
             var route = endpoint.RoutePattern.RawText ?? string.Empty;
+            if (route.StartsWith(MeetingHub.Path, StringComparison.Ordinal) && endpoint.Metadata.GetMetadata<IAuthorizeData>() is null)
+            {
+                missing.Add($"{route} (hub) has no authorisation rule");
+            }
+
             if (route.StartsWith("/api", StringComparison.Ordinal) && !Expectations.ContainsKey(route))
             {
                 missing.Add($"{route} is not in the authorisation matrix");
@@ -68,6 +76,55 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
 
         Assert.Empty(missing);
         Assert.Equal(Expectations.Count, endpoints.Count(e => (e.RoutePattern.RawText ?? string.Empty).StartsWith("/api", StringComparison.Ordinal)));
+    }
+
+    /// <summary>Hub methods and who may call them; a new hub method fails here until it is added.</summary>
+    private static readonly string[] HubMethods = [nameof(MeetingHub.JoinMeeting), nameof(MeetingHub.SubmitOperation), nameof(MeetingHub.LeaveMeeting)];
+
+    [Fact]
+    public void Every_hub_method_is_in_the_matrix()
+    {
+        var methods = typeof(MeetingHub).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
+            .Where(m => m.Name != nameof(MeetingHub.OnDisconnectedAsync))
+            .Select(m => m.Name)
+            .Order();
+
+        Assert.Equal(HubMethods.Order(), methods);
+        Assert.NotNull(typeof(MeetingHub).GetCustomAttributes(typeof(AuthorizeAttribute), inherit: true).SingleOrDefault());
+    }
+
+    [Fact]
+    public async Task Only_members_of_the_wijk_may_join_its_meeting_and_edit_its_documents()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
+        var ondiep = await db.Neighbourhoods.SingleAsync(n => n.Slug == "ondiep");
+        var meeting = await db.Meetings.Include(m => m.Agenda).FirstAsync(m => m.NeighbourhoodId == ondiep.Id && m.Status == Core.Meetings.MeetingStatus.Planned);
+        var document = MeetingHub.CaseDocument(meeting.Agenda[0].CaseFileId);
+        var failures = new List<string>();
+
+        foreach (var (who, email, allowed) in new[] { ("own member", OwnMember, true), ("other member", OtherMember, false), ("coordinator", Coordinator, false), ("beheerder", Administrator, false) })
+        {
+            var token = await Tokens.ForProfessionalAsync(factory, email);
+            await using var connection = new HubConnectionBuilder()
+                .WithUrl(new Uri(factory.Server.BaseAddress, MeetingHub.Path), options =>
+                {
+                    options.Transports = HttpTransportType.LongPolling;
+                    options.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
+                    options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                })
+                .Build();
+            await connection.StartAsync();
+            var join = await connection.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), meeting.Id);
+            var submit = await connection.InvokeAsync<HubResult<SubmitAck>>(nameof(MeetingHub.SubmitOperation),
+                new SubmitRequest(document, 0, Core.Collaboration.TextOperation.Builder().Build(), "matrix-" + who, 1));
+            if (join.Ok != allowed || (!allowed && submit.Ok))
+            {
+                failures.Add($"{who}: join {join.Ok}, submit {submit.Ok}");
+            }
+        }
+
+        Assert.Empty(failures);
     }
 
     [Fact]

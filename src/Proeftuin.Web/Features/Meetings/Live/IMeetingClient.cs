@@ -1,0 +1,11 @@
+namespace Proeftuin.Web.Features.Meetings.Live;
+
+/// <summary>What the server sends to the browsers in a meeting room.</summary>
+public interface IMeetingClient
+{
+    Task ParticipantJoined(Participant participant);
+
+    Task ParticipantLeft(Guid userId);
+
+    Task OperationApplied(OperationBroadcast operation);
+}

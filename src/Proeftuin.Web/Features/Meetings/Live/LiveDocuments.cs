@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using Proeftuin.Core.Collaboration;
+using Proeftuin.Data.Collaboration;
+
+namespace Proeftuin.Web.Features.Meetings.Live;
+
+/// <summary>
+/// The documents being co-edited on this node, loaded once from the op log. Submissions are written to the log before
+/// they are applied; when another node wrote the same revision first, the missed operations are taken in and the
+/// submission is transformed over them and tried again.
+/// </summary>
+public sealed class LiveDocuments(DocumentStore store, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<DocumentSession>>> _sessions = new(StringComparer.Ordinal);
+
+    public Task<DocumentSession> GetAsync(string documentId, string baseText, CancellationToken cancellationToken) =>
+        _sessions.GetOrAdd(documentId, id => new Lazy<Task<DocumentSession>>(() => LoadAsync(id, baseText))).Value.WaitAsync(cancellationToken);
+
+    public async Task<SubmitResult> SubmitAsync(DocumentSession session, SubmitRequest request, Guid authorId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var result = await session.SubmitAsync(request.BaseRevision, request.Operation, request.ClientId, request.ClientSeq,
+                    (applied, ct) => store.AppendAsync(applied, authorId, ct), cancellationToken);
+                if (!result.Duplicate)
+                {
+                    var (text, revision) = await session.SnapshotAsync(cancellationToken);
+                    await store.SnapshotIfDueAsync(session.DocumentId, text, revision, time.GetUtcNow().UtcDateTime, cancellationToken);
+                }
+
+                return result;
+            }
+            catch (RevisionConflictException) when (attempt < 10)
+            {
+                foreach (var missed in await store.OperationsAfterAsync(session.DocumentId, session.Revision, cancellationToken))
+                {
+                    await session.ApplyRemoteAsync(missed, cancellationToken);
+                }
+            }
+        }
+    }
+
+    private async Task<DocumentSession> LoadAsync(string documentId, string baseText)
+    {
+        await store.EnsureBaseAsync(documentId, baseText, time.GetUtcNow().UtcDateTime, CancellationToken.None);
+        return await store.LoadAsync(documentId, baseText, CancellationToken.None);
+    }
+}

@@ -1,0 +1,146 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Core.Collaboration;
+using Proeftuin.Core.Meetings;
+using Proeftuin.Data;
+using Proeftuin.Web.Infrastructure;
+using Proeftuin.Web.Infrastructure.Audit;
+using Proeftuin.Web.Infrastructure.Authorization;
+using Proeftuin.Web.Infrastructure.Identity;
+
+namespace Proeftuin.Web.Features.Meetings.Live;
+
+/// <summary>
+/// The live meeting room (<c>/hubs/meeting</c>): join a meeting of your own wijk, co-edit the case texts on its agenda
+/// through the OT engine (persisted before the ack, broadcast to the room), see who is there. Every method checks
+/// wijk membership and answers with a <see cref="HubResult{T}"/>: a refused call changes nothing and the connection
+/// stays up.
+/// </summary>
+[Authorize(Policy = IdentitySetup.TwoFactorCompleted)]
+public sealed class MeetingHub(ProeftuinDbContext db, WijkAccess access, LiveDocuments documents, Presence presence, AuditLog audit, TimeProvider time)
+    : Hub<IMeetingClient>
+{
+    public const string Path = "/hubs/meeting";
+
+    public static string Group(Guid meetingId) => $"meeting:{meetingId:N}";
+
+    public static string CaseDocument(Guid caseId) => $"case:{caseId:N}";
+
+    public async Task<HubResult<MeetingSnapshot>> JoinMeeting(Guid meetingId)
+    {
+        access.UseUser(Context.User);
+        var meeting = await db.Meetings.Include(m => m.Agenda).Include(m => m.Attendance).FirstOrDefaultAsync(m => m.Id == meetingId);
+        if (meeting is null)
+        {
+            return HubResult<MeetingSnapshot>.Fail("meeting.unknown", "Deze bespreking bestaat niet.");
+        }
+
+        if (!await access.IsMemberAsync(meeting.NeighbourhoodId, Context.ConnectionAborted))
+        {
+            await audit.RecordAsync(new AuditEvent("join", "denied", "Meeting", meetingId.ToString(), meeting.NeighbourhoodId));
+            return HubResult<MeetingSnapshot>.Fail("forbidden", "Je bent geen lid van de wijk van deze bespreking.");
+        }
+
+        if (meeting.Status == MeetingStatus.Live && meeting.RecordAttendance(access.UserId, time.GetUtcNow().UtcDateTime))
+        {
+            await db.SaveChangesAsync(Context.ConnectionAborted);
+        }
+
+        var participant = new Participant(
+            access.UserId,
+            Context.User?.FindFirstValue(ProeftuinClaims.DisplayName) ?? string.Empty,
+            Context.User?.FindFirstValue(ProeftuinClaims.Discipline) ?? string.Empty,
+            Presence.ColourFor(access.UserId));
+        presence.Join(Context.ConnectionId, meetingId, participant);
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(meetingId), Context.ConnectionAborted);
+        await Clients.OthersInGroup(Group(meetingId)).ParticipantJoined(participant);
+        await audit.RecordAsync(new AuditEvent("join", "success", "Meeting", meetingId.ToString(), meeting.NeighbourhoodId, "Member"));
+
+        var caseIds = meeting.Agenda.Select(a => a.CaseFileId).ToList();
+        var cases = await db.CaseFiles.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToListAsync(Context.ConnectionAborted);
+        var states = new List<DocumentState>();
+        foreach (var item in meeting.Agenda)
+        {
+            var caseFile = cases.Single(c => c.Id == item.CaseFileId);
+            var session = await documents.GetAsync(CaseDocument(caseFile.Id), caseFile.Text, Context.ConnectionAborted);
+            var (text, revision) = await session.SnapshotAsync(Context.ConnectionAborted);
+            states.Add(new DocumentState(CaseDocument(caseFile.Id), $"{caseFile.Code} — {caseFile.Title}", text, revision));
+        }
+
+        return HubResult<MeetingSnapshot>.Success(new MeetingSnapshot(meeting.Id, meeting.Title, meeting.Status.ToString(), states, presence.In(meetingId)));
+    }
+
+    public async Task<HubResult<SubmitAck>> SubmitOperation(SubmitRequest request)
+    {
+        access.UseUser(Context.User);
+        if (request is null || request.Operation is null || string.IsNullOrEmpty(request.ClientId) || request.ClientId.Length > 64)
+        {
+            return HubResult<SubmitAck>.Fail("request.invalid", "De wijziging is onvolledig.");
+        }
+
+        var meetingId = presence.MeetingOf(Context.ConnectionId);
+        var caseId = ParseCaseDocument(request.DocumentId);
+        if (meetingId is null || caseId is null)
+        {
+            return HubResult<SubmitAck>.Fail("meeting.not-joined", "Neem eerst deel aan de bespreking waar dit document bij hoort.");
+        }
+
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Agenda).FirstAsync(m => m.Id == meetingId, Context.ConnectionAborted);
+        if (!meeting.Agenda.Any(a => a.CaseFileId == caseId) || !await access.IsMemberAsync(meeting.NeighbourhoodId, Context.ConnectionAborted))
+        {
+            return HubResult<SubmitAck>.Fail("forbidden", "Dit document hoort niet bij jouw bespreking.");
+        }
+
+        if (meeting.Status == MeetingStatus.Closed)
+        {
+            return HubResult<SubmitAck>.Fail("meeting.closed", "De bespreking is gesloten; de teksten kunnen niet meer worden gewijzigd.");
+        }
+
+        var caseFile = await db.CaseFiles.AsNoTracking().FirstAsync(c => c.Id == caseId, Context.ConnectionAborted);
+        var session = await documents.GetAsync(request.DocumentId, caseFile.Text, Context.ConnectionAborted);
+        try
+        {
+            var result = await documents.SubmitAsync(session, request, access.UserId, Context.ConnectionAborted);
+            if (!result.Duplicate)
+            {
+                await Clients.OthersInGroup(Group(meeting.Id)).OperationApplied(
+                    new OperationBroadcast(request.DocumentId, result.Revision, result.Operation, request.ClientId, request.ClientSeq));
+            }
+
+            return HubResult<SubmitAck>.Success(new SubmitAck(request.DocumentId, result.Revision, request.ClientSeq, result.Duplicate));
+        }
+        catch (OperationException error)
+        {
+            return HubResult<SubmitAck>.Fail(error.Code, error.Message);
+        }
+    }
+
+    public async Task<HubResult<bool>> LeaveMeeting()
+    {
+        await LeaveAsync();
+        return HubResult<bool>.Success(true);
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await LeaveAsync();
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task LeaveAsync()
+    {
+        if (presence.Leave(Context.ConnectionId) is { } left)
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(left.MeetingId));
+            if (!presence.In(left.MeetingId).Any(p => p.UserId == left.Participant.UserId))
+            {
+                await Clients.Group(Group(left.MeetingId)).ParticipantLeft(left.Participant.UserId);
+            }
+        }
+    }
+
+    private static Guid? ParseCaseDocument(string? documentId) =>
+        documentId is not null && documentId.StartsWith("case:", StringComparison.Ordinal) && Guid.TryParseExact(documentId[5..], "N", out var id) ? id : null;
+}

@@ -1,0 +1,26 @@
+using Proeftuin.Core.Collaboration;
+
+namespace Proeftuin.Web.Features.Meetings.Live;
+
+/// <summary>The result of every hub method: a value, or a typed error; a refused call never breaks the connection.</summary>
+public sealed record HubResult<T>(bool Ok, T? Value, HubError? Error)
+{
+    public static HubResult<T> Success(T value) => new(true, value, null);
+
+    public static HubResult<T> Fail(string code, string message) => new(false, default, new HubError(code, message));
+}
+
+public sealed record HubError(string Code, string Message);
+
+public sealed record MeetingSnapshot(Guid MeetingId, string Title, string Status, IReadOnlyList<DocumentState> Documents, IReadOnlyList<Participant> Participants);
+
+public sealed record DocumentState(string DocumentId, string Title, string Text, long Revision);
+
+/// <summary>Someone in the room: name, discipline and a stable colour for cursors and the participant list.</summary>
+public sealed record Participant(Guid UserId, string Name, string Discipline, string Colour);
+
+public sealed record SubmitRequest(string DocumentId, long BaseRevision, TextOperation Operation, string ClientId, long ClientSeq);
+
+public sealed record SubmitAck(string DocumentId, long Revision, long ClientSeq, bool Duplicate);
+
+public sealed record OperationBroadcast(string DocumentId, long Revision, TextOperation Operation, string ClientId, long ClientSeq);

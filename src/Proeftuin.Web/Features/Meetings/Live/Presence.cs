@@ -1,0 +1,23 @@
+using System.Collections.Concurrent;
+
+namespace Proeftuin.Web.Features.Meetings.Live;
+
+/// <summary>Who is in which room, per connection; never persisted. A dropped connection leaves at once.</summary>
+public sealed class Presence
+{
+    private static readonly string[] Colours = ["#1f5fad", "#b3261e", "#00703c", "#7b2cbf", "#a35200", "#006d77", "#c2185b", "#4a4a4a"];
+
+    private readonly ConcurrentDictionary<string, (Guid MeetingId, Participant Participant)> _connections = new(StringComparer.Ordinal);
+
+    public static string ColourFor(Guid userId) => Colours[(int)((uint)userId.GetHashCode() % Colours.Length)];
+
+    public void Join(string connectionId, Guid meetingId, Participant participant) => _connections[connectionId] = (meetingId, participant);
+
+    public (Guid MeetingId, Participant Participant)? Leave(string connectionId) =>
+        _connections.TryRemove(connectionId, out var entry) ? entry : null;
+
+    public Guid? MeetingOf(string connectionId) => _connections.TryGetValue(connectionId, out var entry) ? entry.MeetingId : null;
+
+    public IReadOnlyList<Participant> In(Guid meetingId) =>
+        [.. _connections.Values.Where(c => c.MeetingId == meetingId).Select(c => c.Participant).DistinctBy(p => p.UserId)];
+}

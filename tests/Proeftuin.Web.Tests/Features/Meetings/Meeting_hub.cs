@@ -1,0 +1,226 @@
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Proeftuin.Core.Collaboration;
+using Proeftuin.Core.Meetings;
+using Proeftuin.Data;
+using Proeftuin.Web.Features.Meetings.Live;
+using Proeftuin.Web.Tests.Infrastructure;
+
+namespace Proeftuin.Web.Tests.Features.Meetings;
+
+/// <summary>The live meeting room over real SignalR connections, authenticated with real OpenID Connect tokens.</summary>
+public sealed class Meeting_hub(ProeftuinWebFactory factory) : IClassFixture<ProeftuinWebFactory>
+{
+    [Fact]
+    public async Task Two_members_co_edit_a_case_and_converge_with_the_server()
+    {
+        var meetingId = await PlannedMeetingAsync("ondiep");
+        await using var joost = await ConnectAsync("joost.mulder@demo.proeftuin.nl");
+        await using var kevin = await ConnectAsync("kevin.smit@demo.proeftuin.nl");
+        var a = await JoinAsync(joost, meetingId, "joost");
+        var b = await JoinAsync(kevin, meetingId, "kevin");
+
+        // Both type at once at the same place; each keeps typing before its first op is acked.
+        var typing = new List<Task>();
+        for (var i = 0; i < 20; i++)
+        {
+            typing.Add(a.TypeAsync(0, "α"));
+            typing.Add(b.TypeAsync(0, "β"));
+        }
+
+        await Task.WhenAll(typing);
+        await a.DrainAsync();
+        await b.DrainAsync();
+        var rejoined = await JoinAsync(await ConnectAsync("esra.yilmaz@demo.proeftuin.nl"), meetingId, "esra");
+
+        Assert.Equal(a.Document.Text, b.Document.Text);
+        Assert.Equal(rejoined.Document.Text, a.Document.Text);
+        Assert.Equal(20, a.Document.Text.Count(c => c == 'α'));
+        Assert.Equal(20, a.Document.Text.Count(c => c == 'β'));
+    }
+
+    [Fact]
+    public async Task Member_of_Binnenstad_cannot_join_an_Ondiep_meeting()
+    {
+        var meetingId = await PlannedMeetingAsync("ondiep");
+        await using var ingrid = await ConnectAsync("ingrid.meijer@demo.proeftuin.nl");
+
+        var result = await ingrid.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), meetingId);
+        var submit = await ingrid.InvokeAsync<HubResult<SubmitAck>>(nameof(MeetingHub.SubmitOperation),
+            new SubmitRequest("case:" + Guid.NewGuid().ToString("N"), 0, TextOperation.InsertAt(0, 0, "x"), "ingrid", 1));
+
+        Assert.False(result.Ok);
+        Assert.Equal("forbidden", result.Error!.Code);
+        Assert.Equal("meeting.not-joined", submit.Error!.Code);
+        Assert.Equal(HubConnectionState.Connected, ingrid.State);
+    }
+
+    [Fact]
+    public async Task Malformed_operation_gets_a_typed_error_changes_nothing_and_keeps_the_connection()
+    {
+        var meetingId = await PlannedMeetingAsync("ondiep");
+        await using var joost = await ConnectAsync("joost.mulder@demo.proeftuin.nl");
+        var room = await JoinAsync(joost, meetingId, "joost-bad");
+        var before = room.Document.Text;
+
+        var wrongLength = await joost.InvokeAsync<HubResult<SubmitAck>>(nameof(MeetingHub.SubmitOperation),
+            new SubmitRequest(room.DocumentId, room.Document.Revision, TextOperation.InsertAt(before.Length + 5, 0, "x"), "joost-bad", 1));
+        var futureRevision = await joost.InvokeAsync<HubResult<SubmitAck>>(nameof(MeetingHub.SubmitOperation),
+            new SubmitRequest(room.DocumentId, room.Document.Revision + 100, TextOperation.InsertAt(before.Length, 0, "x"), "joost-bad", 2));
+        var again = await JoinAsync(await ConnectAsync("kevin.smit@demo.proeftuin.nl"), meetingId, "kevin-check");
+
+        Assert.Equal("operation.length", wrongLength.Error!.Code);
+        Assert.Equal("operation.revision", futureRevision.Error!.Code);
+        Assert.Equal(before, again.Document.Text);
+        Assert.Equal(HubConnectionState.Connected, joost.State);
+    }
+
+    [Fact]
+    public async Task Anonymous_connection_is_refused()
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(factory.Server.BaseAddress, MeetingHub.Path), options =>
+            {
+                options.Transports = HttpTransportType.LongPolling;
+                options.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
+            })
+            .Build();
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => connection.StartAsync());
+
+        Assert.Contains("401", error.Message, StringComparison.Ordinal);
+    }
+
+    private async Task<HubConnection> ConnectAsync(string email)
+    {
+        var token = await Tokens.ForProfessionalAsync(factory, email);
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(factory.Server.BaseAddress, MeetingHub.Path), options =>
+            {
+                options.Transports = HttpTransportType.LongPolling;
+                options.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .Build();
+        await connection.StartAsync();
+        return connection;
+    }
+
+    private static async Task<RoomClient> JoinAsync(HubConnection connection, Guid meetingId, string clientId)
+    {
+        var room = new RoomClient(connection, clientId);
+        var snapshot = await connection.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), meetingId);
+        Assert.True(snapshot.Ok, snapshot.Error?.Message);
+        room.Start(snapshot.Value!.Documents[0]);
+        return room;
+    }
+
+    private async Task<Guid> PlannedMeetingAsync(string wijk)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
+        var id = await db.Neighbourhoods.Where(n => n.Slug == wijk).Select(n => n.Id).SingleAsync();
+        return await db.Meetings.Where(m => m.NeighbourhoodId == id && m.Status == MeetingStatus.Planned).Select(m => m.Id).SingleAsync();
+    }
+
+    /// <summary>A test client: the C# client state machine wired to the hub, as the browser's TypeScript one is.</summary>
+    private sealed class RoomClient(HubConnection connection, string clientId)
+    {
+        private readonly SemaphoreSlim _lock = new(1, 1);
+        private RevisionInbox _inbox = null!;
+
+        public ClientDocument Document { get; private set; } = null!;
+
+        public string DocumentId { get; private set; } = string.Empty;
+
+        public void Start(DocumentState state)
+        {
+            DocumentId = state.DocumentId;
+            Document = new ClientDocument(clientId, state.Text, state.Revision);
+            _inbox = new RevisionInbox(state.Revision);
+            connection.On<OperationBroadcast>(nameof(IMeetingClient.OperationApplied), async broadcast =>
+            {
+                if (broadcast.DocumentId != DocumentId)
+                {
+                    return;
+                }
+
+                await _lock.WaitAsync();
+                try
+                {
+                    _inbox.Deliver(broadcast.Revision, () => Document.ApplyServer(broadcast.Operation, broadcast.Revision));
+                }
+                finally
+                {
+                    _lock.Release();
+                }
+            });
+        }
+
+        public async Task TypeAsync(int index, string text)
+        {
+            PendingOperation? send;
+            await _lock.WaitAsync();
+            try
+            {
+                send = Document.ApplyLocal(TextOperation.InsertAt(Document.Text.Length, Math.Min(index, Document.Text.Length), text));
+            }
+            finally
+            {
+                _lock.Release();
+            }
+
+            if (send is not null)
+            {
+                await SendAsync(send);
+            }
+        }
+
+        public async Task DrainAsync()
+        {
+            for (var i = 0; i < 200 && (Document.State != ClientState.Synchronized); i++)
+            {
+                await Task.Delay(25);
+            }
+
+            // Let the last broadcasts of the other client arrive.
+            await Task.Delay(300);
+        }
+
+        private async Task SendAsync(PendingOperation pending)
+        {
+            var ack = await connection.InvokeAsync<HubResult<SubmitAck>>(nameof(MeetingHub.SubmitOperation),
+                new SubmitRequest(DocumentId, pending.BaseRevision, pending.Operation, clientId, pending.ClientSeq));
+            Assert.True(ack.Ok, ack.Error?.Message);
+            PendingOperation? next = null;
+            await _lock.WaitAsync();
+            try
+            {
+                // The ack may overtake broadcasts of earlier revisions: the inbox applies them in order first.
+                var acked = new TaskCompletionSource();
+                _inbox.Deliver(ack.Value!.Revision, () =>
+                {
+                    next = Document.Acknowledge(ack.Value.Revision);
+                    acked.SetResult();
+                });
+                if (!acked.Task.IsCompleted)
+                {
+                    _lock.Release();
+                    await acked.Task.WaitAsync(TimeSpan.FromSeconds(10));
+                    await _lock.WaitAsync();
+                }
+            }
+            finally
+            {
+                _lock.Release();
+            }
+
+            if (next is not null)
+            {
+                await SendAsync(next);
+            }
+        }
+    }
+}
