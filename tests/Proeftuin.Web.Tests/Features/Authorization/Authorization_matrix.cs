@@ -79,7 +79,13 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
     }
 
     /// <summary>Hub methods and who may call them; a new hub method fails here until it is added.</summary>
-    private static readonly string[] HubMethods = [nameof(MeetingHub.JoinMeeting), nameof(MeetingHub.SubmitOperation), nameof(MeetingHub.LeaveMeeting)];
+    private static readonly string[] HubMethods =
+    [
+        nameof(MeetingHub.JoinMeeting), nameof(MeetingHub.SubmitOperation), nameof(MeetingHub.LeaveMeeting),
+        nameof(MeetingHub.StartMeeting), nameof(MeetingHub.AdvancePhase), nameof(MeetingHub.StartTimer), nameof(MeetingHub.PauseTimer),
+        nameof(MeetingHub.ExtendTimer), nameof(MeetingHub.CloseMeeting), nameof(MeetingHub.AddRecommendation), nameof(MeetingHub.EditRecommendation),
+        nameof(MeetingHub.ChangeRecommendationStatus), nameof(MeetingHub.DeleteRecommendation),
+    ];
 
     [Fact]
     public void Every_hub_method_is_in_the_matrix()

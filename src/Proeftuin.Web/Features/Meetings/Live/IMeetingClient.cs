@@ -8,4 +8,10 @@ public interface IMeetingClient
     Task ParticipantLeft(Guid userId);
 
     Task OperationApplied(OperationBroadcast operation);
+
+    Task MeetingStateChanged(MeetingState state);
+
+    Task RecommendationChanged(RecommendationView recommendation);
+
+    Task RecommendationRemoved(Guid recommendationId);
 }

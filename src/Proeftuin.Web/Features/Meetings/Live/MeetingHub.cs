@@ -19,7 +19,7 @@ namespace Proeftuin.Web.Features.Meetings.Live;
 /// stays up.
 /// </summary>
 [Authorize(Policy = IdentitySetup.TwoFactorCompleted)]
-public sealed class MeetingHub(ProeftuinDbContext db, WijkAccess access, LiveDocuments documents, Presence presence, AuditLog audit, TimeProvider time)
+public sealed partial class MeetingHub(ProeftuinDbContext db, WijkAccess access, LiveDocuments documents, Presence presence, AuditLog audit, TimeProvider time)
     : Hub<IMeetingClient>
 {
     public const string Path = "/hubs/meeting";
@@ -69,7 +69,10 @@ public sealed class MeetingHub(ProeftuinDbContext db, WijkAccess access, LiveDoc
             states.Add(new DocumentState(CaseDocument(caseFile.Id), $"{caseFile.Code} — {caseFile.Title}", text, revision));
         }
 
-        return HubResult<MeetingSnapshot>.Success(new MeetingSnapshot(meeting.Id, meeting.Title, meeting.Status.ToString(), states, presence.In(meetingId)));
+        var recommendations = await db.Recommendations.AsNoTracking().Where(r => r.MeetingId == meetingId).OrderBy(r => r.CreatedAtUtc).ToListAsync(Context.ConnectionAborted);
+        return HubResult<MeetingSnapshot>.Success(new MeetingSnapshot(
+            meeting.Id, meeting.Title, meeting.Status.ToString(), states, presence.In(meetingId),
+            MeetingViews.State(meeting, time.GetUtcNow().UtcDateTime), [.. recommendations.Select(MeetingViews.View)]));
     }
 
     public async Task<HubResult<SubmitAck>> SubmitOperation(SubmitRequest request)

@@ -12,7 +12,38 @@ public sealed record HubResult<T>(bool Ok, T? Value, HubError? Error)
 
 public sealed record HubError(string Code, string Message);
 
-public sealed record MeetingSnapshot(Guid MeetingId, string Title, string Status, IReadOnlyList<DocumentState> Documents, IReadOnlyList<Participant> Participants);
+public sealed record MeetingSnapshot(
+    Guid MeetingId,
+    string Title,
+    string Status,
+    IReadOnlyList<DocumentState> Documents,
+    IReadOnlyList<Participant> Participants,
+    MeetingState State,
+    IReadOnlyList<RecommendationView> Recommendations);
+
+/// <summary>Where the meeting is: status, current agenda item and phase, and the timer (server time is the truth).</summary>
+public sealed record MeetingState(string Status, Guid? CurrentAgendaItemId, string? Phase, int? RemainingSeconds, bool TimerRunning, DateTime ServerTimeUtc);
+
+public sealed record RecommendationInput(
+    string Text,
+    IReadOnlyList<string> Pillars,
+    string Level,
+    IReadOnlyList<string> AddressedTo,
+    Guid? OwnerId,
+    DateOnly? DueDate,
+    Guid? CaseFileId);
+
+public sealed record RecommendationView(
+    Guid Id,
+    string Text,
+    IReadOnlyList<string> Pillars,
+    string Level,
+    IReadOnlyList<string> AddressedTo,
+    Guid? OwnerId,
+    DateOnly? DueDate,
+    string Status,
+    int Version,
+    Guid? CaseFileId);
 
 public sealed record DocumentState(string DocumentId, string Title, string Text, long Revision);
 
