@@ -53,6 +53,7 @@ public static class ProeftuinApp
         builder.Services.AddSingleton<Proeftuin.Data.Collaboration.DocumentStore>();
         builder.Services.AddSingleton<LiveDocuments>();
         builder.Services.AddSingleton<Presence>();
+        builder.Services.AddSingleton<ConnectionRateLimiter>();
 
         var app = builder.Build();
 

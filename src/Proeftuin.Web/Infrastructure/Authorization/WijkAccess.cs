@@ -27,7 +27,10 @@ public sealed class WijkAccess(IHttpContextAccessor http, ProeftuinDbContext db)
         }
     }
 
-    public Guid UserId => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier) ?? User.FindFirstValue("sub"), out var id) ? id : Guid.Empty;
+    public Guid UserId => UserIdOf(User);
+
+    public Guid UserIdOf(ClaimsPrincipal? user) =>
+        Guid.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier) ?? user?.FindFirstValue("sub"), out var id) ? id : Guid.Empty;
 
     public bool IsCoordinator => User.IsInRole(GlobalRoles.Coordinator);
 

@@ -78,6 +78,47 @@ public sealed class Meeting_hub(ProeftuinWebFactory factory) : IClassFixture<Pro
     }
 
     [Fact]
+    public async Task Cursors_reach_the_others_in_colour_and_are_throttled()
+    {
+        var meetingId = await PlannedMeetingAsync("ondiep");
+        await using var joost = await ConnectAsync("joost.mulder@demo.proeftuin.nl");
+        await using var kevin = await ConnectAsync("kevin.smit@demo.proeftuin.nl");
+        var seen = new List<CursorBroadcast>();
+        kevin.On<CursorBroadcast>(nameof(IMeetingClient.CursorMoved), seen.Add);
+        var room = await JoinAsync(joost, meetingId, "joost-cursor");
+        await JoinAsync(kevin, meetingId, "kevin-cursor");
+
+        var first = await joost.InvokeAsync<HubResult<bool>>(nameof(MeetingHub.UpdateCursor), new CursorPosition(room.DocumentId, room.Document.Revision, 3, 8));
+        var tooSoon = await joost.InvokeAsync<HubResult<bool>>(nameof(MeetingHub.UpdateCursor), new CursorPosition(room.DocumentId, room.Document.Revision, 4, 4));
+        for (var i = 0; i < 40 && seen.Count == 0; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(first.Value);
+        Assert.False(tooSoon.Value);
+        var cursor = Assert.Single(seen);
+        Assert.Equal((3, 8), (cursor.Position.Anchor, cursor.Position.Head));
+        Assert.StartsWith("#", cursor.Colour, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_flood_of_operations_is_rate_limited_without_dropping_the_connection()
+    {
+        var meetingId = await PlannedMeetingAsync("ondiep");
+        await using var joost = await ConnectAsync("joost.mulder@demo.proeftuin.nl");
+        var room = await JoinAsync(joost, meetingId, "joost-flood");
+
+        // All at once, as a runaway client would: far more than the burst within a fraction of a second.
+        var results = await Task.WhenAll(Enumerable.Range(0, ConnectionRateLimiter.Burst * 4).Select(i =>
+            joost.InvokeAsync<HubResult<SubmitAck>>(nameof(MeetingHub.SubmitOperation),
+                new SubmitRequest(room.DocumentId, room.Document.Revision, TextOperation.InsertAt(1, 0, "x"), "joost-flood", i + 1))));
+
+        Assert.Contains(results, r => r.Error?.Code == "rate.limited");
+        Assert.Equal(HubConnectionState.Connected, joost.State);
+    }
+
+    [Fact]
     public async Task Anonymous_connection_is_refused()
     {
         var connection = new HubConnectionBuilder()

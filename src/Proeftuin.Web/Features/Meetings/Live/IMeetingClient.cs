@@ -14,4 +14,6 @@ public interface IMeetingClient
     Task RecommendationChanged(RecommendationView recommendation);
 
     Task RecommendationRemoved(Guid recommendationId);
+
+    Task CursorMoved(CursorBroadcast cursor);
 }

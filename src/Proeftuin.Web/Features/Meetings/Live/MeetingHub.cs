@@ -19,7 +19,14 @@ namespace Proeftuin.Web.Features.Meetings.Live;
 /// stays up.
 /// </summary>
 [Authorize(Policy = IdentitySetup.TwoFactorCompleted)]
-public sealed partial class MeetingHub(ProeftuinDbContext db, WijkAccess access, LiveDocuments documents, Presence presence, AuditLog audit, TimeProvider time)
+public sealed partial class MeetingHub(
+    ProeftuinDbContext db,
+    WijkAccess access,
+    LiveDocuments documents,
+    Presence presence,
+    ConnectionRateLimiter rateLimiter,
+    AuditLog audit,
+    TimeProvider time)
     : Hub<IMeetingClient>
 {
     public const string Path = "/hubs/meeting";
@@ -83,6 +90,11 @@ public sealed partial class MeetingHub(ProeftuinDbContext db, WijkAccess access,
             return HubResult<SubmitAck>.Fail("request.invalid", "De wijziging is onvolledig.");
         }
 
+        if (!rateLimiter.TryTake(Context.ConnectionId))
+        {
+            return HubResult<SubmitAck>.Fail("rate.limited", "Te veel wijzigingen tegelijk; even wachten en opnieuw versturen.");
+        }
+
         var meetingId = presence.MeetingOf(Context.ConnectionId);
         var caseId = ParseCaseDocument(request.DocumentId);
         if (meetingId is null || caseId is null)
@@ -128,6 +140,7 @@ public sealed partial class MeetingHub(ProeftuinDbContext db, WijkAccess access,
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        rateLimiter.Forget(Context.ConnectionId);
         await LeaveAsync();
         await base.OnDisconnectedAsync(exception);
     }

@@ -55,3 +55,8 @@ public sealed record SubmitRequest(string DocumentId, long BaseRevision, TextOpe
 public sealed record SubmitAck(string DocumentId, long Revision, long ClientSeq, bool Duplicate);
 
 public sealed record OperationBroadcast(string DocumentId, long Revision, TextOperation Operation, string ClientId, long ClientSeq);
+
+/// <summary>A cursor (anchor == head) or selection in a document, in UTF-16 offsets at a revision.</summary>
+public sealed record CursorPosition(string DocumentId, long Revision, int Anchor, int Head);
+
+public sealed record CursorBroadcast(Guid UserId, string Colour, CursorPosition Position);

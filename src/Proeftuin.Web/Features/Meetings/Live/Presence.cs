@@ -8,13 +8,29 @@ public sealed class Presence
     private static readonly string[] Colours = ["#1f5fad", "#b3261e", "#00703c", "#7b2cbf", "#a35200", "#006d77", "#c2185b", "#4a4a4a"];
 
     private readonly ConcurrentDictionary<string, (Guid MeetingId, Participant Participant)> _connections = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastCursor = new(StringComparer.Ordinal);
+
+    /// <summary>True when this connection may send a cursor update now (at most one per <paramref name="interval"/>).</summary>
+    public bool TryCursorSlot(string connectionId, DateTimeOffset now, TimeSpan interval)
+    {
+        var allowed = true;
+        _lastCursor.AddOrUpdate(connectionId, now, (_, last) =>
+        {
+            allowed = now - last >= interval;
+            return allowed ? now : last;
+        });
+        return allowed;
+    }
 
     public static string ColourFor(Guid userId) => Colours[(int)((uint)userId.GetHashCode() % Colours.Length)];
 
     public void Join(string connectionId, Guid meetingId, Participant participant) => _connections[connectionId] = (meetingId, participant);
 
-    public (Guid MeetingId, Participant Participant)? Leave(string connectionId) =>
-        _connections.TryRemove(connectionId, out var entry) ? entry : null;
+    public (Guid MeetingId, Participant Participant)? Leave(string connectionId)
+    {
+        _lastCursor.TryRemove(connectionId, out _);
+        return _connections.TryRemove(connectionId, out var entry) ? entry : null;
+    }
 
     public Guid? MeetingOf(string connectionId) => _connections.TryGetValue(connectionId, out var entry) ? entry.MeetingId : null;
 
