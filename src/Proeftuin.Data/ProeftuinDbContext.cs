@@ -40,6 +40,8 @@ public sealed class ProeftuinDbContext(DbContextOptions<ProeftuinDbContext> opti
 
     public DbSet<CaseFindingDismissal> CaseFindingDismissals => Set<CaseFindingDismissal>();
 
+    public DbSet<CaseGuardedName> CaseGuardedNames => Set<CaseGuardedName>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -813,6 +813,20 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("CaseFindingDismissals", (string)null);
                 });
 
+            modelBuilder.Entity("Proeftuin.Data.Anonymization.CaseGuardedName", b =>
+                {
+                    b.Property<Guid>("CaseFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("CaseFileId", "Hash");
+
+                    b.ToTable("CaseGuardedNames", (string)null);
+                });
+
             modelBuilder.Entity("Proeftuin.Data.Collaboration.DocumentOperationRecord", b =>
                 {
                     b.Property<string>("DocumentId")
@@ -1190,6 +1204,15 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("DismissedById")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Proeftuin.Data.Anonymization.CaseGuardedName", b =>
+                {
+                    b.HasOne("Proeftuin.Core.Cases.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

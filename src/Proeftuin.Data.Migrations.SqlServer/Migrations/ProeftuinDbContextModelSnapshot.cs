@@ -816,6 +816,20 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                     b.ToTable("CaseFindingDismissals", (string)null);
                 });
 
+            modelBuilder.Entity("Proeftuin.Data.Anonymization.CaseGuardedName", b =>
+                {
+                    b.Property<Guid>("CaseFileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("CaseFileId", "Hash");
+
+                    b.ToTable("CaseGuardedNames", (string)null);
+                });
+
             modelBuilder.Entity("Proeftuin.Data.Collaboration.DocumentOperationRecord", b =>
                 {
                     b.Property<string>("DocumentId")
@@ -1195,6 +1209,15 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("DismissedById")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Proeftuin.Data.Anonymization.CaseGuardedName", b =>
+                {
+                    b.HasOne("Proeftuin.Core.Cases.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

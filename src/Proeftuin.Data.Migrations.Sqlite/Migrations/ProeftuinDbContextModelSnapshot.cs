@@ -804,6 +804,20 @@ namespace Proeftuin.Data.Migrations.Sqlite.Migrations
                     b.ToTable("CaseFindingDismissals", (string)null);
                 });
 
+            modelBuilder.Entity("Proeftuin.Data.Anonymization.CaseGuardedName", b =>
+                {
+                    b.Property<Guid>("CaseFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseFileId", "Hash");
+
+                    b.ToTable("CaseGuardedNames", (string)null);
+                });
+
             modelBuilder.Entity("Proeftuin.Data.Collaboration.DocumentOperationRecord", b =>
                 {
                     b.Property<string>("DocumentId")
@@ -1181,6 +1195,15 @@ namespace Proeftuin.Data.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("DismissedById")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Proeftuin.Data.Anonymization.CaseGuardedName", b =>
+                {
+                    b.HasOne("Proeftuin.Core.Cases.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -54,8 +54,12 @@ public static class ProeftuinApp
         builder.Services.AddSingleton<LiveDocuments>();
         builder.Services.AddSingleton<Presence>();
         builder.Services.AddSingleton<ConnectionRateLimiter>();
+        builder.Services.AddSingleton<Infrastructure.Anonymization.GuardedNames>();
 
         var app = builder.Build();
+
+        // Secrets that features need later are checked now, so a missing one stops start-up with its setting named.
+        _ = app.Services.GetRequiredService<Infrastructure.Anonymization.GuardedNames>();
 
         if (!app.Environment.IsDevelopment())
         {

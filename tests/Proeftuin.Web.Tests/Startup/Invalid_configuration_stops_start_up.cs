@@ -23,7 +23,8 @@ public sealed class Invalid_configuration_stops_start_up
             ("Database__Provider", "PostgreSql"),
             ("ConnectionStrings__Proeftuin", "Host=127.0.0.1;Port=1;Database=none;Timeout=2"),
             ("OpenIddict__SigningCertificate__Path", certificate),
-            ("OpenIddict__EncryptionCertificate__Path", certificate));
+            ("OpenIddict__EncryptionCertificate__Path", certificate),
+            ("Anonymization__GuardedNameKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));
 
         Assert.Equal(1, exitCode);
         Assert.Contains("ConnectionStrings:Proeftuin", output, StringComparison.Ordinal);

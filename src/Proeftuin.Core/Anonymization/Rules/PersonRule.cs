@@ -67,7 +67,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
         }
 
         Propagate(words, facts, isName);
-        JoinFullNames(text, words, isName, findings);
+        JoinFullNames(text, words, isName, findings, GuardedWords(words, facts));
     }
 
     private double Score(string text, List<Word> words, WordFacts[] facts, int i)
@@ -203,7 +203,22 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
     }
 
     /// <summary>Joins initials, name parts and tussenvoegsels into one finding per full name.</summary>
-    private static void JoinFullNames(string text, List<Word> words, double[] isName, List<Finding> findings)
+    /// <summary>Which words match a guarded name's hash: their findings are named after that rule.</summary>
+    private bool[] GuardedWords(List<Word> words, WordFacts[] facts)
+    {
+        var guarded = new bool[words.Count];
+        if (guardedHashes is { Count: > 0 } && hasher is not null)
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                guarded[i] = guardedHashes.Contains(hasher.Hash(facts[i].Bare));
+            }
+        }
+
+        return guarded;
+    }
+
+    private static void JoinFullNames(string text, List<Word> words, double[] isName, List<Finding> findings, bool[] guarded)
     {
         for (var i = 0; i < words.Count; i++)
         {
@@ -259,7 +274,8 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
             }
 
             var end = words[last].End;
-            findings.Add(new Finding(start, end, Category.Person, "person", Math.Round(confidence, 2)));
+            var rule = guarded.AsSpan(i, last - i + 1).Contains(true) ? "guarded-name" : "person";
+            findings.Add(new Finding(start, end, Category.Person, rule, Math.Round(confidence, 2)));
             i = last;
         }
     }

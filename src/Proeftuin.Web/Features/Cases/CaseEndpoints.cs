@@ -7,6 +7,7 @@ using Proeftuin.Data;
 using Proeftuin.Data.Anonymization;
 using Proeftuin.Web.Features.Anonymization;
 using Proeftuin.Web.Infrastructure;
+using Proeftuin.Web.Infrastructure.Anonymization;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Authorization;
 using Proeftuin.Web.Infrastructure.Identity;
@@ -29,6 +30,7 @@ public static class CaseEndpoints
         group.MapGet("/cases/{caseId:guid}/findings", FindingsAsync);
         group.MapPost("/cases/{caseId:guid}/dismissals", DismissAsync);
         group.MapPost("/cases/{caseId:guid}/ready", MarkReadyAsync);
+        group.MapPut("/cases/{caseId:guid}/guarded-names", SetGuardedNamesAsync);
         return group;
     }
 
@@ -70,7 +72,7 @@ public static class CaseEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<FindingDto>>, ProblemHttpResult>> FindingsAsync(
-        Guid caseId, ProeftuinDbContext db, WijkAccess access, CancellationToken cancellationToken)
+        Guid caseId, ProeftuinDbContext db, WijkAccess access, GuardedNames guarded, CancellationToken cancellationToken)
     {
         var (caseFile, problem) = await MemberCaseAsync(caseId, db, access, cancellationToken);
         if (caseFile is null)
@@ -78,12 +80,12 @@ public static class CaseEndpoints
             return problem!;
         }
 
-        var open = await OpenFindingsAsync(caseFile, db, cancellationToken);
+        var open = await OpenFindingsAsync(caseFile, db, guarded, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<FindingDto>>([.. open.Select(f => FindingDto.From(f, caseFile.Text))]);
     }
 
     private static async Task<Results<Created, ProblemHttpResult>> DismissAsync(
-        Guid caseId, DismissalRequest request, ProeftuinDbContext db, WijkAccess access, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+        Guid caseId, DismissalRequest request, ProeftuinDbContext db, WijkAccess access, GuardedNames guarded, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var (caseFile, problem) = await MemberCaseAsync(caseId, db, access, cancellationToken);
         if (caseFile is null)
@@ -91,7 +93,7 @@ public static class CaseEndpoints
             return problem!;
         }
 
-        var finding = AnonymizationDetector.Default.Scan(caseFile.Text)
+        var finding = guarded.Detector.Scan(caseFile.Text, await GuardedNames.ForCaseAsync(db, caseId, cancellationToken))
             .FirstOrDefault(f => f.Start == request.Start && f.End == request.End && CategoryNames.Code(f.Category) == request.Category);
         if (finding is null)
         {
@@ -125,7 +127,7 @@ public static class CaseEndpoints
     }
 
     private static async Task<Results<Ok<CaseSummaryDto>, ProblemHttpResult>> MarkReadyAsync(
-        Guid caseId, ProeftuinDbContext db, WijkAccess access, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+        Guid caseId, ProeftuinDbContext db, WijkAccess access, GuardedNames guarded, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var (caseFile, problem) = await MemberCaseAsync(caseId, db, access, cancellationToken, tracked: true);
         if (caseFile is null)
@@ -133,7 +135,7 @@ public static class CaseEndpoints
             return problem!;
         }
 
-        var open = await OpenFindingsAsync(caseFile, db, cancellationToken);
+        var open = await OpenFindingsAsync(caseFile, db, guarded, cancellationToken);
         try
         {
             caseFile.MarkReadyForDiscussion(open.Count, time.GetUtcNow().UtcDateTime);
@@ -162,10 +164,38 @@ public static class CaseEndpoints
         return await access.IsMemberAsync(caseFile.NeighbourhoodId, cancellationToken) ? (caseFile, null) : (null, ProblemResults.Forbidden());
     }
 
-    private static async Task<IReadOnlyList<Finding>> OpenFindingsAsync(CaseFile caseFile, ProeftuinDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the case's guarded names: only the keyed hashes of their tokens are stored, never the names, and the
+    /// audit log records that they changed, not what they are.
+    /// </summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> SetGuardedNamesAsync(
+        Guid caseId, GuardedNamesRequest request, ProeftuinDbContext db, WijkAccess access, GuardedNames guarded, AuditLog audit, CancellationToken cancellationToken)
     {
+        var (caseFile, problem) = await MemberCaseAsync(caseId, db, access, cancellationToken);
+        if (caseFile is null)
+        {
+            return problem!;
+        }
+
+        if (request.Names is null || request.Names.Count > 50 || request.Names.Any(n => n is null || n.Length > 200))
+        {
+            return ProblemResults.Invalid("Geef hoogstens 50 namen van hoogstens 200 tekens.");
+        }
+
+        var hashes = guarded.Hasher.HashNames(request.Names);
+        await db.CaseGuardedNames.Where(g => g.CaseFileId == caseId).ExecuteDeleteAsync(cancellationToken);
+        db.CaseGuardedNames.AddRange(hashes.Select(h => new CaseGuardedName { CaseFileId = caseId, Hash = h }));
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEvent("update", "success", "GuardedNames", caseId.ToString(), caseFile.NeighbourhoodId, "Member"), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<IReadOnlyList<Finding>> OpenFindingsAsync(CaseFile caseFile, ProeftuinDbContext db, GuardedNames guarded, CancellationToken cancellationToken, string? liveText = null)
+    {
+        var text = liveText ?? caseFile.Text;
         var dismissals = await db.CaseFindingDismissals.AsNoTracking().Where(d => d.CaseFileId == caseFile.Id).ToListAsync(cancellationToken);
-        return AnonymizationGate.OpenFindings(AnonymizationDetector.Default.Scan(caseFile.Text), caseFile.Text, dismissals.Select(d => d.ToDomain()));
+        var findings = guarded.Detector.Scan(text, await GuardedNames.ForCaseAsync(db, caseFile.Id, cancellationToken));
+        return AnonymizationGate.OpenFindings(findings, text, dismissals.Select(d => d.ToDomain()));
     }
 }
 
@@ -174,3 +204,5 @@ public sealed record CaseSummaryDto(Guid Id, string Code, string Title, string A
 public sealed record CaseDto(Guid Id, string Code, string Title, string AgeBand, string Status, IReadOnlyList<string> Themes, string Text, long Revision);
 
 public sealed record DismissalRequest(int Start, int End, string Category, string? Reason);
+
+public sealed record GuardedNamesRequest(IReadOnlyList<string>? Names);

@@ -35,6 +35,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["/api/cases/{caseId:guid}/findings"] = ("GET", "wijk"),
         ["/api/cases/{caseId:guid}/dismissals"] = ("POST", "wijk"),
         ["/api/cases/{caseId:guid}/ready"] = ("POST", "wijk"),
+        ["/api/cases/{caseId:guid}/guarded-names"] = ("PUT", "wijk"),
         ["/api/anonymization/scan"] = ("POST", "member"),
     };
 
@@ -152,9 +153,12 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
             var path = route.Replace("{neighbourhoodId:guid}", ondiep.ToString(), StringComparison.Ordinal).Replace("{caseId:guid}", ondiepCase.ToString(), StringComparison.Ordinal);
             foreach (var (who, client) in clients)
             {
-                using var response = method == "GET"
-                    ? await client.GetAsync(new Uri(path, UriKind.Relative))
-                    : await client.PostAsJsonAsync(new Uri(path, UriKind.Relative), Body(route));
+                using var response = method switch
+                {
+                    "GET" => await client.GetAsync(new Uri(path, UriKind.Relative)),
+                    "PUT" => await client.PutAsJsonAsync(new Uri(path, UriKind.Relative), Body(route)),
+                    _ => await client.PostAsJsonAsync(new Uri(path, UriKind.Relative), Body(route)),
+                };
                 var allowed = who == "own member" || (scope == "member" && who == "other member");
                 var expected = who == "anonymous" ? HttpStatusCode.Unauthorized : allowed ? (HttpStatusCode?)null : HttpStatusCode.Forbidden;
                 var ok = expected is null
@@ -174,6 +178,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
     {
         "/api/anonymization/scan" => new { text = "Bel 06-12345678." },
         "/api/cases/{caseId:guid}/dismissals" => new { start = 0, end = 0, category = "PERSON", reason = "test" },
+        "/api/cases/{caseId:guid}/guarded-names" => new { names = new[] { "Testnaam" } },
         _ => new { },
     };
 

@@ -62,6 +62,28 @@ public sealed class Anonymisation_gate_over_http(ProeftuinWebFactory factory) : 
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "dismiss-finding" && e.ObjectId == caseId.ToString()));
     }
 
+    [Fact]
+    public async Task Guarded_names_are_flagged_in_any_case_and_only_their_hashes_are_stored()
+    {
+        var caseId = await DraftOndiepCaseWithTextAsync("# Casus\n\nGesprek met de familie wolkenveld over school.\n");
+        using var client = await factory.SignedInAsync("joost.mulder@demo.proeftuin.nl");
+
+        var before = await client.GetFromJsonAsync<JsonElement>(new Uri($"/api/cases/{caseId}/findings", UriKind.Relative));
+        using var set = await client.PutAsJsonAsync(new Uri($"/api/cases/{caseId}/guarded-names", UriKind.Relative), new { names = new[] { "Bartholomeus Wolkenveld" } });
+        var after = await client.GetFromJsonAsync<JsonElement>(new Uri($"/api/cases/{caseId}/findings", UriKind.Relative));
+
+        Assert.Empty(before.EnumerateArray());
+        Assert.Equal(HttpStatusCode.NoContent, set.StatusCode);
+        var finding = Assert.Single(after.EnumerateArray());
+        Assert.Equal("guarded-name", finding.GetProperty("rule").GetString());
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
+        var stored = await db.CaseGuardedNames.Where(g => g.CaseFileId == caseId).Select(g => g.Hash).ToListAsync();
+        Assert.Equal(2, stored.Count);
+        Assert.DoesNotContain(stored, h => h.Contains("olkenveld", StringComparison.OrdinalIgnoreCase));
+        Assert.False(await db.AuditEntries.AnyAsync(e => e.ObjectId!.Contains("Wolkenveld")));
+    }
+
     private async Task<Guid> DraftOndiepCaseWithTextAsync(string text)
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Proeftuin.Core.Anonymization;
 using Proeftuin.Core.Cases;
 using Proeftuin.Core.Common;
 using Proeftuin.Core.Meetings;
@@ -46,7 +45,6 @@ public sealed partial class MeetingHub
     {
         var caseIds = meeting.Agenda.Select(a => a.CaseFileId).ToList();
         var cases = await db.CaseFiles.Where(c => caseIds.Contains(c.Id)).ToListAsync(Context.ConnectionAborted);
-        var dismissals = await db.CaseFindingDismissals.AsNoTracking().Where(d => caseIds.Contains(d.CaseFileId)).ToListAsync(Context.ConnectionAborted);
         var open = 0;
         var texts = new Dictionary<Guid, (string Text, long Revision)>();
         foreach (var caseFile in cases)
@@ -54,7 +52,7 @@ public sealed partial class MeetingHub
             var session = await documents.GetAsync(CaseDocument(caseFile.Id), caseFile.Text, Context.ConnectionAborted);
             var (text, revision) = await session.SnapshotAsync(Context.ConnectionAborted);
             texts[caseFile.Id] = (text, revision);
-            open += AnonymizationGate.OpenFindings(AnonymizationDetector.Default.Scan(text), text, dismissals.Where(d => d.CaseFileId == caseFile.Id).Select(d => d.ToDomain())).Count;
+            open += (await Cases.CaseEndpoints.OpenFindingsAsync(caseFile, db, guarded, Context.ConnectionAborted, text)).Count;
         }
 
         meeting.Close(open, now);

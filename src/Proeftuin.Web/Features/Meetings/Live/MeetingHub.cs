@@ -25,6 +25,7 @@ public sealed partial class MeetingHub(
     LiveDocuments documents,
     Presence presence,
     ConnectionRateLimiter rateLimiter,
+    Infrastructure.Anonymization.GuardedNames guarded,
     AuditLog audit,
     TimeProvider time)
     : Hub<IMeetingClient>
