@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
@@ -112,16 +111,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
 
         foreach (var (who, email, allowed) in new[] { ("own member", OwnMember, true), ("other member", OtherMember, false), ("coordinator", Coordinator, false), ("beheerder", Administrator, false) })
         {
-            var token = await Tokens.ForProfessionalAsync(factory, email);
-            await using var connection = new HubConnectionBuilder()
-                .WithUrl(new Uri(factory.Server.BaseAddress, MeetingHub.Path), options =>
-                {
-                    options.Transports = HttpTransportType.LongPolling;
-                    options.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
-                    options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                })
-                .Build();
-            await connection.StartAsync();
+            await using var connection = await HubConnections.ConnectAsync(factory, email);
             var join = await connection.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), meeting.Id);
             var submit = await connection.InvokeAsync<HubResult<SubmitAck>>(nameof(MeetingHub.SubmitOperation),
                 new SubmitRequest(document, 0, Core.Collaboration.TextOperation.Builder().Build(), "matrix-" + who, 1));

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,20 +84,7 @@ public sealed class Meeting_flow_and_recommendations(ProeftuinWebFactory factory
         }
     }
 
-    private async Task<HubConnection> ConnectAsync(string email)
-    {
-        var token = await Tokens.ForProfessionalAsync(factory, email);
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(factory.Server.BaseAddress, MeetingHub.Path), options =>
-            {
-                options.Transports = HttpTransportType.LongPolling;
-                options.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
-                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .Build();
-        await connection.StartAsync();
-        return connection;
-    }
+    private Task<HubConnection> ConnectAsync(string email) => HubConnections.ConnectAsync(factory, email);
 
     private async Task<Guid> PlannedMeetingAsync()
     {

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -121,33 +120,14 @@ public sealed class Meeting_hub(ProeftuinWebFactory factory) : IClassFixture<Pro
     [Fact]
     public async Task Anonymous_connection_is_refused()
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(factory.Server.BaseAddress, MeetingHub.Path), options =>
-            {
-                options.Transports = HttpTransportType.LongPolling;
-                options.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
-            })
-            .Build();
+        var connection = HubConnections.Build(factory, token: null);
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => connection.StartAsync());
 
         Assert.Contains("401", error.Message, StringComparison.Ordinal);
     }
 
-    private async Task<HubConnection> ConnectAsync(string email)
-    {
-        var token = await Tokens.ForProfessionalAsync(factory, email);
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(factory.Server.BaseAddress, MeetingHub.Path), options =>
-            {
-                options.Transports = HttpTransportType.LongPolling;
-                options.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
-                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .Build();
-        await connection.StartAsync();
-        return connection;
-    }
+    private Task<HubConnection> ConnectAsync(string email) => HubConnections.ConnectAsync(factory, email);
 
     private static async Task<RoomClient> JoinAsync(HubConnection connection, Guid meetingId, string clientId)
     {
