@@ -118,6 +118,36 @@ public sealed class Meeting_hub(ProeftuinWebFactory factory) : IClassFixture<Pro
     }
 
     [Fact]
+    public async Task Findings_are_broadcast_to_the_room_as_they_appear_and_disappear()
+    {
+        var meetingId = await PlannedMeetingAsync("ondiep");
+        await using var joost = await ConnectAsync("joost.mulder@demo.proeftuin.nl");
+        await using var kevin = await ConnectAsync("kevin.smit@demo.proeftuin.nl");
+        var seen = new List<FindingsBroadcast>();
+        kevin.On<FindingsBroadcast>(nameof(IMeetingClient.FindingsChanged), seen.Add);
+        var room = await JoinAsync(joost, meetingId, "joost-findings");
+        await JoinAsync(kevin, meetingId, "kevin-findings");
+        var length = room.Document.Text.Length;
+        const string sentence = "\n\nZus Pien (9) komt mee.";
+
+        await room.TypeAsync(length, sentence);
+        await room.DrainAsync();
+        var afterTyping = seen.LastOrDefault();
+        var delete = await joost.InvokeAsync<HubResult<SubmitAck>>(nameof(MeetingHub.SubmitOperation),
+            new SubmitRequest(room.DocumentId, room.Document.Revision, TextOperation.DeleteAt(length + sentence.Length, length, sentence.Length), "joost-findings", 99));
+        for (var i = 0; i < 60 && (seen.Count < 2 || seen[^1].Findings.Count > 0); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.NotNull(afterTyping);
+        var finding = Assert.Single(afterTyping.Findings);
+        Assert.Equal(("PERSON", "[naam zus]"), (finding.Category, finding.Placeholder));
+        Assert.True(delete.Ok, delete.Error?.Message);
+        Assert.Empty(seen[^1].Findings);
+    }
+
+    [Fact]
     public async Task Anonymous_connection_is_refused()
     {
         var connection = HubConnections.Build(factory, token: null);

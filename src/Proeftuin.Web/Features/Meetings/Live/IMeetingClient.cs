@@ -16,4 +16,6 @@ public interface IMeetingClient
     Task RecommendationRemoved(Guid recommendationId);
 
     Task CursorMoved(CursorBroadcast cursor);
+
+    Task FindingsChanged(FindingsBroadcast findings);
 }

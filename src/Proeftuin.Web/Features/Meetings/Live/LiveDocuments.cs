@@ -12,6 +12,16 @@ namespace Proeftuin.Web.Features.Meetings.Live;
 public sealed class LiveDocuments(DocumentStore store, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<DocumentSession>>> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _lastFindings = new(StringComparer.Ordinal);
+
+    /// <summary>True when the findings differ from the ones last sent to the room for this document (and remembers them).</summary>
+    public bool FindingsChanged(string documentId, IEnumerable<(int Start, int End, string Category)> findings)
+    {
+        var key = string.Join(';', findings.Select(f => $"{f.Start}-{f.End}-{f.Category}"));
+        var changed = !_lastFindings.TryGetValue(documentId, out var last) || last != key;
+        _lastFindings[documentId] = key;
+        return changed;
+    }
 
     public Task<DocumentSession> GetAsync(string documentId, string baseText, CancellationToken cancellationToken) =>
         _sessions.GetOrAdd(documentId, id => new Lazy<Task<DocumentSession>>(() => LoadAsync(id, baseText))).Value.WaitAsync(cancellationToken);

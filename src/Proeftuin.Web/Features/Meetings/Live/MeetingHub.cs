@@ -74,7 +74,8 @@ public sealed partial class MeetingHub(
             var caseFile = cases.Single(c => c.Id == item.CaseFileId);
             var session = await documents.GetAsync(CaseDocument(caseFile.Id), caseFile.Text, Context.ConnectionAborted);
             var (text, revision) = await session.SnapshotAsync(Context.ConnectionAborted);
-            states.Add(new DocumentState(CaseDocument(caseFile.Id), $"{caseFile.Code} — {caseFile.Title}", text, revision));
+            var findings = await Cases.CaseEndpoints.OpenFindingsAsync(caseFile, db, guarded, Context.ConnectionAborted, text);
+            states.Add(new DocumentState(CaseDocument(caseFile.Id), $"{caseFile.Code} — {caseFile.Title}", text, revision, [.. findings.Select(f => Anonymization.FindingDto.From(f, text))]));
         }
 
         var recommendations = await db.Recommendations.AsNoTracking().Where(r => r.MeetingId == meetingId).OrderBy(r => r.CreatedAtUtc).ToListAsync(Context.ConnectionAborted);
@@ -123,6 +124,7 @@ public sealed partial class MeetingHub(
             {
                 await Clients.OthersInGroup(Group(meeting.Id)).OperationApplied(
                     new OperationBroadcast(request.DocumentId, result.Revision, result.Operation, request.ClientId, request.ClientSeq));
+                await BroadcastFindingsAsync(meeting.Id, caseFile, session);
             }
 
             return HubResult<SubmitAck>.Success(new SubmitAck(request.DocumentId, result.Revision, request.ClientSeq, result.Duplicate));
@@ -130,6 +132,18 @@ public sealed partial class MeetingHub(
         catch (OperationException error)
         {
             return HubResult<SubmitAck>.Fail(error.Code, error.Message);
+        }
+    }
+
+    /// <summary>Re-checks the edited document and tells the room when its open findings appeared or disappeared.</summary>
+    private async Task BroadcastFindingsAsync(Guid meetingId, Core.Cases.CaseFile caseFile, DocumentSession session)
+    {
+        var (text, revision) = await session.SnapshotAsync(Context.ConnectionAborted);
+        var findings = await Cases.CaseEndpoints.OpenFindingsAsync(caseFile, db, guarded, Context.ConnectionAborted, text);
+        if (documents.FindingsChanged(session.DocumentId, findings.Select(f => (f.Start, f.End, f.Category.ToString()))))
+        {
+            await Clients.Group(Group(meetingId)).FindingsChanged(
+                new FindingsBroadcast(session.DocumentId, revision, [.. findings.Select(f => Anonymization.FindingDto.From(f, text))]));
         }
     }
 

@@ -45,7 +45,10 @@ public sealed record RecommendationView(
     int Version,
     Guid? CaseFileId);
 
-public sealed record DocumentState(string DocumentId, string Title, string Text, long Revision);
+public sealed record DocumentState(string DocumentId, string Title, string Text, long Revision, IReadOnlyList<Anonymization.FindingDto> Findings);
+
+/// <summary>The open anonymisation findings of a document after an edit, sent to the room when they change.</summary>
+public sealed record FindingsBroadcast(string DocumentId, long Revision, IReadOnlyList<Anonymization.FindingDto> Findings);
 
 /// <summary>Someone in the room: name, discipline and a stable colour for cursors and the participant list.</summary>
 public sealed record Participant(Guid UserId, string Name, string Discipline, string Colour);
