@@ -32,6 +32,8 @@ public sealed class ProeftuinDbContext(DbContextOptions<ProeftuinDbContext> opti
 
     public DbSet<MeetingEvaluation> MeetingEvaluations => Set<MeetingEvaluation>();
 
+    public DbSet<WritingRound> WritingRounds => Set<WritingRound>();
+
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
 
     public DbSet<NeighbourhoodAgreement> NeighbourhoodAgreements => Set<NeighbourhoodAgreement>();

@@ -18,4 +18,7 @@ public interface IMeetingClient
     Task CursorMoved(CursorBroadcast cursor);
 
     Task FindingsChanged(FindingsBroadcast findings);
+
+    /// <summary>A writing round opened, got another answer or was revealed; unrevealed answers are never included.</summary>
+    Task WritingRoundChanged(WritingRoundView round);
 }

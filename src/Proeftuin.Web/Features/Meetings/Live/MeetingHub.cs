@@ -81,7 +81,8 @@ public sealed partial class MeetingHub(
         var recommendations = await db.Recommendations.AsNoTracking().Where(r => r.MeetingId == meetingId).OrderBy(r => r.CreatedAtUtc).ToListAsync(Context.ConnectionAborted);
         return HubResult<MeetingSnapshot>.Success(new MeetingSnapshot(
             meeting.Id, meeting.Title, meeting.Status.ToString(), states, presence.In(meetingId),
-            MeetingViews.State(meeting, time.GetUtcNow().UtcDateTime), [.. recommendations.Select(MeetingViews.View)]));
+            MeetingViews.State(meeting, time.GetUtcNow().UtcDateTime), [.. recommendations.Select(MeetingViews.View)],
+            await WritingRoundsForAsync(meeting.Id)));
     }
 
     public async Task<HubResult<SubmitAck>> SubmitOperation(SubmitRequest request)

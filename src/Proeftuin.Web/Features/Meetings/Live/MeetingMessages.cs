@@ -19,7 +19,8 @@ public sealed record MeetingSnapshot(
     IReadOnlyList<DocumentState> Documents,
     IReadOnlyList<Participant> Participants,
     MeetingState State,
-    IReadOnlyList<RecommendationView> Recommendations);
+    IReadOnlyList<RecommendationView> Recommendations,
+    IReadOnlyList<WritingRoundView> WritingRounds);
 
 /// <summary>Where the meeting is: status, current agenda item and phase, and the timer (server time is the truth).</summary>
 public sealed record MeetingState(string Status, Guid? CurrentAgendaItemId, string? Phase, int? RemainingSeconds, bool TimerRunning, DateTime ServerTimeUtc);
@@ -63,3 +64,11 @@ public sealed record OperationBroadcast(string DocumentId, long Revision, TextOp
 public sealed record CursorPosition(string DocumentId, long Revision, int Anchor, int Head);
 
 public sealed record CursorBroadcast(Guid UserId, string Colour, CursorPosition Position);
+
+/// <summary>
+/// An "eerst schrijven, dan delen" round as one viewer may see it: who has written (<paramref name="WrittenBy"/>) is
+/// public, the answers (<paramref name="Entries"/>) are only the viewer's own until the chair reveals the round.
+/// </summary>
+public sealed record WritingRoundView(Guid Id, Guid? AgendaItemId, string Prompt, string Status, IReadOnlyList<Guid> WrittenBy, IReadOnlyList<WritingEntryView> Entries);
+
+public sealed record WritingEntryView(Guid AuthorId, string AuthorName, string Discipline, string Text, DateTime WrittenAtUtc);
