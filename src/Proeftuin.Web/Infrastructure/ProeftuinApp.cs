@@ -3,6 +3,7 @@ using Proeftuin.Web.Features.Audit;
 using Proeftuin.Web.Features.Cases;
 using Proeftuin.Web.Features.Connect;
 using Proeftuin.Web.Features.Health;
+using Proeftuin.Web.Features.Meetings;
 using Proeftuin.Web.Features.Meetings.Live;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Authorization;
@@ -49,7 +50,7 @@ public static class ProeftuinApp
         {
             options.MaximumReceiveMessageSize = 256 * 1024;
             options.EnableDetailedErrors = false;
-        });
+        }).AddMessagePackProtocol(options => options.SerializerOptions = Features.Meetings.Live.MeetingProtocol.MessagePackOptions);
         builder.Services.AddSingleton<Proeftuin.Data.Collaboration.DocumentStore>();
         builder.Services.AddSingleton<LiveDocuments>();
         builder.Services.AddSingleton<Presence>();
@@ -80,6 +81,7 @@ public static class ProeftuinApp
         app.MapConnect();
         app.MapAnonymization();
         app.MapCases();
+        app.MapMeetings();
         app.MapHub<MeetingHub>(MeetingHub.Path).RequireAuthorization(IdentitySetup.TwoFactorCompleted);
         app.MapRazorPages();
         return app;

@@ -26,6 +26,7 @@ public static class CaseEndpoints
             .RequireAuthorization(IdentitySetup.TwoFactorCompleted)
             .WithTags("Cases");
         group.MapGet("/neighbourhoods/{neighbourhoodId:guid}/cases", ListAsync);
+        group.MapPost("/neighbourhoods/{neighbourhoodId:guid}/cases", CreateAsync);
         group.MapGet("/cases/{caseId:guid}", ReadAsync);
         group.MapGet("/cases/{caseId:guid}/findings", FindingsAsync);
         group.MapPost("/cases/{caseId:guid}/dismissals", DismissAsync);
@@ -52,6 +53,52 @@ public static class CaseEndpoints
         return TypedResults.Ok<IReadOnlyList<CaseSummaryDto>>(cases);
     }
 
+    /// <summary>A new case from the Utrecht template, numbered next in its wijk (e.g. OND-2026-004).</summary>
+    private static async Task<Results<Created<CaseDto>, ProblemHttpResult>> CreateAsync(
+        Guid neighbourhoodId, NewCaseRequest request, ProeftuinDbContext db, WijkAccess access, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var wijk = await db.Neighbourhoods.AsNoTracking().FirstOrDefaultAsync(n => n.Id == neighbourhoodId, cancellationToken);
+        if (wijk is null)
+        {
+            return ProblemResults.NotFound("Deze wijk");
+        }
+
+        if (!await access.IsMemberAsync(neighbourhoodId, cancellationToken))
+        {
+            await audit.RecordAsync(new AuditEvent("create", "denied", "CaseFile", NeighbourhoodId: neighbourhoodId), cancellationToken);
+            return ProblemResults.Forbidden();
+        }
+
+        if (!Enum.TryParse<AgeBand>(request.AgeBand, out var ageBand) || !Enum.IsDefined(ageBand))
+        {
+            return ProblemResults.Invalid("Kies een leeftijdscategorie: Infant, Child, Adolescent of YoungAdult.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var existing = await db.CaseFiles.AsNoTracking().Where(c => c.NeighbourhoodId == neighbourhoodId).Select(c => c.Code).ToListAsync(cancellationToken);
+        CaseFile caseFile;
+        try
+        {
+            caseFile = new CaseFile(Guid.NewGuid(), neighbourhoodId, CaseCode.Next(wijk.CaseCodePrefix, now.Year, existing), request.Title ?? string.Empty, ageBand, request.Themes ?? [], access.UserId, now);
+            db.CaseFiles.Add(caseFile);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainException error)
+        {
+            return ProblemResults.Rule(error, StatusCodes.Status400BadRequest);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone else took the same number a moment ago.
+            return ProblemResults.Rule(new DomainException("case.code.taken", "Het casusnummer werd tegelijk door iemand anders gebruikt. Probeer het opnieuw."));
+        }
+
+        await audit.RecordAsync(new AuditEvent("create", "success", "CaseFile", caseFile.Id.ToString(), neighbourhoodId, "Member"), cancellationToken);
+        return TypedResults.Created($"/api/cases/{caseFile.Id}", ToDto(caseFile));
+    }
+
+    private static CaseDto ToDto(CaseFile c) => new(c.Id, c.Code, c.Title, c.AgeBand.ToString(), c.Status.ToString(), c.Themes, c.Text, c.Revision);
+
     private static async Task<Results<Ok<CaseDto>, ProblemHttpResult>> ReadAsync(
         Guid caseId, ProeftuinDbContext db, WijkAccess access, AuditLog audit, CancellationToken cancellationToken)
     {
@@ -68,7 +115,7 @@ public static class CaseEndpoints
         }
 
         await audit.RecordAsync(new AuditEvent("read", "success", "CaseFile", caseId.ToString(), caseFile.NeighbourhoodId, "Member"), cancellationToken);
-        return TypedResults.Ok(new CaseDto(caseFile.Id, caseFile.Code, caseFile.Title, caseFile.AgeBand.ToString(), caseFile.Status.ToString(), caseFile.Themes, caseFile.Text, caseFile.Revision));
+        return TypedResults.Ok(ToDto(caseFile));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<FindingDto>>, ProblemHttpResult>> FindingsAsync(
@@ -198,6 +245,8 @@ public static class CaseEndpoints
         return AnonymizationGate.OpenFindings(findings, text, dismissals.Select(d => d.ToDomain()));
     }
 }
+
+public sealed record NewCaseRequest(string? Title, string? AgeBand, IReadOnlyList<string>? Themes);
 
 public sealed record CaseSummaryDto(Guid Id, string Code, string Title, string AgeBand, string Status);
 

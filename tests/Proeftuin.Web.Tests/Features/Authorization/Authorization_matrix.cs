@@ -19,24 +19,35 @@ namespace Proeftuin.Web.Tests.Features.Authorization;
 /// </summary>
 public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFixture<ProeftuinWebFactory>
 {
-    private const string OwnMember = "joost.mulder@demo.proeftuin.nl";      // Ondiep
+    private const string OwnMember = "joost.mulder@demo.proeftuin.nl";      // Ondiep, chair
+    private const string OwnNonChair = "kevin.smit@demo.proeftuin.nl";      // Ondiep, member but not chair
     private const string OtherMember = "ingrid.meijer@demo.proeftuin.nl";   // Binnenstad
     private const string Coordinator = "hanna.koster@demo.proeftuin.nl";
     private const string Administrator = "beheer@demo.proeftuin.nl";
 
     private static readonly string[] AnonymousPages = ["/Account/Login", "/Account/TwoFactor", "/Account/AccessDenied", "/Account/SetPassword", "/Account/ForgotPassword"];
 
-    /// <summary>Per API route: who may use it. "wijk" = members of the object's wijk; "member" = member of any wijk.</summary>
-    private static readonly Dictionary<string, (string Method, string Scope)> Expectations = new()
+    /// <summary>
+    /// Per API endpoint ("METHOD route"): who may use it. "wijk" = members of the object's wijk; "chair" = the chair of
+    /// the object's wijk; "member" = member of any wijk.
+    /// </summary>
+    private static readonly Dictionary<string, string> Expectations = new()
     {
-        ["/api/neighbourhoods/{neighbourhoodId:guid}/cases"] = ("GET", "wijk"),
-        ["/api/cases/{caseId:guid}"] = ("GET", "wijk"),
-        ["/api/cases/{caseId:guid}/findings"] = ("GET", "wijk"),
-        ["/api/cases/{caseId:guid}/dismissals"] = ("POST", "wijk"),
-        ["/api/cases/{caseId:guid}/ready"] = ("POST", "wijk"),
-        ["/api/cases/{caseId:guid}/guarded-names"] = ("PUT", "wijk"),
-        ["/api/anonymization/scan"] = ("POST", "member"),
+        ["GET /api/neighbourhoods/{neighbourhoodId:guid}/cases"] = "wijk",
+        ["POST /api/neighbourhoods/{neighbourhoodId:guid}/cases"] = "wijk",
+        ["GET /api/cases/{caseId:guid}"] = "wijk",
+        ["GET /api/cases/{caseId:guid}/findings"] = "wijk",
+        ["POST /api/cases/{caseId:guid}/dismissals"] = "wijk",
+        ["POST /api/cases/{caseId:guid}/ready"] = "wijk",
+        ["PUT /api/cases/{caseId:guid}/guarded-names"] = "wijk",
+        ["POST /api/anonymization/scan"] = "member",
+        ["GET /api/neighbourhoods/{neighbourhoodId:guid}/meetings"] = "wijk",
+        ["POST /api/neighbourhoods/{neighbourhoodId:guid}/meetings"] = "chair",
+        ["GET /api/meetings/{meetingId:guid}"] = "wijk",
     };
+
+    private static string KeyOf(RouteEndpoint endpoint) =>
+        $"{string.Join(',', endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])} {endpoint.RoutePattern.RawText}";
 
     [Fact]
     public void Every_endpoint_carries_an_authorisation_rule()
@@ -68,9 +79,9 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
                 missing.Add($"{route} (hub) has no authorisation rule");
             }
 
-            if (route.StartsWith("/api", StringComparison.Ordinal) && !Expectations.ContainsKey(route))
+            if (route.StartsWith("/api", StringComparison.Ordinal) && !Expectations.ContainsKey(KeyOf(endpoint)))
             {
-                missing.Add($"{route} is not in the authorisation matrix");
+                missing.Add($"{KeyOf(endpoint)} is not in the authorisation matrix");
             }
         }
 
@@ -128,10 +139,11 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
     [Fact]
     public async Task Each_role_gets_what_the_rules_say_on_every_api_endpoint()
     {
-        var (ondiep, ondiepCase) = await OndiepCaseAsync();
+        var (ondiep, ondiepCase, ondiepMeeting) = await OndiepObjectsAsync();
         var clients = new Dictionary<string, HttpClient>
         {
             ["own member"] = await factory.SignedInAsync(OwnMember),
+            ["own non-chair"] = await factory.SignedInAsync(OwnNonChair),
             ["other member"] = await factory.SignedInAsync(OtherMember),
             ["coordinator"] = await factory.SignedInAsync(Coordinator),
             ["beheerder"] = await factory.SignedInAsync(Administrator),
@@ -139,18 +151,23 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         };
         var failures = new List<string>();
 
-        foreach (var (route, (method, scope)) in Expectations)
+        foreach (var (key, scope) in Expectations)
         {
-            var path = route.Replace("{neighbourhoodId:guid}", ondiep.ToString(), StringComparison.Ordinal).Replace("{caseId:guid}", ondiepCase.ToString(), StringComparison.Ordinal);
+            var (method, route) = (key[..key.IndexOf(' ', StringComparison.Ordinal)], key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+            var path = route.Replace("{neighbourhoodId:guid}", ondiep.ToString(), StringComparison.Ordinal)
+                .Replace("{caseId:guid}", ondiepCase.ToString(), StringComparison.Ordinal)
+                .Replace("{meetingId:guid}", ondiepMeeting.ToString(), StringComparison.Ordinal);
             foreach (var (who, client) in clients)
             {
                 using var response = method switch
                 {
                     "GET" => await client.GetAsync(new Uri(path, UriKind.Relative)),
-                    "PUT" => await client.PutAsJsonAsync(new Uri(path, UriKind.Relative), Body(route)),
-                    _ => await client.PostAsJsonAsync(new Uri(path, UriKind.Relative), Body(route)),
+                    "PUT" => await client.PutAsJsonAsync(new Uri(path, UriKind.Relative), Body(key)),
+                    _ => await client.PostAsJsonAsync(new Uri(path, UriKind.Relative), Body(key)),
                 };
-                var allowed = who == "own member" || (scope == "member" && who == "other member");
+                var allowed = who == "own member"
+                    || (who == "own non-chair" && scope != "chair")
+                    || (who == "other member" && scope == "member");
                 var expected = who == "anonymous" ? HttpStatusCode.Unauthorized : allowed ? (HttpStatusCode?)null : HttpStatusCode.Forbidden;
                 var ok = expected is null
                     ? response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) && (int)response.StatusCode < 500
@@ -165,20 +182,23 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         Assert.Empty(failures);
     }
 
-    private static object Body(string route) => route switch
+    private static object Body(string key) => key switch
     {
-        "/api/anonymization/scan" => new { text = "Bel 06-12345678." },
-        "/api/cases/{caseId:guid}/dismissals" => new { start = 0, end = 0, category = "PERSON", reason = "test" },
-        "/api/cases/{caseId:guid}/guarded-names" => new { names = new[] { "Testnaam" } },
+        "POST /api/anonymization/scan" => new { text = "Bel 06-12345678." },
+        "POST /api/cases/{caseId:guid}/dismissals" => new { start = 0, end = 0, category = "PERSON", reason = "test" },
+        "PUT /api/cases/{caseId:guid}/guarded-names" => new { names = new[] { "Testnaam" } },
+        "POST /api/neighbourhoods/{neighbourhoodId:guid}/cases" => new { title = "Matrixcasus", ageBand = "Child" },
+        "POST /api/neighbourhoods/{neighbourhoodId:guid}/meetings" => new { title = "Matrixbespreking", scheduledStart = DateTimeOffset.UtcNow.AddDays(30), agenda = Array.Empty<object>() },
         _ => new { },
     };
 
-    private async Task<(Guid Neighbourhood, Guid Case)> OndiepCaseAsync()
+    private async Task<(Guid Neighbourhood, Guid Case, Guid Meeting)> OndiepObjectsAsync()
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
         var ondiep = await db.Neighbourhoods.SingleAsync(n => n.Slug == "ondiep");
         var caseId = await db.CaseFiles.Where(c => c.NeighbourhoodId == ondiep.Id).OrderBy(c => c.Code).Select(c => c.Id).LastAsync();
-        return (ondiep.Id, caseId);
+        var meetingId = await db.Meetings.Where(m => m.NeighbourhoodId == ondiep.Id).Select(m => m.Id).FirstAsync();
+        return (ondiep.Id, caseId, meetingId);
     }
 }
