@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Proeftuin.Web.Features.Meetings.Live;
 
 namespace Proeftuin.Web.Tests.Infrastructure;
@@ -7,17 +8,18 @@ namespace Proeftuin.Web.Tests.Infrastructure;
 /// <summary>Real SignalR connections to the test server's meeting hub, authenticated with a real OpenID Connect token.</summary>
 public static class HubConnections
 {
-    public static async Task<HubConnection> ConnectAsync(ProeftuinWebFactory factory, string email)
+    public static async Task<HubConnection> ConnectAsync(ProeftuinWebFactory factory, string email, bool messagePack = false)
     {
         var token = await Tokens.ForProfessionalAsync(factory, email);
-        var connection = Build(factory, token);
+        var connection = Build(factory, token, messagePack);
         await connection.StartAsync();
         return connection;
     }
 
     /// <summary>Long polling through the in-memory test server; <paramref name="token"/> null for an anonymous caller.</summary>
-    public static HubConnection Build(ProeftuinWebFactory factory, string? token) =>
-        new HubConnectionBuilder()
+    public static HubConnection Build(ProeftuinWebFactory factory, string? token, bool messagePack = false)
+    {
+        var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(factory.Server.BaseAddress, MeetingHub.Path), options =>
             {
                 options.Transports = HttpTransportType.LongPolling;
@@ -26,6 +28,12 @@ public static class HubConnections
                 {
                     options.AccessTokenProvider = () => Task.FromResult<string?>(token);
                 }
-            })
-            .Build();
+            });
+        if (messagePack)
+        {
+            builder.AddMessagePackProtocol(options => options.SerializerOptions = MeetingProtocol.MessagePackOptions);
+        }
+
+        return builder.Build();
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,51 @@ public sealed class Meeting_hub(ProeftuinWebFactory factory) : IClassFixture<Pro
         Assert.Equal(rejoined.Document.Text, a.Document.Text);
         Assert.Equal(20, a.Document.Text.Count(c => c == 'α'));
         Assert.Equal(20, a.Document.Text.Count(c => c == 'β'));
+    }
+
+    [Fact]
+    public async Task A_MessagePack_client_and_a_JSON_client_co_edit_and_converge()
+    {
+        var meetingId = await PlannedMeetingAsync("ondiep");
+        await using var joost = await HubConnections.ConnectAsync(factory, "joost.mulder@demo.proeftuin.nl", messagePack: true);
+        await using var kevin = await ConnectAsync("kevin.smit@demo.proeftuin.nl");
+        var a = await JoinAsync(joost, meetingId, "joost-msgpack");
+        var b = await JoinAsync(kevin, meetingId, "kevin-json");
+
+        var typing = new List<Task>();
+        for (var i = 0; i < 10; i++)
+        {
+            typing.Add(a.TypeAsync(3, "µ"));
+            typing.Add(b.TypeAsync(3, "ж"));
+        }
+
+        await Task.WhenAll(typing);
+        await a.DrainAsync();
+        await b.DrainAsync();
+
+        Assert.Equal(a.Document.Text, b.Document.Text);
+        Assert.Equal(10, a.Document.Text.Count(c => c == 'µ'));
+        Assert.Equal(10, b.Document.Text.Count(c => c == 'ж'));
+    }
+
+    [Fact]
+    public async Task A_malformed_MessagePack_operation_is_refused_and_the_connection_survives()
+    {
+        var meetingId = await PlannedMeetingAsync("ondiep");
+        await using var joost = await HubConnections.ConnectAsync(factory, "joost.mulder@demo.proeftuin.nl", messagePack: true);
+        var room = await JoinAsync(joost, meetingId, "joost-bad-msgpack");
+        var before = room.Document.Text;
+
+        // A zero is no valid component: the formatter refuses it before the hub method runs.
+        var malformed = await Assert.ThrowsAsync<HubException>(() => joost.InvokeAsync<HubResult<SubmitAck>>(nameof(MeetingHub.SubmitOperation),
+            new { DocumentId = room.DocumentId, BaseRevision = room.Document.Revision, Operation = new object[] { 0, "x" }, ClientId = "joost-bad-msgpack", ClientSeq = 1L }));
+        var valid = await joost.InvokeAsync<HubResult<SubmitAck>>(nameof(MeetingHub.SubmitOperation),
+            new SubmitRequest(room.DocumentId, room.Document.Revision, TextOperation.InsertAt(before.Length, before.Length, "!"), "joost-bad-msgpack", 2));
+
+        Assert.Contains("SubmitOperation", malformed.Message, StringComparison.Ordinal);
+        Assert.True(valid.Ok, valid.Error?.Message);
+        Assert.Equal(room.Document.Revision + 1, valid.Value!.Revision);
+        Assert.Equal(HubConnectionState.Connected, joost.State);
     }
 
     [Fact]
