@@ -6,6 +6,7 @@ using Proeftuin.Core.Collaboration;
 using Proeftuin.Core.Meetings;
 using Proeftuin.Data;
 using Proeftuin.Web.Features.Meetings.Live;
+using Proeftuin.Testing.Live;
 using Proeftuin.Web.Tests.Infrastructure;
 
 namespace Proeftuin.Web.Tests.Features.Meetings;
@@ -31,14 +32,65 @@ public sealed class Meeting_hub(ProeftuinWebFactory factory) : IClassFixture<Pro
         }
 
         await Task.WhenAll(typing);
-        await a.DrainAsync();
-        await b.DrainAsync();
+        await a.SettleAsync(TimeSpan.FromMilliseconds(300));
+        await b.SettleAsync(TimeSpan.FromMilliseconds(300));
         var rejoined = await JoinAsync(await ConnectAsync("esra.yilmaz@demo.proeftuin.nl"), meetingId, "esra");
 
         Assert.Equal(a.Document.Text, b.Document.Text);
         Assert.Equal(rejoined.Document.Text, a.Document.Text);
         Assert.Equal(20, a.Document.Text.Count(c => c == 'α'));
         Assert.Equal(20, a.Document.Text.Count(c => c == 'β'));
+    }
+
+    [Fact]
+    public async Task A_client_that_loses_its_connection_mid_burst_keeps_typing_reconnects_and_nothing_is_lost()
+    {
+        var meetingId = await PlannedMeetingAsync("ondiep");
+        await using var joost = await ConnectAsync("joost.mulder@demo.proeftuin.nl");
+        await using var kevin = await ConnectAsync("kevin.smit@demo.proeftuin.nl");
+        var a = await JoinAsync(joost, meetingId, "joost-reconnect");
+        var b = await JoinAsync(kevin, meetingId, "kevin-reconnect");
+        var before = a.Document.Text;
+        var kevinTyping = Task.Run(async () =>
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                await b.TypeAsync(i % 7, "k");
+                await Task.Delay(10);
+            }
+        });
+
+        for (var i = 0; i < 15; i++)
+        {
+            await a.TypeAsync(i % 5, "j");
+        }
+
+        // The connection drops with a submission possibly in flight; typing goes on offline.
+        var stopping = joost.StopAsync();
+        for (var i = 0; i < 10; i++)
+        {
+            await a.TypeAsync(2, "o");
+        }
+
+        await stopping;
+        await joost.StartAsync();
+        await a.ResyncAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await a.TypeAsync(0, "j");
+        }
+
+        await kevinTyping;
+        await a.SettleAsync(TimeSpan.FromMilliseconds(300));
+        await b.SettleAsync(TimeSpan.FromMilliseconds(300));
+        var check = await JoinAsync(await ConnectAsync("esra.yilmaz@demo.proeftuin.nl"), meetingId, "esra-check");
+
+        Assert.Empty(a.Refusals);
+        Assert.Equal(check.Document.Text, a.Document.Text);
+        Assert.Equal(check.Document.Text, b.Document.Text);
+        Assert.Equal(before.Length + 20 + 10 + 40, check.Document.Text.Length);
+        Assert.Equal(20, check.Document.Text.Count(c => c == 'j') - before.Count(c => c == 'j'));
+        Assert.Equal(10, check.Document.Text.Count(c => c == 'o') - before.Count(c => c == 'o'));
     }
 
     [Fact]
@@ -58,8 +110,8 @@ public sealed class Meeting_hub(ProeftuinWebFactory factory) : IClassFixture<Pro
         }
 
         await Task.WhenAll(typing);
-        await a.DrainAsync();
-        await b.DrainAsync();
+        await a.SettleAsync(TimeSpan.FromMilliseconds(300));
+        await b.SettleAsync(TimeSpan.FromMilliseconds(300));
 
         Assert.Equal(a.Document.Text, b.Document.Text);
         Assert.Equal(10, a.Document.Text.Count(c => c == 'µ'));
@@ -177,7 +229,7 @@ public sealed class Meeting_hub(ProeftuinWebFactory factory) : IClassFixture<Pro
         const string sentence = "\n\nZus Pien (9) komt mee.";
 
         await room.TypeAsync(length, sentence);
-        await room.DrainAsync();
+        await room.SettleAsync(TimeSpan.FromMilliseconds(300));
         var afterTyping = seen.LastOrDefault();
         var delete = await joost.InvokeAsync<HubResult<SubmitAck>>(nameof(MeetingHub.SubmitOperation),
             new SubmitRequest(room.DocumentId, room.Document.Revision, TextOperation.DeleteAt(length + sentence.Length, length, sentence.Length), "joost-findings", 99));
@@ -205,12 +257,10 @@ public sealed class Meeting_hub(ProeftuinWebFactory factory) : IClassFixture<Pro
 
     private Task<HubConnection> ConnectAsync(string email) => HubConnections.ConnectAsync(factory, email);
 
-    private static async Task<RoomClient> JoinAsync(HubConnection connection, Guid meetingId, string clientId)
+    private static async Task<LiveDocumentClient> JoinAsync(HubConnection connection, Guid meetingId, string clientId)
     {
-        var room = new RoomClient(connection, clientId);
-        var snapshot = await connection.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), meetingId);
-        Assert.True(snapshot.Ok, snapshot.Error?.Message);
-        room.Start(snapshot.Value!.Documents[0]);
+        var room = new LiveDocumentClient(connection, clientId);
+        await room.JoinAsync(meetingId);
         return room;
     }
 
@@ -220,104 +270,5 @@ public sealed class Meeting_hub(ProeftuinWebFactory factory) : IClassFixture<Pro
         var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
         var id = await db.Neighbourhoods.Where(n => n.Slug == wijk).Select(n => n.Id).SingleAsync();
         return await db.Meetings.Where(m => m.NeighbourhoodId == id && m.Status == MeetingStatus.Planned).Select(m => m.Id).SingleAsync();
-    }
-
-    /// <summary>A test client: the C# client state machine wired to the hub, as the browser's TypeScript one is.</summary>
-    private sealed class RoomClient(HubConnection connection, string clientId)
-    {
-        private readonly SemaphoreSlim _lock = new(1, 1);
-        private RevisionInbox _inbox = null!;
-
-        public ClientDocument Document { get; private set; } = null!;
-
-        public string DocumentId { get; private set; } = string.Empty;
-
-        public void Start(DocumentState state)
-        {
-            DocumentId = state.DocumentId;
-            Document = new ClientDocument(clientId, state.Text, state.Revision);
-            _inbox = new RevisionInbox(state.Revision);
-            connection.On<OperationBroadcast>(nameof(IMeetingClient.OperationApplied), async broadcast =>
-            {
-                if (broadcast.DocumentId != DocumentId)
-                {
-                    return;
-                }
-
-                await _lock.WaitAsync();
-                try
-                {
-                    _inbox.Deliver(broadcast.Revision, () => Document.ApplyServer(broadcast.Operation, broadcast.Revision));
-                }
-                finally
-                {
-                    _lock.Release();
-                }
-            });
-        }
-
-        public async Task TypeAsync(int index, string text)
-        {
-            PendingOperation? send;
-            await _lock.WaitAsync();
-            try
-            {
-                send = Document.ApplyLocal(TextOperation.InsertAt(Document.Text.Length, Math.Min(index, Document.Text.Length), text));
-            }
-            finally
-            {
-                _lock.Release();
-            }
-
-            if (send is not null)
-            {
-                await SendAsync(send);
-            }
-        }
-
-        public async Task DrainAsync()
-        {
-            for (var i = 0; i < 200 && (Document.State != ClientState.Synchronized); i++)
-            {
-                await Task.Delay(25);
-            }
-
-            // Let the last broadcasts of the other client arrive.
-            await Task.Delay(300);
-        }
-
-        private async Task SendAsync(PendingOperation pending)
-        {
-            var ack = await connection.InvokeAsync<HubResult<SubmitAck>>(nameof(MeetingHub.SubmitOperation),
-                new SubmitRequest(DocumentId, pending.BaseRevision, pending.Operation, clientId, pending.ClientSeq));
-            Assert.True(ack.Ok, ack.Error?.Message);
-            PendingOperation? next = null;
-            await _lock.WaitAsync();
-            try
-            {
-                // The ack may overtake broadcasts of earlier revisions: the inbox applies them in order first.
-                var acked = new TaskCompletionSource();
-                _inbox.Deliver(ack.Value!.Revision, () =>
-                {
-                    next = Document.Acknowledge(ack.Value.Revision);
-                    acked.SetResult();
-                });
-                if (!acked.Task.IsCompleted)
-                {
-                    _lock.Release();
-                    await acked.Task.WaitAsync(TimeSpan.FromSeconds(10));
-                    await _lock.WaitAsync();
-                }
-            }
-            finally
-            {
-                _lock.Release();
-            }
-
-            if (next is not null)
-            {
-                await SendAsync(next);
-            }
-        }
     }
 }

@@ -52,6 +52,10 @@ public sealed class LiveDocuments(DocumentStore store, TimeProvider time)
         }
     }
 
+    /// <summary>What a reconnecting client missed, read from the durable log so it survives a restart.</summary>
+    public Task<IReadOnlyList<AppliedOperation>> OperationsAfterAsync(string documentId, long revision, CancellationToken cancellationToken) =>
+        store.OperationsAfterAsync(documentId, revision, cancellationToken);
+
     private async Task<DocumentSession> LoadAsync(string documentId, string baseText)
     {
         await store.EnsureBaseAsync(documentId, baseText, time.GetUtcNow().UtcDateTime, CancellationToken.None);

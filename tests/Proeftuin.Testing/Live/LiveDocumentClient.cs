@@ -1,0 +1,237 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Proeftuin.Core.Collaboration;
+using Proeftuin.Web.Features.Meetings.Live;
+
+namespace Proeftuin.Testing.Live;
+
+/// <summary>
+/// A .NET participant co-editing the first document of a meeting, with the same client state machine as the browser:
+/// local edits apply at once, one submission is in flight at a time, server events are put in revision order. It
+/// survives a lost connection: edits made meanwhile are kept, and <see cref="ResyncAsync"/> rejoins, catches up from
+/// the durable log and resubmits what was not acknowledged (with the same sequence number, so it applies once).
+/// </summary>
+public sealed class LiveDocumentClient(HubConnection connection, string clientId)
+{
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly List<OperationBroadcast> _heldDuringResync = [];
+    private RevisionInbox _inbox = null!;
+    private bool _resyncing;
+    private bool _sending;
+    private Guid _meetingId;
+
+    public HubConnection Connection => connection;
+
+    public ClientDocument Document { get; private set; } = null!;
+
+    public string DocumentId { get; private set; } = string.Empty;
+
+    /// <summary>Called when a submission leaves (client sequence number, <see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
+    public Action<long, long>? Sent { get; set; }
+
+    /// <summary>Called for every operation of another client as it arrives.</summary>
+    public Action<OperationBroadcast>? Received { get; set; }
+
+    /// <summary>Submissions the server refused (the error code), which a correct client never causes.</summary>
+    public List<string> Refusals { get; } = [];
+
+    public bool IsSynchronized => Document.State == ClientState.Synchronized && !_sending;
+
+    public async Task JoinAsync(Guid meetingId)
+    {
+        _meetingId = meetingId;
+        var snapshot = await connection.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), meetingId);
+        if (!snapshot.Ok)
+        {
+            throw new InvalidOperationException($"{clientId} could not join: {snapshot.Error!.Code} {snapshot.Error.Message}");
+        }
+
+        var state = snapshot.Value!.Documents[0];
+        DocumentId = state.DocumentId;
+        Document = new ClientDocument(clientId, state.Text, state.Revision);
+        _inbox = new RevisionInbox(state.Revision);
+        connection.On<OperationBroadcast>(nameof(IMeetingClient.OperationApplied), OnBroadcastAsync);
+    }
+
+    /// <summary>Types <paramref name="text"/> at <paramref name="index"/> (clamped to the text) and submits when nothing is in flight.</summary>
+    public async Task TypeAsync(int index, string text)
+    {
+        PendingOperation? send;
+        await _lock.WaitAsync();
+        try
+        {
+            var at = Math.Clamp(index, 0, Document.Text.Length);
+            send = Document.ApplyLocal(TextOperation.InsertAt(Document.Text.Length, at, text));
+            _sending |= send is not null;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+
+        if (send is not null)
+        {
+            await SendAsync(send);
+        }
+    }
+
+    /// <summary>Waits until every local edit is acknowledged, then a moment more for the last broadcasts of others.</summary>
+    public async Task SettleAsync(TimeSpan quiet)
+    {
+        for (var i = 0; i < 400 && !IsSynchronized; i++)
+        {
+            await Task.Delay(25);
+        }
+
+        await Task.Delay(quiet);
+    }
+
+    /// <summary>
+    /// After the connection came back (or was replaced): join again, apply what was missed, resubmit what is pending.
+    /// Broadcasts that arrive meanwhile are held and replayed in order afterwards.
+    /// </summary>
+    public async Task ResyncAsync()
+    {
+        PendingOperation? resend;
+        await _lock.WaitAsync();
+        try
+        {
+            _resyncing = true;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+
+        var join = await connection.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), _meetingId);
+        var missed = await connection.InvokeAsync<HubResult<IReadOnlyList<OperationBroadcast>>>(nameof(MeetingHub.CatchUp), DocumentId, Document.Revision);
+        if (!join.Ok || !missed.Ok)
+        {
+            throw new InvalidOperationException($"{clientId} could not resync: {(join.Error ?? missed.Error)!.Message}");
+        }
+
+        await _lock.WaitAsync();
+        try
+        {
+            foreach (var operation in missed.Value!)
+            {
+                Received?.Invoke(operation);
+            }
+
+            resend = Document.Resync(missed.Value!.Select(o => new AppliedOperation(o.DocumentId, o.Revision, o.Operation, o.ClientId, o.ClientSeq, DateTime.UtcNow)));
+            _inbox = new RevisionInbox(Document.Revision);
+            _resyncing = false;
+            _sending = resend is not null;
+            foreach (var held in _heldDuringResync.OrderBy(b => b.Revision))
+            {
+                DeliverLocked(held);
+            }
+
+            _heldDuringResync.Clear();
+        }
+        finally
+        {
+            _lock.Release();
+        }
+
+        if (resend is not null)
+        {
+            await SendAsync(resend);
+        }
+    }
+
+    private async Task OnBroadcastAsync(OperationBroadcast broadcast)
+    {
+        if (broadcast.DocumentId != DocumentId)
+        {
+            return;
+        }
+
+        await _lock.WaitAsync();
+        try
+        {
+            if (_resyncing)
+            {
+                _heldDuringResync.Add(broadcast);
+                return;
+            }
+
+            DeliverLocked(broadcast);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    private void DeliverLocked(OperationBroadcast broadcast) =>
+        _inbox.Deliver(broadcast.Revision, () =>
+        {
+            Received?.Invoke(broadcast);
+            Document.ApplyServer(broadcast.Operation, broadcast.Revision);
+        });
+
+    private async Task SendAsync(PendingOperation pending)
+    {
+        while (true)
+        {
+            Sent?.Invoke(pending.ClientSeq, System.Diagnostics.Stopwatch.GetTimestamp());
+            HubResult<SubmitAck> ack;
+            try
+            {
+                ack = await connection.InvokeAsync<HubResult<SubmitAck>>(nameof(MeetingHub.SubmitOperation),
+                    new SubmitRequest(DocumentId, pending.BaseRevision, pending.Operation, clientId, pending.ClientSeq));
+            }
+            catch (Exception ex) when (ex is HubException or InvalidOperationException or IOException or TaskCanceledException or System.Net.WebSockets.WebSocketException or System.Net.Http.HttpRequestException)
+            {
+                // The connection dropped with the submission in flight: it stays pending and the resync resubmits it.
+                return;
+            }
+
+            if (!ack.Ok)
+            {
+                lock (Refusals)
+                {
+                    Refusals.Add(ack.Error!.Code);
+                }
+
+                return;
+            }
+
+            PendingOperation? next = null;
+            var acked = new TaskCompletionSource();
+            await _lock.WaitAsync();
+            try
+            {
+                // The ack may overtake broadcasts of earlier revisions: the inbox applies those first.
+                _inbox.Deliver(ack.Value!.Revision, () =>
+                {
+                    next = Document.Acknowledge(ack.Value.Revision);
+                    _sending = next is not null;
+                    acked.TrySetResult();
+                });
+            }
+            finally
+            {
+                _lock.Release();
+            }
+
+            try
+            {
+                await acked.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            }
+            catch (TimeoutException)
+            {
+                // The earlier revisions never came because the connection dropped; the resync settles this submission.
+                return;
+            }
+
+            if (next is null)
+            {
+                return;
+            }
+
+            pending = next;
+        }
+    }
+}
