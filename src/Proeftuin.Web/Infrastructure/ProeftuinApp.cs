@@ -5,6 +5,7 @@ using Proeftuin.Web.Features.Connect;
 using Proeftuin.Web.Features.Health;
 using Proeftuin.Web.Features.Meetings;
 using Proeftuin.Web.Features.Meetings.Live;
+using Proeftuin.Web.Features.Neighbourhoods;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Authorization;
 using Proeftuin.Web.Infrastructure.Identity;
@@ -80,6 +81,7 @@ public static class ProeftuinApp
         app.MapHealth();
         app.MapConnect();
         app.MapAnonymization();
+        app.MapNeighbourhoods();
         app.MapCases();
         app.MapMeetings();
         app.MapHub<MeetingHub>(MeetingHub.Path).RequireAuthorization(IdentitySetup.TwoFactorCompleted);

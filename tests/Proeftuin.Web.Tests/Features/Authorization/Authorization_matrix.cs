@@ -29,10 +29,11 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
 
     /// <summary>
     /// Per API endpoint ("METHOD route"): who may use it. "wijk" = members of the object's wijk; "chair" = the chair of
-    /// the object's wijk; "member" = member of any wijk.
+    /// the object's wijk; "member" = member of any wijk; "signed-in" = everyone signed in.
     /// </summary>
     private static readonly Dictionary<string, string> Expectations = new()
     {
+        ["GET /api/neighbourhoods/"] = "signed-in",
         ["GET /api/neighbourhoods/{neighbourhoodId:guid}/cases"] = "wijk",
         ["POST /api/neighbourhoods/{neighbourhoodId:guid}/cases"] = "wijk",
         ["GET /api/cases/{caseId:guid}"] = "wijk",
@@ -166,7 +167,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
                     "PUT" => await client.PutAsJsonAsync(new Uri(path, UriKind.Relative), Body(key)),
                     _ => await client.PostAsJsonAsync(new Uri(path, UriKind.Relative), Body(key)),
                 };
-                var allowed = who == "own member"
+                var allowed = who == "own member" || scope == "signed-in"
                     || (who == "own non-chair" && scope != "chair")
                     || (who == "other member" && scope == "member");
                 var expected = who == "anonymous" ? HttpStatusCode.Unauthorized : allowed ? (HttpStatusCode?)null : HttpStatusCode.Forbidden;

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Proeftuin.LoadTest;
+
+/// <summary>
+/// The app as a separate process (Release build, fresh SQLite, demo data), so that one command gives a figure and the
+/// server's CPU and memory are its own. It can be killed hard and started again on the same port and data.
+/// </summary>
+public sealed class AppServer : IAsyncDisposable
+{
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "proeftuin-load", Guid.NewGuid().ToString("N"));
+    private readonly string _webDll;
+    private readonly int _port;
+    private Process? _process;
+
+    private AppServer(string webDll, int port)
+    {
+        _webDll = webDll;
+        _port = port;
+    }
+
+    public Uri Url => new($"http://127.0.0.1:{_port}");
+
+    public int Pid => _process?.Id ?? throw new InvalidOperationException("The server is not running.");
+
+    public static async Task<AppServer> StartAsync(TextWriter log)
+    {
+        var server = new AppServer(FindWebDll(), FreePort());
+        await server.LaunchAsync(log);
+        return server;
+    }
+
+    /// <summary>SIGKILL: no graceful shutdown, no flush — what a crashed node looks like.</summary>
+    public void Kill()
+    {
+        _process!.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+        _process.Dispose();
+        _process = null;
+    }
+
+    public Task RestartAsync(TextWriter log) => LaunchAsync(log);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a dying process; the temp folder is cleaned by the system later.
+        }
+    }
+
+    private async Task LaunchAsync(TextWriter log)
+    {
+        Directory.CreateDirectory(_dataFolder);
+        var start = new ProcessStartInfo("dotnet", [_webDll])
+        {
+            WorkingDirectory = Path.GetDirectoryName(_webDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_URLS"] = Url.ToString().TrimEnd('/');
+        start.Environment["Database__Provider"] = "Sqlite";
+        start.Environment["Database__DataFolder"] = _dataFolder;
+        start.Environment["Database__SeedDemoData"] = "true";
+        start.Environment["ConnectionStrings__Proeftuin"] = string.Empty;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
+        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");
+        var serverLog = Path.Combine(_dataFolder, "server.log");
+        _ = PumpAsync(_process.StandardOutput, serverLog);
+        _ = PumpAsync(_process.StandardError, serverLog);
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var stopwatch = Stopwatch.StartNew();
+        while (stopwatch.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The app stopped during start-up (exit code {_process.ExitCode}); see {serverLog}.");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri(Url, "/healthz"));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"server pid {_process.Id} ready at {Url} after {stopwatch.Elapsed.TotalSeconds:F1} s"));
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Not answering yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"The app did not become healthy within 90 s; see {serverLog}.");
+    }
+
+    private static async Task PumpAsync(StreamReader reader, string path)
+    {
+        string? line;
+        while ((line = await reader.ReadLineAsync()) is not null)
+        {
+            await File.AppendAllTextAsync(path, line + Environment.NewLine);
+        }
+    }
+
+    /// <summary>The Release build of the web app next to this tool's build (the tool references the project).</summary>
+    private static string FindWebDll()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Proeftuin.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        if (directory is null)
+        {
+            throw new InvalidOperationException("Run the load tool from the repository (dotnet run --project tests/Proeftuin.LoadTest).");
+        }
+
+        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+        var dll = Path.Combine(directory.FullName, "src", "Proeftuin.Web", "bin", configuration, "net10.0", "Proeftuin.Web.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the app first: {dll} is missing.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,249 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Proeftuin.Testing.Live;
+using Proeftuin.Web.Features.Meetings.Live;
+
+namespace Proeftuin.LoadTest;
+
+/// <summary>One load run: set up rooms and clients, type, measure, settle, verify.</summary>
+public sealed class LoadRun(LoadOptions options, TextWriter log)
+{
+    private const string Letters = "abcdefghijklmnopqrstuvwxyz";
+
+    public async Task<LoadResult> RunAsync()
+    {
+        await using var server = options.StartServer ? await AppServer.StartAsync(log) : null;
+        IReadOnlyList<Uri> urls = server is null ? options.Urls : [server.Url];
+        var sessions = await DemoSessions.LoginAsync(urls[0], options.Wijk);
+        var meetings = await sessions.PlanRoomsAsync(options.Rooms);
+        await log.WriteLineAsync($"{sessions.Members.Count} demo members logged in, {meetings.Count} rooms planned");
+
+        var recorder = new LatencyRecorder();
+        var participants = await ConnectAsync(urls, sessions, meetings, recorder);
+        var initialLengths = participants.GroupBy(p => p.Room).ToDictionary(g => g.Key, g => g.First().Client.Document.Text.Length);
+        await log.WriteLineAsync($"{participants.Count} clients joined");
+
+        var pid = server is null ? options.ServerPid : server.Pid;
+        var (cpuPerOp, killed) = await TypeAsync(participants, recorder, server, pid);
+        await SettleAsync(participants);
+
+        var diverged = await DivergedRoomsAsync(urls[0], sessions, meetings, participants, initialLengths);
+        var clientsPerRoom = participants.GroupBy(p => p.Room).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(p => p.Id)]);
+        var missingArrivals = recorder.MissingArrivals(clientsPerRoom);
+        var latencies = recorder.LatenciesInWindow();
+        var refusals = participants.Sum(p => p.Client.Refusals.Count);
+        await log.WriteLineAsync($"missing arrivals {missingArrivals}, characters missing from server texts {diverged.MissingCharacters}, refused submissions {refusals}{(killed ? ", server was killed and restarted" : string.Empty)}");
+        pid = server is null ? pid : server.Pid;
+        var result = new LoadResult(
+            participants.Count,
+            recorder.OperationsInWindow,
+            Round(LatencyRecorder.Percentile(latencies, 50)),
+            Round(LatencyRecorder.Percentile(latencies, 95)),
+            Round(LatencyRecorder.Percentile(latencies, 99)),
+            Round(latencies.Count == 0 ? 0 : latencies[^1]),
+            missingArrivals + diverged.MissingCharacters + refusals,
+            diverged.Rooms,
+            cpuPerOp is null ? null : Round(cpuPerOp.Value),
+            pid is null ? null : Round(ProcessStats.PeakRssMegabytes(pid.Value)));
+        foreach (var participant in participants)
+        {
+            await participant.Client.Connection.DisposeAsync();
+        }
+
+        return result;
+    }
+
+    private async Task<List<Participant>> ConnectAsync(IReadOnlyList<Uri> urls, DemoSessions sessions, IReadOnlyList<Guid> meetings, LatencyRecorder recorder)
+    {
+        var participants = new List<Participant>();
+        using var gate = new SemaphoreSlim(16);
+        var joins = new List<Task>();
+        for (var room = 0; room < meetings.Count; room++)
+        {
+            for (var index = 0; index < options.Clients; index++)
+            {
+                var (r, c) = (room, index);
+                await gate.WaitAsync();
+                joins.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        var participant = await JoinAsync(urls[((r * options.Clients) + c) % urls.Count], sessions.Members[c % sessions.Members.Count].Cookies, meetings[r], r, $"r{r}c{c}", recorder);
+                        lock (participants)
+                        {
+                            participants.Add(participant);
+                        }
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+                }));
+            }
+        }
+
+        await Task.WhenAll(joins);
+        return participants;
+    }
+
+    private async Task<Participant> JoinAsync(Uri url, System.Net.CookieContainer cookies, Guid meetingId, int room, string id, LatencyRecorder recorder)
+    {
+        var connection = Connect(url, cookies);
+        await connection.StartAsync();
+        var client = new LiveDocumentClient(connection, id)
+        {
+            Sent = (seq, timestamp) => recorder.Sent(room, id, seq, timestamp),
+            Received = operation => recorder.Received(room, operation.ClientId, operation.ClientSeq, id),
+        };
+        connection.Reconnected += async _ =>
+        {
+            try
+            {
+                await client.ResyncAsync();
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or HubException or IOException)
+            {
+                await log.WriteLineAsync($"{id}: resync failed: {ex.Message}");
+            }
+        };
+        await client.JoinAsync(meetingId);
+        return new Participant(room, id, client);
+    }
+
+    private HubConnection Connect(Uri url, System.Net.CookieContainer cookies)
+    {
+        var builder = new HubConnectionBuilder()
+            .WithUrl(new Uri(url, MeetingHub.Path), o =>
+            {
+                o.Cookies = cookies;
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+            })
+            .WithAutomaticReconnect(new KeepTrying());
+        if (options.MessagePack)
+        {
+            builder.AddMessagePackProtocol(o => o.SerializerOptions = MeetingProtocol.MessagePackOptions);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Every client types on its own schedule; the measuring window opens after the warm-up. Returns server CPU µs per op.</summary>
+    private async Task<(double? CpuPerOp, bool Killed)> TypeAsync(List<Participant> participants, LatencyRecorder recorder, AppServer? server, int? pid)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var total = options.WarmUp + options.Duration;
+        var period = TimeSpan.FromSeconds(1 / options.Rate);
+        var typing = participants.Select((p, i) => Task.Run(() => TypeOneAsync(p, new Random(i), start, total, period))).ToList();
+        var killed = false;
+        var killing = options.KillAfter is { } killAfter && server is not null
+            ? Task.Run(async () =>
+            {
+                await Task.Delay(killAfter);
+                server.Kill();
+                killed = true;
+                await log.WriteLineAsync($"server killed (SIGKILL) after {killAfter.TotalSeconds} s; starting it again");
+                await server.RestartAsync(log);
+            })
+            : Task.CompletedTask;
+
+        await Task.Delay(options.WarmUp);
+        recorder.OpenWindow();
+        var cpuBefore = pid is { } before ? ProcessStats.CpuMicroseconds(before) : (double?)null;
+        await log.WriteLineAsync($"warm-up done; measuring for {options.Duration.TotalSeconds} s");
+        await Task.Delay(options.Duration);
+        recorder.CloseWindow();
+        var cpuAfter = pid is { } after && !killed ? ProcessStats.CpuMicroseconds(after) : (double?)null;
+        await Task.WhenAll(typing);
+        await killing;
+        var ops = recorder.OperationsInWindow;
+        return (cpuBefore is null || cpuAfter is null || ops == 0 || killed ? null : (cpuAfter.Value - cpuBefore.Value) / ops, killed);
+    }
+
+    private static async Task TypeOneAsync(Participant participant, Random random, long start, TimeSpan total, TimeSpan period)
+    {
+        var next = period * random.NextDouble();
+        var inFlight = new List<Task>();
+        participant.Typed = 0;
+        while (next < total)
+        {
+            var wait = next - Stopwatch.GetElapsedTime(start);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+
+            var length = participant.Client.Document.Text.Length;
+            inFlight.Add(participant.Client.TypeAsync(random.Next(length + 1), Letters[random.Next(Letters.Length)].ToString()));
+            participant.Typed++;
+            inFlight.RemoveAll(t => t.IsCompleted);
+            next += period;
+        }
+
+        await Task.WhenAll(inFlight);
+    }
+
+    private async Task SettleAsync(List<Participant> participants)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        while (stopwatch.Elapsed < TimeSpan.FromSeconds(120) && participants.Any(p => !p.Client.IsSynchronized || p.Client.Connection.State != HubConnectionState.Connected))
+        {
+            await Task.Delay(100);
+        }
+
+        // Let the last broadcasts reach everyone.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await log.WriteLineAsync($"settled after {stopwatch.Elapsed.TotalSeconds:F1} s");
+    }
+
+    /// <summary>A fresh connection per room reads the server's text; every client must hold exactly that, with every character typed.</summary>
+    private static async Task<(int Rooms, long MissingCharacters)> DivergedRoomsAsync(
+        Uri url, DemoSessions sessions, IReadOnlyList<Guid> meetings, List<Participant> participants, Dictionary<int, int> initialLengths)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(url, MeetingHub.Path), o => o.Cookies = sessions.Members[0].Cookies)
+            .Build();
+        await connection.StartAsync();
+        var diverged = 0;
+        long missing = 0;
+        for (var room = 0; room < meetings.Count; room++)
+        {
+            var snapshot = await connection.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), meetings[room]);
+            var serverText = snapshot.Value!.Documents[0].Text;
+            var inRoom = participants.Where(p => p.Room == room).ToList();
+            if (inRoom.Any(p => p.Client.Document.Text != serverText))
+            {
+                diverged++;
+            }
+
+            missing += Math.Max(0, initialLengths[room] + inRoom.Sum(p => p.Typed) - serverText.Length);
+            await connection.InvokeAsync<HubResult<bool>>(nameof(MeetingHub.LeaveMeeting));
+        }
+
+        await connection.DisposeAsync();
+        return (diverged, missing);
+    }
+
+    private static double Round(double value) => Math.Round(value, 2);
+
+    private sealed class Participant(int room, string id, LiveDocumentClient client)
+    {
+        public int Room { get; } = room;
+
+        public string Id { get; } = id;
+
+        public LiveDocumentClient Client { get; } = client;
+
+        public int Typed { get; set; }
+    }
+
+    /// <summary>Reconnect every half second for two minutes: long enough for a killed server to come back.</summary>
+    private sealed class KeepTrying : IRetryPolicy
+    {
+        public TimeSpan? NextRetryDelay(RetryContext retryContext) =>
+            retryContext.ElapsedTime < TimeSpan.FromMinutes(2) ? TimeSpan.FromMilliseconds(500) : null;
+    }
+}
