@@ -89,6 +89,29 @@ public sealed class External_login(FederatedApps apps) : IClassFixture<Federated
         }));
     }
 
+    [Fact]
+    public async Task External_login_to_a_locked_account_is_refused_and_audited()
+    {
+        const string email = "esra.yilmaz@demo.proeftuin.nl";
+        Guid id;
+        await using (var scope = apps.App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Proeftuin.Data.Identity.ProeftuinUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            await users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddMinutes(15));
+            id = user.Id;
+        }
+
+        using var app = apps.AppBrowser();
+
+        using var refused = await apps.LoginAtProviderAsync(app, email);
+        using var twoFactor = await app.GetAsync(new Uri("/account/two-factor", UriKind.Relative));
+
+        Assert.Contains("geblokkeerd", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("/account/login", FederatedApps.PathOf(FederatedApps.RedirectOf(twoFactor)), StringComparison.Ordinal);
+        Assert.Equal(1, await CountAsync(db => db.AuditEntries.CountAsync(e => e.Action == "login-locked" && e.UserId == id && e.Outcome == "failed")));
+    }
+
     private async Task<int> CountAsync(Func<ProeftuinDbContext, Task<int>> query)
     {
         await using var scope = apps.App.Services.CreateAsyncScope();
