@@ -48,7 +48,7 @@ public static class ExternalLoginSetup
             // A refusal or error at the provider ends on our callback page with a Dutch message, not an exception page.
             options.Events.OnRemoteFailure = context =>
             {
-                context.Response.Redirect("/account/external-callback?remoteError=true");
+                context.Response.Redirect("/account/external-callback");
                 context.HandleResponse();
                 return Task.CompletedTask;
             };

@@ -112,6 +112,19 @@ public sealed class External_login(FederatedApps apps) : IClassFixture<Federated
         Assert.Equal(1, await CountAsync(db => db.AuditEntries.CountAsync(e => e.Action == "login-locked" && e.UserId == id && e.Outcome == "failed")));
     }
 
+    [Fact]
+    public async Task Callback_without_an_external_login_explains_in_dutch_and_is_audited()
+    {
+        using var app = apps.AppBrowser();
+        var before = await CountAsync(db => db.AuditEntries.CountAsync(e => e.Action == "login-extern-failed"));
+
+        using var response = await app.GetAsync(new Uri("/account/external-callback", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Inloggen via de externe inlogdienst is niet gelukt.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before + 1, await CountAsync(db => db.AuditEntries.CountAsync(e => e.Action == "login-extern-failed")));
+    }
+
     private async Task<int> CountAsync(Func<ProeftuinDbContext, Task<int>> query)
     {
         await using var scope = apps.App.Services.CreateAsyncScope();
