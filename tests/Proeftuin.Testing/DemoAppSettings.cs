@@ -12,6 +12,12 @@ public sealed class DemoAppSettings
     public const string IntegrationClientId = "test-integration";
     public const string IntegrationClientSecret = "test-integration-secret-0123456789";
 
+    /// <summary>
+    /// Login attempts per client address per minute. The suites log in many times from the one loopback address, so the
+    /// limit is high here; the test of the limit itself sets it low.
+    /// </summary>
+    public int LoginPermitLimit { get; init; } = 10_000;
+
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "proeftuin-app-tests", Guid.NewGuid().ToString("N"));
 
     public void Apply(IWebHostBuilder builder)
@@ -23,6 +29,7 @@ public sealed class DemoAppSettings
         builder.UseSetting("ConnectionStrings:Proeftuin", string.Empty);
         builder.UseSetting("OpenIddict:Integration:ClientId", IntegrationClientId);
         builder.UseSetting("OpenIddict:Integration:ClientSecret", IntegrationClientSecret);
+        builder.UseSetting("RateLimits:Login:PermitLimit", LoginPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public void Delete()

@@ -30,6 +30,8 @@ public static class ProeftuinApp
         builder.Services.AddProeftuinIdentity();
         builder.Services.AddProeftuinMail(builder.Configuration);
         builder.Services.AddProeftuinOpenIdConnect(builder.Configuration, builder.Environment);
+        builder.Services.AddProeftuinExternalLogin(builder.Configuration, builder.Environment);
+        builder.Services.AddLoginRateLimiting(builder.Configuration);
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<WijkAccess>();
         builder.Services.AddSingleton<Proeftuin.Data.Audit.AuditRetention>();
@@ -43,6 +45,7 @@ public static class ProeftuinApp
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 options.Conventions.AllowAnonymousToPage("/Account/SetPassword");
                 options.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
+                options.Conventions.AllowAnonymousToPage("/Account/ExternalCallback");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
@@ -74,6 +77,9 @@ public static class ProeftuinApp
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+
+        // Before authentication, so the external provider's callback (handled by the OIDC handler) is limited as well.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

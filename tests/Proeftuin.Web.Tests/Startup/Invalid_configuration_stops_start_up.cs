@@ -41,6 +41,25 @@ public sealed class Invalid_configuration_stops_start_up
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task External_provider_without_https_in_production_names_the_setting()
+    {
+        var certificate = SelfSignedPfx();
+        var (exitCode, output) = await RunAppAsync(
+            ("Database__Provider", "Sqlite"),
+            ("Database__DataFolder", Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"))),
+            ("OpenIddict__SigningCertificate__Path", certificate),
+            ("OpenIddict__EncryptionCertificate__Path", certificate),
+            ("Anonymization__GuardedNameKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))),
+            ("Authentication__External__Authority", "http://idp.gemeente.example/"),
+            ("Authentication__External__ClientId", "proeftuin"),
+            ("Authentication__External__RequireHttpsMetadata", "false"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Authentication:External:RequireHttpsMetadata", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
     /// <summary>A self-signed certificate as a PFX without password, as an operator would provide one.</summary>
     private static string SelfSignedPfx()
     {

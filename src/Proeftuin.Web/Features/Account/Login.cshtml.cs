@@ -4,13 +4,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Proeftuin.Data.Identity;
 using Proeftuin.Web.Infrastructure.Audit;
+using Proeftuin.Web.Infrastructure.Identity;
 using Proeftuin.Web.Infrastructure.Localization;
 
 namespace Proeftuin.Web.Features.Account;
 
-/// <summary>Step 1 of signing in: e-mail and password, with lockout after five failures.</summary>
-public sealed class LoginModel(SignInManager<ProeftuinUser> signIn, UserManager<ProeftuinUser> users, AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>Step 1 of signing in: e-mail and password, with lockout after five failures; or the external provider, when configured.</summary>
+public sealed class LoginModel(SignInManager<ProeftuinUser> signIn, UserManager<ProeftuinUser> users, AuditLog audit, IStringLocalizer<SharedResource> text, ExternalLoginOptions external) : PageModel
 {
+    public ExternalLoginOptions External => external;
+
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
@@ -51,6 +54,18 @@ public sealed class LoginModel(SignInManager<ProeftuinUser> signIn, UserManager<
         await audit.RecordAsync(new AuditEvent(result.IsLockedOut ? "login-locked" : "login-failed", "failed", "Account", user.Id.ToString(), UserId: user.Id, UserName: user.Email));
         Error = result.IsLockedOut ? text["LoginLockedOut"] : text["LoginFailed"];
         return Page();
+    }
+
+    /// <summary>"Log in met …": to the external provider, back via the callback page (which still asks for two-factor).</summary>
+    public IActionResult OnPostExternal()
+    {
+        if (!external.Enabled)
+        {
+            return NotFound();
+        }
+
+        var callback = Url.Page("/Account/ExternalCallback", new { ReturnUrl = SafeReturnUrl() });
+        return Challenge(signIn.ConfigureExternalAuthenticationProperties(external.Scheme, callback), external.Scheme);
     }
 
     private string SafeReturnUrl() => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
+using Proeftuin.Data.Identity;
 using Proeftuin.Web.Infrastructure;
 using Proeftuin.Web.Infrastructure.Audit;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -25,7 +26,7 @@ public static class ConnectEndpoints
         return group;
     }
 
-    private static async Task<IResult> AuthorizeAsync(HttpContext context, AuditLog audit)
+    private static async Task<IResult> AuthorizeAsync(HttpContext context, AuditLog audit, UserManager<ProeftuinUser> users)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Geen OpenID Connect-verzoek.");
         var cookie = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
@@ -45,11 +46,26 @@ public static class ConnectEndpoints
             .SetClaim(ProeftuinClaims.Discipline, user.FindFirstValue(ProeftuinClaims.Discipline))
             .SetClaim("amr", "mfa")
             .SetClaims(Claims.Role, [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)]);
+        if (request.HasScope(Scopes.Email) && await users.GetUserAsync(user) is { } account)
+        {
+            // A relying party that federates with us links by e-mail, and only to an address we confirmed (invitation link).
+            identity.SetClaim(Claims.Email, account.Email).SetClaim(Claims.EmailVerified, account.EmailConfirmed);
+        }
+
         identity.SetScopes(request.GetScopes());
-        identity.SetDestinations(_ => [Destinations.AccessToken]);
+        identity.SetDestinations(claim => DestinationsOf(claim, identity));
         await audit.RecordAsync(new AuditEvent("token-grant", "success", "Client", request.ClientId));
         return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
+
+    /// <summary>Everything goes into the access token; the id token gets the subject, and e-mail and name when their scope was granted.</summary>
+    private static IEnumerable<string> DestinationsOf(Claim claim, ClaimsIdentity identity) => claim.Type switch
+    {
+        Claims.Subject => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
+        Claims.Email or Claims.EmailVerified when identity.HasScope(Scopes.Email) => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
+        Claims.Name when identity.HasScope(Scopes.Profile) => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
+        _ => [OpenIddictConstants.Destinations.AccessToken],
+    };
 
     private static async Task<IResult> TokenAsync(HttpContext context, IOpenIddictApplicationManager applications, AuditLog audit)
     {

@@ -31,7 +31,7 @@ public static class OpenIdConnectSetup
                     .SetTokenEndpointUris("connect/token");
                 options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
                 options.AllowClientCredentialsFlow();
-                options.RegisterScopes(OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Profile, ApiScope);
+                options.RegisterScopes(OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Email, OpenIddictConstants.Scopes.Profile, ApiScope);
                 options.SetAccessTokenLifetime(TimeSpan.FromMinutes(30));
                 if (development)
                 {

@@ -110,6 +110,20 @@ public sealed class Login_with_two_factor(ProeftuinWebFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Without_an_external_provider_there_is_no_button_and_no_handler()
+    {
+        using var client = factory.CreateClient();
+
+        var html = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
+        using var challenge = await BrowserlessLogin.PostFormAsync(client, "/account/login", "/account/login?handler=External", new Dictionary<string, string>());
+
+        Assert.DoesNotContain("data-testid=\"external-login\"", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, challenge.StatusCode);
+        var schemes = factory.Services.GetRequiredService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>();
+        Assert.Null(await schemes.GetSchemeAsync("extern"));
+    }
+
+    [Fact]
     public async Task Logout_ends_the_session()
     {
         using var client = factory.CreateClient();

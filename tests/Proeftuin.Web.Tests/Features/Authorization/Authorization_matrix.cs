@@ -25,7 +25,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
     private const string Coordinator = "hanna.koster@demo.proeftuin.nl";
     private const string Administrator = "beheer@demo.proeftuin.nl";
 
-    private static readonly string[] AnonymousPages = ["/Account/Login", "/Account/TwoFactor", "/Account/AccessDenied", "/Account/SetPassword", "/Account/ForgotPassword"];
+    private static readonly string[] AnonymousPages = ["/Account/Login", "/Account/TwoFactor", "/Account/AccessDenied", "/Account/SetPassword", "/Account/ForgotPassword", "/Account/ExternalCallback"];
 
     /// <summary>
     /// Per API endpoint ("METHOD route"): who may use it. "wijk" = members of the object's wijk; "chair" = the chair of
