@@ -35,7 +35,8 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         var missingArrivals = recorder.MissingArrivals(clientsPerRoom);
         var latencies = recorder.LatenciesInWindow();
         var refusals = participants.Sum(p => p.Client.Refusals.Count);
-        await log.WriteLineAsync($"missing arrivals {missingArrivals}, characters missing from server texts {diverged.MissingCharacters}, refused submissions {refusals}{(killed ? ", server was killed and restarted" : string.Empty)}");
+        var gaps = participants.Sum(p => p.Client.GapsRepaired);
+        await log.WriteLineAsync($"missing arrivals {missingArrivals}, characters missing from server texts {diverged.MissingCharacters}, refused submissions {refusals}, broadcast gaps repaired from the log {gaps}{(killed ? ", server was killed and restarted" : string.Empty)}");
         pid = server is null ? pid : server.Pid;
         var result = new LoadResult(
             participants.Count,
@@ -179,7 +180,12 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
             var length = participant.Client.Document.Text.Length;
             inFlight.Add(participant.Client.TypeAsync(random.Next(length + 1), Letters[random.Next(Letters.Length)].ToString()));
             participant.Typed++;
-            inFlight.RemoveAll(t => t.IsCompleted);
+            foreach (var done in inFlight.Where(t => t.IsCompleted).ToList())
+            {
+                await done;
+                inFlight.Remove(done);
+            }
+
             next += period;
         }
 
@@ -197,6 +203,10 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         // Let the last broadcasts reach everyone.
         await Task.Delay(TimeSpan.FromSeconds(2));
         await log.WriteLineAsync($"settled after {stopwatch.Elapsed.TotalSeconds:F1} s");
+        foreach (var stuck in participants.Where(p => !p.Client.IsSynchronized || p.Client.Connection.State != HubConnectionState.Connected))
+        {
+            await log.WriteLineAsync($"{stuck.Id}: {stuck.Client.Document.State} at revision {stuck.Client.Document.Revision}, connection {stuck.Client.Connection.State}");
+        }
     }
 
     /// <summary>A fresh connection per room reads the server's text; every client must hold exactly that, with every character typed.</summary>

@@ -17,6 +17,13 @@ public static class DatabaseMigrator
                 logger.LogInformation("Database bijwerken: {Count} migratie(s) voor {Provider}", pending.Count, settings.Provider);
                 await db.Database.MigrateAsync(cancellationToken);
             }
+
+            if (settings.Provider == DatabaseProvider.Sqlite)
+            {
+                // Write-ahead logging: readers do not block the writer, and each appended operation costs one append
+                // to the log instead of a rollback journal. The setting is stored in the file, so this runs once per start.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException or ArgumentException)
         {

@@ -59,6 +59,7 @@ public static class ProeftuinApp
         builder.Services.AddSingleton<LiveDocuments>();
         builder.Services.AddSingleton<Presence>();
         builder.Services.AddSingleton<ConnectionRateLimiter>();
+        builder.Services.AddSingleton<FindingsMonitor>();
         builder.Services.AddSingleton<Infrastructure.Anonymization.GuardedNames>();
 
         var app = builder.Build();

@@ -19,6 +19,13 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
     private bool _resyncing;
     private bool _sending;
     private Guid _meetingId;
+    private int _gapsRepaired;
+
+    /// <summary>How long an acknowledged revision may wait for earlier ones before the client fetches them itself.</summary>
+    public static TimeSpan AckGapTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often a missing broadcast had to be fetched from the log (0 in a healthy run).</summary>
+    public int GapsRepaired => _gapsRepaired;
 
     public HubConnection Connection => connection;
 
@@ -90,7 +97,9 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
     /// After the connection came back (or was replaced): join again, apply what was missed, resubmit what is pending.
     /// Broadcasts that arrive meanwhile are held and replayed in order afterwards.
     /// </summary>
-    public async Task ResyncAsync()
+    public Task ResyncAsync() => ResyncAsync(rejoin: true);
+
+    private async Task ResyncAsync(bool rejoin)
     {
         PendingOperation? resend;
         await _lock.WaitAsync();
@@ -103,7 +112,9 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
             _lock.Release();
         }
 
-        var join = await connection.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), _meetingId);
+        var join = rejoin
+            ? await connection.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), _meetingId)
+            : HubResult<MeetingSnapshot>.Success(null!);
         var missed = await connection.InvokeAsync<HubResult<IReadOnlyList<OperationBroadcast>>>(nameof(MeetingHub.CatchUp), DocumentId, Document.Revision);
         if (!join.Ok || !missed.Ok)
         {
@@ -218,11 +229,18 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
 
             try
             {
-                await acked.Task.WaitAsync(TimeSpan.FromSeconds(30));
+                await acked.Task.WaitAsync(AckGapTimeout);
+            }
+            catch (TimeoutException) when (connection.State != HubConnectionState.Connected)
+            {
+                // The earlier revisions never came because the connection dropped; the resync settles this submission.
+                return;
             }
             catch (TimeoutException)
             {
-                // The earlier revisions never came because the connection dropped; the resync settles this submission.
+                // Connected, yet an earlier revision never arrived: fill the gap from the server's durable log.
+                Interlocked.Increment(ref _gapsRepaired);
+                await ResyncAsync(rejoin: false);
                 return;
             }
 

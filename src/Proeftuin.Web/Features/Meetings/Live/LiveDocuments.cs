@@ -24,7 +24,11 @@ public sealed class LiveDocuments(DocumentStore store, TimeProvider time)
     }
 
     public Task<DocumentSession> GetAsync(string documentId, string baseText, CancellationToken cancellationToken) =>
-        _sessions.GetOrAdd(documentId, id => new Lazy<Task<DocumentSession>>(() => LoadAsync(id, baseText))).Value.WaitAsync(cancellationToken);
+        GetAsync(documentId, () => Task.FromResult(baseText), cancellationToken);
+
+    /// <summary>The live session; <paramref name="baseText"/> (the case text as stored) is read only if the session is not loaded yet.</summary>
+    public Task<DocumentSession> GetAsync(string documentId, Func<Task<string>> baseText, CancellationToken cancellationToken) =>
+        _sessions.GetOrAdd(documentId, id => new Lazy<Task<DocumentSession>>(async () => await LoadAsync(id, await baseText()))).Value.WaitAsync(cancellationToken);
 
     public async Task<SubmitResult> SubmitAsync(DocumentSession session, SubmitRequest request, Guid authorId, CancellationToken cancellationToken)
     {
@@ -34,7 +38,7 @@ public sealed class LiveDocuments(DocumentStore store, TimeProvider time)
             {
                 var result = await session.SubmitAsync(request.BaseRevision, request.Operation, request.ClientId, request.ClientSeq,
                     (applied, ct) => store.AppendAsync(applied, authorId, ct), cancellationToken);
-                if (!result.Duplicate)
+                if (!result.Duplicate && result.Revision % DocumentStore.SnapshotInterval == 0)
                 {
                     var (text, revision) = await session.SnapshotAsync(cancellationToken);
                     await store.SnapshotIfDueAsync(session.DocumentId, text, revision, time.GetUtcNow().UtcDateTime, cancellationToken);

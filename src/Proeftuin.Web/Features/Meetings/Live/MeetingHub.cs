@@ -25,6 +25,7 @@ public sealed partial class MeetingHub(
     LiveDocuments documents,
     Presence presence,
     ConnectionRateLimiter rateLimiter,
+    FindingsMonitor findingsMonitor,
     Infrastructure.Anonymization.GuardedNames guarded,
     AuditLog audit,
     TimeProvider time)
@@ -105,8 +106,19 @@ public sealed partial class MeetingHub(
             return HubResult<SubmitAck>.Fail("meeting.not-joined", "Neem eerst deel aan de bespreking waar dit document bij hoort.");
         }
 
-        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Agenda).FirstAsync(m => m.Id == meetingId, Context.ConnectionAborted);
-        if (!meeting.Agenda.Any(a => a.CaseFileId == caseId) || !await access.IsMemberAsync(meeting.NeighbourhoodId, Context.ConnectionAborted))
+        // One round trip per operation: typing is the hottest path of the app.
+        var userId = access.UserId;
+        var meeting = await db.Meetings.AsNoTracking()
+            .Where(m => m.Id == meetingId)
+            .Select(m => new
+            {
+                m.Id,
+                m.Status,
+                OnAgenda = m.Agenda.Any(a => a.CaseFileId == caseId),
+                Member = db.Memberships.Any(x => x.NeighbourhoodId == m.NeighbourhoodId && x.ProfessionalId == userId),
+            })
+            .FirstAsync(Context.ConnectionAborted);
+        if (!meeting.OnAgenda || !meeting.Member)
         {
             return HubResult<SubmitAck>.Fail("forbidden", "Dit document hoort niet bij jouw bespreking.");
         }
@@ -116,16 +128,15 @@ public sealed partial class MeetingHub(
             return HubResult<SubmitAck>.Fail("meeting.closed", "De bespreking is gesloten; de teksten kunnen niet meer worden gewijzigd.");
         }
 
-        var caseFile = await db.CaseFiles.AsNoTracking().FirstAsync(c => c.Id == caseId, Context.ConnectionAborted);
-        var session = await documents.GetAsync(request.DocumentId, caseFile.Text, Context.ConnectionAborted);
+        var session = await documents.GetAsync(request.DocumentId, () => CaseTextAsync(caseId.Value), Context.ConnectionAborted);
         try
         {
-            var result = await documents.SubmitAsync(session, request, access.UserId, Context.ConnectionAborted);
+            var result = await documents.SubmitAsync(session, request, userId, Context.ConnectionAborted);
             if (!result.Duplicate)
             {
                 await Clients.OthersInGroup(Group(meeting.Id)).OperationApplied(
                     new OperationBroadcast(request.DocumentId, result.Revision, result.Operation, request.ClientId, request.ClientSeq));
-                await BroadcastFindingsAsync(meeting.Id, caseFile, session);
+                findingsMonitor.Changed(meeting.Id, caseId.Value, session);
             }
 
             return HubResult<SubmitAck>.Success(new SubmitAck(request.DocumentId, result.Revision, request.ClientSeq, result.Duplicate));
@@ -136,17 +147,8 @@ public sealed partial class MeetingHub(
         }
     }
 
-    /// <summary>Re-checks the edited document and tells the room when its open findings appeared or disappeared.</summary>
-    private async Task BroadcastFindingsAsync(Guid meetingId, Core.Cases.CaseFile caseFile, DocumentSession session)
-    {
-        var (text, revision) = await session.SnapshotAsync(Context.ConnectionAborted);
-        var findings = await Cases.CaseEndpoints.OpenFindingsAsync(caseFile, db, guarded, Context.ConnectionAborted, text);
-        if (documents.FindingsChanged(session.DocumentId, findings.Select(f => (f.Start, f.End, f.Category.ToString()))))
-        {
-            await Clients.Group(Group(meetingId)).FindingsChanged(
-                new FindingsBroadcast(session.DocumentId, revision, [.. findings.Select(f => Anonymization.FindingDto.From(f, text))]));
-        }
-    }
+    private async Task<string> CaseTextAsync(Guid caseId) =>
+        await db.CaseFiles.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.Text).FirstAsync(Context.ConnectionAborted);
 
     public async Task<HubResult<bool>> LeaveMeeting()
     {

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Core.Collaboration;
+using Proeftuin.Data;
+
+namespace Proeftuin.Web.Features.Meetings.Live;
+
+/// <summary>
+/// Re-checks an edited case text for identifying details and tells the room when its findings appear or disappear.
+/// Not on every keystroke: after an edit the check runs once a short moment later, covering every edit made meanwhile,
+/// so typing stays fast while a name typed in is still flagged well within a second.
+/// </summary>
+public sealed class FindingsMonitor(
+    IServiceScopeFactory scopes,
+    IHubContext<MeetingHub, IMeetingClient> hub,
+    LiveDocuments documents,
+    ILogger<FindingsMonitor> logger)
+{
+    private readonly ConcurrentDictionary<string, byte> _scheduled = new(StringComparer.Ordinal);
+
+    public static TimeSpan Delay { get; set; } = TimeSpan.FromMilliseconds(150);
+
+    public void Changed(Guid meetingId, Guid caseId, DocumentSession session)
+    {
+        if (!_scheduled.TryAdd(session.DocumentId, 0))
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(Delay);
+
+            // Unmark first: an edit that lands during the check schedules the next one.
+            _scheduled.TryRemove(session.DocumentId, out _);
+            try
+            {
+                await CheckAsync(meetingId, caseId, session);
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or OperationCanceledException or IOException)
+            {
+                logger.LogWarning(ex, "Anonymisation re-check of document {DocumentId} failed", session.DocumentId);
+            }
+        });
+    }
+
+    private async Task CheckAsync(Guid meetingId, Guid caseId, DocumentSession session)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
+        var guarded = scope.ServiceProvider.GetRequiredService<Infrastructure.Anonymization.GuardedNames>();
+        var caseFile = await db.CaseFiles.AsNoTracking().FirstAsync(c => c.Id == caseId);
+        var (text, revision) = await session.SnapshotAsync(CancellationToken.None);
+        var findings = await Cases.CaseEndpoints.OpenFindingsAsync(caseFile, db, guarded, CancellationToken.None, text);
+        if (documents.FindingsChanged(session.DocumentId, findings.Select(f => (f.Start, f.End, f.Category.ToString()))))
+        {
+            await hub.Clients.Group(MeetingHub.Group(meetingId)).FindingsChanged(
+                new FindingsBroadcast(session.DocumentId, revision, [.. findings.Select(f => Anonymization.FindingDto.From(f, text))]));
+        }
+    }
+}
