@@ -12,34 +12,24 @@ public sealed class DocumentStore(IDbContextFactory<ProeftuinDbContext> contexts
 {
     public const int SnapshotInterval = 200;
 
-    private readonly SemaphoreSlim _sqliteWriteGate = new(1, 1);
+    private readonly GroupCommit _groupCommit = new(contexts);
+    private bool? _isSqlite;
+
+    private async ValueTask<bool> IsSqliteAsync(CancellationToken cancellationToken)
+    {
+        if (_isSqlite is null)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            _isSqlite = db.Database.IsSqlite();
+        }
+
+        return _isSqlite.Value;
+    }
 
     /// <summary>Appends one applied operation; throws <see cref="RevisionConflictException"/> when the revision exists.</summary>
     public async ValueTask AppendAsync(AppliedOperation applied, Guid? authorId, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-
-        // SQLite has one writer at a time and makes the others wait by sleeping and retrying, which burns CPU and adds
-        // latency under many concurrent rooms. Queueing the appends in process costs nothing and keeps them short.
-        var gate = db.Database.IsSqlite() ? _sqliteWriteGate : null;
-        if (gate is not null)
-        {
-            await gate.WaitAsync(cancellationToken);
-        }
-
-        try
-        {
-            await AppendAsync(db, applied, authorId, cancellationToken);
-        }
-        finally
-        {
-            gate?.Release();
-        }
-    }
-
-    private static async Task AppendAsync(ProeftuinDbContext db, AppliedOperation applied, Guid? authorId, CancellationToken cancellationToken)
-    {
-        db.Set<DocumentOperationRecord>().Add(new DocumentOperationRecord
+        var record = new DocumentOperationRecord
         {
             DocumentId = applied.DocumentId,
             Revision = applied.Revision,
@@ -48,13 +38,23 @@ public sealed class DocumentStore(IDbContextFactory<ProeftuinDbContext> contexts
             ClientSeq = applied.ClientSeq,
             AuthorId = authorId,
             AppliedAtUtc = applied.AppliedAtUtc,
-        });
+        };
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (await IsSqliteAsync(cancellationToken))
+            {
+                await _groupCommit.AppendAsync(record);
+            }
+            else
+            {
+                await using var writer = await contexts.CreateDbContextAsync(cancellationToken);
+                writer.Set<DocumentOperationRecord>().Add(record);
+                await writer.SaveChangesAsync(cancellationToken);
+            }
         }
         catch (DbUpdateException ex)
         {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var exists = await db.Set<DocumentOperationRecord>().AsNoTracking()
                 .AnyAsync(o => o.DocumentId == applied.DocumentId && o.Revision == applied.Revision, cancellationToken);
             if (exists)

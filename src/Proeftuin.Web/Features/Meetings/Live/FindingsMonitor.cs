@@ -19,7 +19,7 @@ public sealed class FindingsMonitor(
 {
     private readonly ConcurrentDictionary<string, byte> _scheduled = new(StringComparer.Ordinal);
 
-    public static TimeSpan Delay { get; set; } = TimeSpan.FromMilliseconds(150);
+    public static TimeSpan Delay { get; set; } = TimeSpan.FromMilliseconds(400);
 
     public void Changed(Guid meetingId, Guid caseId, DocumentSession session)
     {
