@@ -80,8 +80,21 @@ log "dotnet test"
 dotnet test Proeftuin.sln --no-build --configuration Release --verbosity quiet -nologo \
   --logger "console;verbosity=minimal" 2>&1 | tee "$work/dotnet.log"
 dotnet_status=${PIPESTATUS[0]}
+
+# The load tool against the Release app in its own process: a short run must lose nothing and converge, and so must
+# a run in which the server is killed (SIGKILL) mid-run and started again on the same database.
+log "load tool: short run"
+dotnet run --no-build --configuration Release --project tests/Proeftuin.LoadTest -- \
+  --start-server --rooms 5 --clients 5 --rate 5 --duration 10 --warmup 3 --json 2>"$work/load.log" | tail -n 1 | tee "$work/load.json"
+load_status=${PIPESTATUS[0]}
+log "load tool: server killed and restarted mid-run"
+dotnet run --no-build --configuration Release --project tests/Proeftuin.LoadTest -- \
+  --start-server --rooms 4 --clients 4 --rate 5 --duration 14 --warmup 3 --kill-after 8 --json 2>"$work/load-kill.log" | tail -n 1 | tee "$work/load-kill.json"
+kill_status=${PIPESTATUS[0]}
+[ "$load_status" -eq 0 ] && [ "$kill_status" -eq 0 ] || cat "$work/load.log" "$work/load-kill.log"
 set -e
 
 log "summary"
 python3 "$repo/scripts/summarize-tests.py" "$work/dotnet.log" "$work/vitest.log"
-[ "$ts_status" -eq 0 ] && [ "$dotnet_status" -eq 0 ]
+echo "load tool: short run exit $load_status, kill-and-restart run exit $kill_status (0 = nothing lost, every room converged)"
+[ "$ts_status" -eq 0 ] && [ "$dotnet_status" -eq 0 ] && [ "$load_status" -eq 0 ] && [ "$kill_status" -eq 0 ]
