@@ -134,6 +134,18 @@ public sealed class DocumentStore(IDbContextFactory<ProeftuinDbContext> contexts
         return [.. records.Select(ToApplied)];
     }
 
+    /// <summary>Who applied each revision and when, oldest first (for the history of a text).</summary>
+    public async Task<IReadOnlyList<(long Revision, Guid? AuthorId, DateTime AppliedAtUtc)>> RevisionsAsync(string documentId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Set<DocumentOperationRecord>().AsNoTracking()
+            .Where(o => o.DocumentId == documentId)
+            .OrderBy(o => o.Revision)
+            .Select(o => new { o.Revision, o.AuthorId, o.AppliedAtUtc })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.Revision, r.AuthorId, r.AppliedAtUtc))];
+    }
+
     /// <summary>The text at <paramref name="revision"/> (or the latest, if it is higher), rebuilt from snapshot + log.</summary>
     public async Task<(string Text, long Revision)> TextAtAsync(string documentId, string initialText, long revision, CancellationToken cancellationToken)
     {

@@ -32,6 +32,7 @@ public static class CaseEndpoints
         group.MapPost("/cases/{caseId:guid}/dismissals", DismissAsync);
         group.MapPost("/cases/{caseId:guid}/ready", MarkReadyAsync);
         group.MapPut("/cases/{caseId:guid}/guarded-names", SetGuardedNamesAsync);
+        group.MapCaseHistory();
         return group;
     }
 
@@ -198,7 +199,7 @@ public static class CaseEndpoints
         return TypedResults.Ok(new CaseSummaryDto(caseFile.Id, caseFile.Code, caseFile.Title, caseFile.AgeBand.ToString(), caseFile.Status.ToString()));
     }
 
-    private static async Task<(CaseFile? Case, ProblemHttpResult? Problem)> MemberCaseAsync(
+    internal static async Task<(CaseFile? Case, ProblemHttpResult? Problem)> MemberCaseAsync(
         Guid caseId, ProeftuinDbContext db, WijkAccess access, CancellationToken cancellationToken, bool tracked = false)
     {
         var query = tracked ? db.CaseFiles : db.CaseFiles.AsNoTracking();

@@ -42,6 +42,8 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["POST /api/cases/{caseId:guid}/ready"] = "wijk",
         ["PUT /api/cases/{caseId:guid}/guarded-names"] = "wijk",
         ["POST /api/anonymization/scan"] = "member",
+        ["GET /api/cases/{caseId:guid}/history"] = "wijk",
+        ["GET /api/cases/{caseId:guid}/history/{revision:long}"] = "wijk",
         ["GET /api/neighbourhoods/{neighbourhoodId:guid}/meetings"] = "wijk",
         ["POST /api/neighbourhoods/{neighbourhoodId:guid}/meetings"] = "chair",
         ["GET /api/meetings/{meetingId:guid}"] = "wijk",
@@ -158,7 +160,8 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
             var (method, route) = (key[..key.IndexOf(' ', StringComparison.Ordinal)], key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
             var path = route.Replace("{neighbourhoodId:guid}", ondiep.ToString(), StringComparison.Ordinal)
                 .Replace("{caseId:guid}", ondiepCase.ToString(), StringComparison.Ordinal)
-                .Replace("{meetingId:guid}", ondiepMeeting.ToString(), StringComparison.Ordinal);
+                .Replace("{meetingId:guid}", ondiepMeeting.ToString(), StringComparison.Ordinal)
+                .Replace("{revision:long}", "0", StringComparison.Ordinal);
             foreach (var (who, client) in clients)
             {
                 using var response = method switch

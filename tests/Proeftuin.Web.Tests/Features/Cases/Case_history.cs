@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Proeftuin.Core.Meetings;
+using Proeftuin.Data;
+using Proeftuin.Testing.Live;
+using Proeftuin.Web.Features.Cases;
+using Proeftuin.Web.Tests.Infrastructure;
+
+namespace Proeftuin.Web.Tests.Features.Cases;
+
+/// <summary>The time slider: who changed a case text when, and the text at any revision.</summary>
+public sealed class Case_history(ProeftuinWebFactory factory) : IClassFixture<ProeftuinWebFactory>
+{
+    [Fact]
+    public async Task History_names_each_author_and_rebuilds_the_text_at_any_revision()
+    {
+        var meetingId = await PlannedOndiepMeetingAsync();
+        var joost = new LiveDocumentClient(await HubConnections.ConnectAsync(factory, "joost.mulder@demo.proeftuin.nl"), "joost-history");
+        await joost.JoinAsync(meetingId);
+        var original = joost.Document.Text;
+        foreach (var c in "Eerst")
+        {
+            await joost.TypeAsync(joost.Document.Text.Length, c.ToString());
+        }
+
+        await joost.SettleAsync(TimeSpan.Zero);
+        var afterJoost = joost.Document.Text;
+        var kevin = new LiveDocumentClient(await HubConnections.ConnectAsync(factory, "kevin.smit@demo.proeftuin.nl"), "kevin-history");
+        await kevin.JoinAsync(meetingId);
+        await kevin.TypeAsync(0, "Dan ");
+        await kevin.SettleAsync(TimeSpan.Zero);
+        var caseId = Guid.ParseExact(joost.DocumentId[5..], "N");
+        var member = await factory.SignedInAsync("esra.yilmaz@demo.proeftuin.nl");
+        var outsider = await factory.SignedInAsync("ingrid.meijer@demo.proeftuin.nl");
+
+        var history = (await member.GetFromJsonAsync<CaseHistoryDto>($"/api/cases/{caseId}/history"))!;
+        var atStart = (await member.GetFromJsonAsync<CaseRevisionDto>($"/api/cases/{caseId}/history/0"))!;
+        var afterFirstAuthor = (await member.GetFromJsonAsync<CaseRevisionDto>($"/api/cases/{caseId}/history/{history.Changes[0].ToRevision}"))!;
+        var latest = (await member.GetFromJsonAsync<CaseRevisionDto>($"/api/cases/{caseId}/history/{history.LatestRevision}"))!;
+        using var refused = await outsider.GetAsync(new Uri($"/api/cases/{caseId}/history", UriKind.Relative));
+
+        Assert.Equal(["Joost Mulder", "Kevin Smit"], history.Changes.Select(c => c.AuthorName));
+        Assert.Equal(5, history.Changes[0].Operations);
+        Assert.Equal(original, atStart.Text);
+        Assert.Equal(afterJoost, afterFirstAuthor.Text);
+        Assert.Equal("Dan " + afterJoost, latest.Text);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        await joost.Connection.DisposeAsync();
+        await kevin.Connection.DisposeAsync();
+    }
+
+    private async Task<Guid> PlannedOndiepMeetingAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
+        var id = await db.Neighbourhoods.Where(n => n.Slug == "ondiep").Select(n => n.Id).SingleAsync();
+        return await db.Meetings.Where(m => m.NeighbourhoodId == id && m.Status == MeetingStatus.Planned).Select(m => m.Id).SingleAsync();
+    }
+}
