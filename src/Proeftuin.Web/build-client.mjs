@@ -7,6 +7,7 @@ const production = process.env.NODE_ENV === 'production' || process.argv.include
 await esbuild.build({
   entryPoints: {
     site: 'client/site.ts',
+    room: 'client/meeting/room.ts',
     styles: 'client/styles.css',
   },
   outdir: 'wwwroot/dist',

@@ -68,9 +68,14 @@ public sealed class Home_page(ProeftuinWebFactory factory) : IClassFixture<Proef
 
         using var response = await client.GetAsync(new Uri("/account/login", UriKind.Relative));
 
+        using var again = await client.GetAsync(new Uri("/account/login", UriKind.Relative));
+
         var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
-        Assert.Equal(SecurityHeaders.ContentSecurityPolicy, csp);
+        var nonce = System.Text.RegularExpressions.Regex.Match(csp, "'nonce-([A-Za-z0-9+/=]{24})'").Groups[1].Value;
+        Assert.Equal(SecurityHeaders.ContentSecurityPolicy(nonce), csp);
+        Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.NotEqual(csp, Assert.Single(again.Headers.GetValues("Content-Security-Policy")));
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
     }
 

@@ -1,0 +1,189 @@
+// One co-edited document on the wire: the Jupiter client state machine, the revision inbox, one submission in flight,
+// and the resync after a dropped connection (edits typed offline are kept and sent when the connection is back).
+// Transport-agnostic: the hub calls are passed in, so vitest can drive it without a server.
+
+import { ClientDocument, type AppliedOperation, type PendingOperation } from '../collaboration/client-document';
+import { RevisionInbox } from '../collaboration/revision-inbox';
+import { TextOperation } from '../collaboration/text-operation';
+
+export interface HubError {
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface HubResult<T> {
+  readonly ok: boolean;
+  readonly value: T | null;
+  readonly error: HubError | null;
+}
+
+export interface SubmitAck {
+  readonly documentId: string;
+  readonly revision: number;
+  readonly clientSeq: number;
+  readonly duplicate: boolean;
+}
+
+/** An operation of the op log as the hub sends it (broadcast or catch-up). */
+export interface OperationMessage {
+  readonly documentId: string;
+  readonly revision: number;
+  readonly operation: unknown;
+  readonly clientId: string;
+  readonly clientSeq: number;
+}
+
+/** What the sync needs from the hub. */
+export interface SyncTransport {
+  submit(documentId: string, baseRevision: number, operation: TextOperation, clientId: string, clientSeq: number): Promise<HubResult<SubmitAck>>;
+  catchUp(documentId: string, revision: number): Promise<HubResult<OperationMessage[]>>;
+}
+
+export interface SyncEvents {
+  /** Another participant's operation, transformed so it applies to the local text. */
+  remote(operation: TextOperation): void;
+  /** The server refused a submission (a bug or a closed meeting): the text is reloaded from the server. */
+  refused(error: HubError): void;
+  /** Whether local edits are waiting for the server. */
+  pendingChanged(pending: boolean): void;
+}
+
+export class DocumentSync {
+  private readonly doc: ClientDocument;
+  private inbox: RevisionInbox;
+  private sending = false;
+  private online = true;
+  private resyncing = false;
+  private held: OperationMessage[] = [];
+
+  constructor(
+    readonly documentId: string,
+    text: string,
+    revision: number,
+    readonly clientId: string,
+    private readonly transport: SyncTransport,
+    private readonly events: SyncEvents,
+  ) {
+    this.doc = new ClientDocument(clientId, text, revision);
+    this.inbox = new RevisionInbox(revision);
+  }
+
+  get text(): string {
+    return this.doc.text;
+  }
+
+  get revision(): number {
+    return this.doc.revision;
+  }
+
+  get hasPending(): boolean {
+    return this.doc.state !== 'synchronized';
+  }
+
+  /** A local edit (already applied in the editor). */
+  local(operation: TextOperation): void {
+    const send = this.doc.applyLocal(operation);
+    this.events.pendingChanged(true);
+    if (send !== null && this.online && !this.sending) void this.send(send);
+  }
+
+  /** A broadcast from the hub. */
+  broadcast(message: OperationMessage): void {
+    if (message.documentId !== this.documentId) return;
+    if (this.resyncing) {
+      this.held.push(message);
+      return;
+    }
+    this.deliver(message);
+  }
+
+  /** The connection dropped: keep typing locally, send nothing until {@link resync}. */
+  disconnected(): void {
+    this.online = false;
+  }
+
+  /** The connection is back (and the room rejoined): fetch what was missed, then send what is pending. */
+  async resync(): Promise<void> {
+    this.resyncing = true;
+    try {
+      const missed = await this.transport.catchUp(this.documentId, this.doc.revision);
+      if (!missed.ok || missed.value === null) throw new Error(missed.error?.message ?? 'Bijwerken mislukt.');
+      const applied: AppliedOperation[] = missed.value.map((m) => ({
+        revision: m.revision,
+        operation: TextOperation.fromJSON(m.operation),
+        clientId: m.clientId,
+        clientSeq: m.clientSeq,
+      }));
+      const before = this.doc.text;
+      const resend = this.doc.resync(applied);
+      this.emitDifference(before);
+      this.inbox = new RevisionInbox(this.doc.revision);
+      const held = this.held.sort((a, b) => a.revision - b.revision);
+      this.held = [];
+      this.resyncing = false;
+      this.online = true;
+      for (const message of held) this.deliver(message);
+      this.sending = false;
+      if (resend !== null) void this.send(resend);
+      else this.events.pendingChanged(this.hasPending);
+    } finally {
+      this.resyncing = false;
+    }
+  }
+
+  private deliver(message: OperationMessage): void {
+    this.inbox.deliver(message.revision, () => {
+      const applied = this.doc.applyServer(TextOperation.fromJSON(message.operation), message.revision);
+      this.events.remote(applied);
+    });
+  }
+
+  /**
+   * After a resync the local text changed by everything others did meanwhile. The editor holds `before`; the
+   * difference to the new text is exactly the transformed remote operations, which the state machine already
+   * applied in order, so the editor gets one operation: from `before` to the new text, computed as a plain diff
+   * around the unchanged start and end (the edits of others, with our own pending ones kept in place).
+   */
+  private emitDifference(before: string): void {
+    const after = this.doc.text;
+    if (before === after) return;
+    let start = 0;
+    while (start < before.length && start < after.length && before[start] === after[start]) start++;
+    let endBefore = before.length;
+    let endAfter = after.length;
+    while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
+      endBefore--;
+      endAfter--;
+    }
+    const builder = TextOperation.builder().retain(start).delete(endBefore - start).insert(after.slice(start, endAfter));
+    this.events.remote(builder.retain(before.length - endBefore).build());
+  }
+
+  private async send(pending: PendingOperation): Promise<void> {
+    this.sending = true;
+    let next: PendingOperation | null = pending;
+    while (next !== null) {
+      const current: PendingOperation = next;
+      let result: HubResult<SubmitAck>;
+      try {
+        result = await this.transport.submit(this.documentId, current.baseRevision, current.operation, this.clientId, current.clientSeq);
+      } catch {
+        // The connection dropped with this submission in flight: it stays pending; the resync resends it.
+        this.online = false;
+        this.sending = false;
+        return;
+      }
+      if (!result.ok || result.value === null) {
+        this.sending = false;
+        this.events.refused(result.error ?? { code: 'unknown', message: 'Onbekende fout.' });
+        return;
+      }
+      const ack = result.value;
+      next = await new Promise<PendingOperation | null>((resolve) => {
+        this.inbox.deliver(ack.revision, () => resolve(this.doc.acknowledge(ack.revision)));
+      });
+    }
+    this.sending = false;
+    this.events.pendingChanged(this.hasPending);
+  }
+}

@@ -1,0 +1,170 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Proeftuin.Core.Meetings;
+using Proeftuin.Data;
+using Proeftuin.E2E.Infrastructure;
+
+namespace Proeftuin.E2E.Features.Meetings;
+
+/// <summary>
+/// Two professionals of Leidsche Rijn in two browsers (each logged in with two-factor) in one live meeting: they type
+/// at once into the same paragraph, see each other's text and cursor, follow the chair's phases, see each other's
+/// recommendations, and one keeps typing offline and catches up. A member of another wijk is refused.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class Meeting_room_in_the_browser(BrowserSession session)
+{
+    private const string Chair = "ruud.jansen@demo.proeftuin.nl";
+    private const string Member = "fatima.elamrani@demo.proeftuin.nl";
+    private static readonly LocatorAssertionsToHaveTextOptions Patiently = new() { Timeout = 15_000 };
+
+    [Fact]
+    public async Task Two_professionals_co_edit_follow_the_chair_share_recommendations_and_survive_going_offline()
+    {
+        var meetingId = await PlannedMeetingAsync("leidsche-rijn");
+        var chair = await OpenRoomAsync(Chair, meetingId);
+        var member = await OpenRoomAsync(Member, meetingId);
+        var errors = CollectErrors(chair, member);
+
+        // Both type at the same time in the same paragraph (the request for help): the chair at its start, the member further on.
+        await InParagraphAsync(chair, "Ouders melden zich", "Home");
+        await InParagraphAsync(member, "Ouders melden zich", "End");
+        await Task.WhenAll(
+            chair.Keyboard.TypeAsync("Voorzitter typt mee. ", new() { Delay = 15 }),
+            member.Keyboard.TypeAsync(" Lid typt tegelijk.", new() { Delay = 15 }));
+        await Assertions.Expect(member.Locator(".cm-content")).ToContainTextAsync("Voorzitter typt mee.", new() { Timeout = 15_000 });
+        await Assertions.Expect(chair.Locator(".cm-content")).ToContainTextAsync("Lid typt tegelijk.", new() { Timeout = 15_000 });
+        await SameTextAsync(chair, member);
+        await Assertions.Expect(member.Locator(".proeftuin-remote-caret[data-name=\"Ruud Jansen\"]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+
+        // The chair starts and moves to the next phase; both see it.
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Bespreking starten" }).ClickAsync();
+        await Assertions.Expect(member.GetByTestId("phase")).ToHaveTextAsync("Fase: Inbreng", Patiently);
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Volgende fase" }).ClickAsync();
+        await Assertions.Expect(member.GetByTestId("phase")).ToHaveTextAsync("Fase: Verheldering", Patiently);
+        await Assertions.Expect(chair.GetByTestId("phase")).ToHaveTextAsync("Fase: Verheldering", Patiently);
+
+        // A recommendation of the member appears for the chair with its pillars.
+        await member.GetByLabel("Aanbeveling", new() { Exact = true }).FillAsync("Eén vaste contactpersoon voor school en gezin");
+        await member.GetByLabel("Klant centraal").CheckAsync();
+        await member.GetByLabel("Professionele afstemming").CheckAsync();
+        await member.GetByRole(AriaRole.Button, new() { Name = "Aanbeveling toevoegen" }).ClickAsync();
+        var shared = chair.GetByTestId("recommendations").Locator("li", new() { HasText = "Eén vaste contactpersoon voor school en gezin" });
+        await Assertions.Expect(shared).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        Assert.Equal(["Klant centraal", "Professionele afstemming"], await shared.Locator(".proeftuin-pillar-tag").AllInnerTextsAsync());
+
+        // The member goes offline, keeps typing, comes back: both end with the same text, nothing lost.
+        await member.Context.SetOfflineAsync(true);
+        await Assertions.Expect(member.GetByTestId("connection-status")).ToHaveTextAsync("Verbinding verbroken — wijzigingen worden bewaard", Patiently);
+        await FocusAsync(member, "Control+End");
+        await member.Keyboard.TypeAsync(" Offline geschreven.", new() { Delay = 10 });
+        await FocusAsync(chair, "Control+Home");
+        await chair.Keyboard.TypeAsync("Intussen online. ", new() { Delay = 10 });
+        await member.Context.SetOfflineAsync(false);
+        await Assertions.Expect(member.GetByTestId("connection-status")).ToHaveTextAsync("Verbonden", new() { Timeout = 30_000 });
+        await Assertions.Expect(chair.Locator(".cm-content")).ToContainTextAsync("Offline geschreven.", new() { Timeout = 15_000 });
+        await Assertions.Expect(member.Locator(".cm-content")).ToContainTextAsync("Intussen online.", new() { Timeout = 15_000 });
+        await SameTextAsync(chair, member);
+
+        Assert.Empty(errors);
+        await Accessibility.ScreenshotAsync(chair, "meeting-room");
+    }
+
+    [Fact]
+    public async Task Meeting_room_has_no_accessibility_violations()
+    {
+        var page = await OpenRoomAsync("joost.mulder@demo.proeftuin.nl", await PlannedMeetingAsync("ondiep"));
+
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task Member_of_another_wijk_is_refused()
+    {
+        var page = await session.NewSignedInPageAsync("ingrid.meijer@demo.proeftuin.nl");
+
+        var response = await page.GotoAsync($"/besprekingen/{await PlannedMeetingAsync("leidsche-rijn")}");
+
+        Assert.Equal("/account/access-denied", new Uri(page.Url).AbsolutePath);
+        Assert.NotNull(response);
+        Assert.Equal(0, await page.Locator(".cm-content").CountAsync());
+    }
+
+    private async Task<IPage> OpenRoomAsync(string email, Guid meetingId)
+    {
+        var page = await session.NewSignedInPageAsync(email);
+        await page.GotoAsync($"/besprekingen/{meetingId}");
+        await Assertions.Expect(page.GetByTestId("connection-status")).ToHaveTextAsync("Verbonden", Patiently);
+        await Assertions.Expect(page.Locator(".cm-content")).ToBeVisibleAsync();
+        return page;
+    }
+
+    /// <summary>Puts the caret into the paragraph that holds <paramref name="text"/>, then presses <paramref name="key"/>.</summary>
+    private static async Task InParagraphAsync(IPage page, string text, string key)
+    {
+        await page.Locator(".cm-line", new() { HasText = text }).ClickAsync();
+        await page.Keyboard.PressAsync(key);
+    }
+
+    /// <summary>Puts the caret in the editor, then moves it with <paramref name="keys"/>.</summary>
+    private static async Task FocusAsync(IPage page, params string[] keys)
+    {
+        await page.Locator(".cm-content").ClickAsync();
+        foreach (var key in keys)
+        {
+            await page.Keyboard.PressAsync(key);
+        }
+    }
+
+    /// <summary>Both screens hold the same text at the same revision (fingerprints the room keeps on its root).</summary>
+    private static async Task SameTextAsync(IPage first, IPage second)
+    {
+        var room = "#meeting-room";
+        for (var i = 0; i < 100; i++)
+        {
+            var a = await first.Locator(room).GetAttributeAsync("data-text-hash") + "@" + await first.Locator(room).GetAttributeAsync("data-revision");
+            var b = await second.Locator(room).GetAttributeAsync("data-text-hash") + "@" + await second.Locator(room).GetAttributeAsync("data-revision");
+            if (a == b && await first.GetByTestId("save-state").InnerTextAsync() == "Alle wijzigingen zijn opgeslagen"
+                && await second.GetByTestId("save-state").InnerTextAsync() == "Alle wijzigingen zijn opgeslagen")
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("The two screens did not end with the same text.");
+    }
+
+    private static List<string> CollectErrors(params IPage[] pages)
+    {
+        var errors = new List<string>();
+        foreach (var page in pages)
+        {
+            page.Console += (_, message) =>
+            {
+                // Going offline on purpose makes the reconnect attempts fail until the network is back.
+                if (message.Type == "error" && !message.Text.Contains("ERR_INTERNET_DISCONNECTED", StringComparison.Ordinal)
+                    && !message.Text.Contains("Failed to complete negotiation", StringComparison.Ordinal)
+                    && !message.Text.Contains("Failed to start the connection", StringComparison.Ordinal))
+                {
+                    lock (errors)
+                    {
+                        errors.Add($"{message.Text} ({message.Location})");
+                    }
+                }
+            };
+        }
+
+        return errors;
+    }
+
+    private async Task<Guid> PlannedMeetingAsync(string wijk)
+    {
+        await using var scope = session.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
+        var id = await db.Neighbourhoods.Where(n => n.Slug == wijk).Select(n => n.Id).SingleAsync();
+        return await db.Meetings.Where(m => m.NeighbourhoodId == id && m.Status == MeetingStatus.Planned).Select(m => m.Id).SingleAsync();
+    }
+}
