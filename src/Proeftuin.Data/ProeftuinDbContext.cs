@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Core.Agreements;
@@ -12,10 +13,13 @@ using Proeftuin.Data.Identity;
 
 namespace Proeftuin.Data;
 
-/// <summary>The one database of Proeftuin: domain, identity and (later) audit and collaboration logs.</summary>
+/// <summary>The one database of Proeftuin: domain, identity, audit and collaboration logs, data-protection keys.</summary>
 public sealed class ProeftuinDbContext(DbContextOptions<ProeftuinDbContext> options)
-    : IdentityDbContext<ProeftuinUser, ProeftuinRole, Guid>(options)
+    : IdentityDbContext<ProeftuinUser, ProeftuinRole, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect cookies and tokens, shared by every node so a cookie of one works on the other.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Neighbourhood> Neighbourhoods => Set<Neighbourhood>();
 
     public DbSet<Professional> Professionals => Set<Professional>();

@@ -10,6 +10,7 @@ using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Authorization;
 using Proeftuin.Web.Infrastructure.Identity;
 using Proeftuin.Web.Infrastructure.Mail;
+using Proeftuin.Web.Infrastructure.ScaleOut;
 using Proeftuin.Web.Infrastructure.Localization;
 using Proeftuin.Web.Infrastructure.Security;
 
@@ -54,7 +55,14 @@ public static class ProeftuinApp
         {
             options.MaximumReceiveMessageSize = 256 * 1024;
             options.EnableDetailedErrors = false;
-        }).AddMessagePackProtocol(options => options.SerializerOptions = Features.Meetings.Live.MeetingProtocol.MessagePackOptions);
+
+            // A connection that goes silent (laptop closed, network gone without a reset) leaves the room within 20 s;
+            // the browser pings every 5 s (see client/meeting/room.ts), the .NET client every 15 s.
+            options.ClientTimeoutInterval = TimeSpan.FromSeconds(20);
+            options.KeepAliveInterval = TimeSpan.FromSeconds(5);
+        }).AddMessagePackProtocol(options => options.SerializerOptions = Features.Meetings.Live.MeetingProtocol.MessagePackOptions)
+            .AddProeftuinBackplane(builder.Configuration);
+        builder.Services.AddProeftuinDataProtection();
         builder.Services.AddSingleton<Proeftuin.Data.Collaboration.DocumentStore>();
         builder.Services.AddSingleton<LiveDocuments>();
         builder.Services.AddSingleton<Presence>();

@@ -53,6 +53,8 @@ class MeetingRoom {
     this.connection = new HubConnectionBuilder()
       .withUrl('/hubs/meeting')
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => Math.min(1000 * (context.previousRetryCount + 1), 5000) })
+      .withKeepAliveInterval(5000)
+      .withServerTimeout(20000)
       .configureLogging(LogLevel.Warning)
       .build();
   }
