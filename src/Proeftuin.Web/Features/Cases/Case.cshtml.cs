@@ -61,7 +61,7 @@ public sealed class CaseModel(
 
         Case = caseFile;
         Wijk = await db.Neighbourhoods.AsNoTracking().SingleAsync(n => n.Id == caseFile.NeighbourhoodId, cancellationToken);
-        Text = markdown.Render(caseFile.Text);
+        Text = markdown.Render(caseFile.Text, sectionLevel: 2);
         var open = await CaseEndpoints.OpenFindingsAsync(caseFile, db, guarded, cancellationToken);
         Findings = [.. open.Select(f => new OpenFinding(f.Category, caseFile.Text[f.Start..f.End], Placeholders.For(f, caseFile.Text)))];
         History = await CaseHistory.ChangesAsync(id, db, store, cancellationToken);
@@ -71,7 +71,7 @@ public sealed class CaseModel(
         {
             var (text, at) = await store.TextAtAsync(MeetingHub.CaseDocument(id), caseFile.Text, Math.Clamp(asked, 0, History.LatestRevision), cancellationToken);
             ShownVersion = at;
-            TextAtVersion = markdown.Render(text);
+            TextAtVersion = markdown.Render(text, sectionLevel: 3);
             await audit.RecordAsync(new AuditEvent("read", "success", "CaseRevision", $"{id}@{at}", caseFile.NeighbourhoodId, "Member"), cancellationToken);
         }
 

@@ -1,5 +1,6 @@
 using Ganss.Xss;
 using Markdig;
+using Markdig.Syntax;
 using Microsoft.AspNetCore.Html;
 
 namespace Proeftuin.Web.Infrastructure.Markdown;
@@ -11,6 +12,8 @@ namespace Proeftuin.Web.Infrastructure.Markdown;
 /// </summary>
 public sealed class MarkdownRenderer
 {
+    private const int DeepestHeading = 6;
+
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
 
     // Only http(s) and mailto links survive; the sanitiser is thread-safe once configured.
@@ -23,6 +26,18 @@ public sealed class MarkdownRenderer
         UriAttributes = HtmlSanitizerDefaults.UriAttributes,
     });
 
-    public IHtmlContent Render(string markdown) =>
-        new HtmlString(_sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, _pipeline)));
+    /// <summary>
+    /// Renders <paramref name="markdown"/> for a page section whose own heading has level <paramref name="sectionLevel"/>:
+    /// the text's headings move below it, so the page keeps one h1 and an unbroken outline for screen readers.
+    /// </summary>
+    public IHtmlContent Render(string markdown, int sectionLevel)
+    {
+        var document = Markdig.Markdown.Parse(markdown, _pipeline);
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            heading.Level = Math.Min(heading.Level + sectionLevel, DeepestHeading);
+        }
+
+        return new HtmlString(_sanitizer.Sanitize(document.ToHtml(_pipeline)));
+    }
 }

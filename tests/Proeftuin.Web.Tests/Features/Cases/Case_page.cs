@@ -20,7 +20,7 @@ public sealed class Case_page(ProeftuinWebFactory factory) : IClassFixture<Proef
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains($"{code} — {title}", page.Text, StringComparison.Ordinal);
-        Assert.Contains("<h2>", page.Html, StringComparison.Ordinal);
+        Assert.Contains("<h4>", page.Html, StringComparison.Ordinal);
         Assert.Contains("Mogelijk identificerende gegevens", page.Text, StringComparison.Ordinal);
         Assert.Contains("type=\"range\"", page.Html, StringComparison.Ordinal);
         Assert.Contains("<label class=\"utrecht-form-label\" for=\"versie\">", page.Html, StringComparison.Ordinal);
@@ -76,6 +76,7 @@ public sealed class Case_page(ProeftuinWebFactory factory) : IClassFixture<Proef
         var page = await ruud.OpenAsync($"/casussen/{caseId}");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("<h4>Feiten</h4>", page.Html, StringComparison.Ordinal);
         Assert.Contains("<strong>vet</strong>", page.Html, StringComparison.Ordinal);
         Assert.Contains("href=\"https://www.utrecht.nl\"", page.Html, StringComparison.Ordinal);
         Assert.Contains("klik hier", page.Html, StringComparison.Ordinal);

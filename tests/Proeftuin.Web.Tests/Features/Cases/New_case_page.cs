@@ -35,7 +35,8 @@ public sealed class New_case_page(ProeftuinWebFactory factory) : IClassFixture<P
         Assert.Equal(CaseTemplate.NewCaseMarkdown("Somberheid na verhuizing"), caseFile.Text);
         Assert.StartsWith("OND-", caseFile.Code, StringComparison.Ordinal);
         Assert.Contains($"Casus {caseFile.Code} is aangemaakt.", created.Text, StringComparison.Ordinal);
-        Assert.Contains("<h2>Aanmelding en hulpvraag</h2>", created.Html, StringComparison.Ordinal);
+        Assert.Contains("<h3>Somberheid na verhuizing</h3>", created.Html, StringComparison.Ordinal);
+        Assert.Contains("<h4>Aanmelding en hulpvraag</h4>", created.Html, StringComparison.Ordinal);
         Assert.True(await factory.AuditedAsync("CaseFile", caseId.ToString(), "success"));
     }
 
