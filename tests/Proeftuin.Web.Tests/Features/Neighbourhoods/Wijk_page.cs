@@ -31,6 +31,20 @@ public sealed class Wijk_page(ProeftuinWebFactory factory) : IClassFixture<Proef
     }
 
     [Fact]
+    public async Task Wijk_page_is_in_english_on_request()
+    {
+        using var joost = await factory.SignedInAsync("joost.mulder@demo.proeftuin.nl");
+
+        var page = await joost.OpenAsync("/wijken/ondiep?culture=en-GB&ui-culture=en-GB");
+
+        Assert.Contains(">Members</h2>", page.Html, StringComparison.Ordinal);
+        Assert.Contains("Family worker (neighbourhood team)", page.Text, StringComparison.Ordinal);
+        Assert.Contains(">Chair<", page.Html, StringComparison.Ordinal);
+        Assert.Contains(">Plan a meeting<", page.Html, StringComparison.Ordinal);
+        Assert.Contains(">Planned<", page.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Chair_of_Ondiep_gets_the_link_to_plan_a_meeting()
     {
         using var joost = await factory.SignedInAsync("joost.mulder@demo.proeftuin.nl");
