@@ -35,6 +35,7 @@ public static class ProeftuinApp
         builder.Services.AddLoginRateLimiting(builder.Configuration);
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<WijkAccess>();
+        builder.Services.AddSingleton<Infrastructure.Markdown.MarkdownRenderer>();
         builder.Services.AddSingleton<Proeftuin.Data.Audit.AuditRetention>();
         builder.Services.AddHostedService<AuditRetentionService>();
         builder.Services

@@ -64,9 +64,8 @@ public static class CaseEndpoints
             return ProblemResults.NotFound("Deze wijk");
         }
 
-        if (!await access.IsMemberAsync(neighbourhoodId, cancellationToken))
+        if (!await CaseCreation.MayCreateAsync(neighbourhoodId, access, audit, cancellationToken))
         {
-            await audit.RecordAsync(new AuditEvent("create", "denied", "CaseFile", NeighbourhoodId: neighbourhoodId), cancellationToken);
             return ProblemResults.Forbidden();
         }
 
@@ -75,26 +74,16 @@ public static class CaseEndpoints
             return ProblemResults.Invalid("Kies een leeftijdscategorie: Infant, Child, Adolescent of YoungAdult.");
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var existing = await db.CaseFiles.AsNoTracking().Where(c => c.NeighbourhoodId == neighbourhoodId).Select(c => c.Code).ToListAsync(cancellationToken);
         CaseFile caseFile;
         try
         {
-            caseFile = new CaseFile(Guid.NewGuid(), neighbourhoodId, CaseCode.Next(wijk.CaseCodePrefix, now.Year, existing), request.Title ?? string.Empty, ageBand, request.Themes ?? [], access.UserId, now);
-            db.CaseFiles.Add(caseFile);
-            await db.SaveChangesAsync(cancellationToken);
+            caseFile = await CaseCreation.CreateAsync(wijk, request.Title, ageBand, request.Themes ?? [], db, access, audit, time, cancellationToken);
         }
         catch (DomainException error)
         {
-            return ProblemResults.Rule(error, StatusCodes.Status400BadRequest);
-        }
-        catch (DbUpdateException)
-        {
-            // Someone else took the same number a moment ago.
-            return ProblemResults.Rule(new DomainException("case.code.taken", "Het casusnummer werd tegelijk door iemand anders gebruikt. Probeer het opnieuw."));
+            return ProblemResults.Rule(error, error.Code == "case.code.taken" ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
         }
 
-        await audit.RecordAsync(new AuditEvent("create", "success", "CaseFile", caseFile.Id.ToString(), neighbourhoodId, "Member"), cancellationToken);
         return TypedResults.Created($"/api/cases/{caseFile.Id}", ToDto(caseFile));
     }
 

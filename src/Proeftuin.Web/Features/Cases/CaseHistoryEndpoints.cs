@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
 using Proeftuin.Data.Collaboration;
 using Proeftuin.Web.Features.Meetings.Live;
@@ -10,13 +9,11 @@ using Proeftuin.Web.Infrastructure.Authorization;
 namespace Proeftuin.Web.Features.Cases;
 
 /// <summary>
-/// The history of a case text for the time slider: who changed it when (consecutive edits of one author within a
-/// minute form one change), and the text as it was at any revision, rebuilt from snapshot + op log.
+/// The history of a case text for the time slider: who changed it when (<see cref="CaseHistory"/>), and the text as
+/// it was at any revision, rebuilt from snapshot + op log.
 /// </summary>
 public static class CaseHistoryEndpoints
 {
-    private static readonly TimeSpan OneChange = TimeSpan.FromMinutes(1);
-
     public static RouteGroupBuilder MapCaseHistory(this RouteGroupBuilder group)
     {
         group.MapGet("/cases/{caseId:guid}/history", ChangesAsync);
@@ -33,25 +30,9 @@ public static class CaseHistoryEndpoints
             return problem!;
         }
 
-        var revisions = await store.RevisionsAsync(MeetingHub.CaseDocument(caseId), cancellationToken);
-        var authorIds = revisions.Where(r => r.AuthorId is not null).Select(r => r.AuthorId!.Value).Distinct().ToList();
-        var names = await db.Professionals.AsNoTracking().Where(p => authorIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
-        var changes = new List<CaseChangeDto>();
-        foreach (var (revision, authorId, at) in revisions)
-        {
-            var last = changes.Count > 0 ? changes[^1] : null;
-            if (last is not null && last.AuthorId == authorId && at - last.ToUtc <= OneChange)
-            {
-                changes[^1] = last with { ToRevision = revision, ToUtc = at, Operations = last.Operations + 1 };
-            }
-            else
-            {
-                changes.Add(new CaseChangeDto(revision, revision, authorId, authorId is { } id && names.TryGetValue(id, out var name) ? name : "Onbekend", at, at, 1));
-            }
-        }
-
+        var history = await CaseHistory.ChangesAsync(caseId, db, store, cancellationToken);
         await audit.RecordAsync(new AuditEvent("read", "success", "CaseHistory", caseId.ToString(), caseFile.NeighbourhoodId, "Member"), cancellationToken);
-        return TypedResults.Ok(new CaseHistoryDto(revisions.Count == 0 ? 0 : revisions[^1].Revision, changes));
+        return TypedResults.Ok(history);
     }
 
     private static async Task<Results<Ok<CaseRevisionDto>, ProblemHttpResult>> TextAtAsync(

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +5,7 @@ using Proeftuin.Core.Meetings;
 using Proeftuin.Data;
 using Proeftuin.Data.Identity;
 using Proeftuin.Web.Infrastructure.Audit;
+using Proeftuin.Web.Infrastructure.Localization;
 
 namespace Proeftuin.Web.Features.Home;
 
@@ -15,8 +15,6 @@ namespace Proeftuin.Web.Features.Home;
 /// </summary>
 public sealed class IndexModel(ProeftuinDbContext db, TimeProvider time, AuditLog audit) : PageModel
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
     public IReadOnlyList<NeighbourhoodSummary> Neighbourhoods { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -37,6 +35,7 @@ public sealed class IndexModel(ProeftuinDbContext db, TimeProvider time, AuditLo
                 n.Name,
                 n.Slug,
                 db.Memberships.Count(m => m.NeighbourhoodId == n.Id),
+                db.Memberships.Any(m => m.NeighbourhoodId == n.Id && m.ProfessionalId == userId),
                 db.CaseFiles.Count(c => c.NeighbourhoodId == n.Id),
                 db.Meetings
                     .Where(m => m.NeighbourhoodId == n.Id && m.Status != MeetingStatus.Closed && m.ScheduledStartUtc >= now.Date)
@@ -47,8 +46,8 @@ public sealed class IndexModel(ProeftuinDbContext db, TimeProvider time, AuditLo
         await audit.RecordAsync(new AuditEvent("read", "success", "NeighbourhoodList", Role: seesAll ? "Overview" : "Member"), cancellationToken);
     }
 
-    public string FormatDate(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(utc, Amsterdam).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture);
+    public string FormatDate(DateTime utc) => AmsterdamTime.Format(utc);
 }
 
-public sealed record NeighbourhoodSummary(Guid Id, string Name, string Slug, int MemberCount, int CaseCount, DateTime? NextMeetingUtc);
+/// <summary>A wijk on the start page; <paramref name="IsMember"/> decides whether its wijk page is offered.</summary>
+public sealed record NeighbourhoodSummary(Guid Id, string Name, string Slug, int MemberCount, bool IsMember, int CaseCount, DateTime? NextMeetingUtc);

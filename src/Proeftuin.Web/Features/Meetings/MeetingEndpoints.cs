@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Core.Common;
 using Proeftuin.Core.Meetings;
-using Proeftuin.Core.Professionals;
 using Proeftuin.Data;
 using Proeftuin.Web.Infrastructure;
 using Proeftuin.Web.Infrastructure.Audit;
@@ -69,34 +68,21 @@ public static class MeetingEndpoints
     private static async Task<Results<Created<MeetingDto>, ProblemHttpResult>> PlanAsync(
         Guid neighbourhoodId, PlanMeetingRequest request, ProeftuinDbContext db, WijkAccess access, AuditLog audit, CancellationToken cancellationToken)
     {
-        if (await access.RoleInAsync(neighbourhoodId, cancellationToken) != MembershipRole.Chair)
+        if (!await MeetingPlanning.MayPlanAsync(neighbourhoodId, access, audit, cancellationToken))
         {
-            await audit.RecordAsync(new AuditEvent("create", "denied", "Meeting", NeighbourhoodId: neighbourhoodId), cancellationToken);
             return ProblemResults.Forbidden();
         }
 
-        var agenda = request.Agenda ?? [];
-        var caseIds = agenda.Select(a => a.CaseId).ToList();
-        var cases = await db.CaseFiles.Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         Meeting meeting;
         try
         {
-            meeting = new Meeting(Guid.NewGuid(), neighbourhoodId, request.Title ?? string.Empty, request.ScheduledStart.UtcDateTime, access.UserId);
-            foreach (var item in agenda)
-            {
-                var caseFile = cases.GetValueOrDefault(item.CaseId)
-                    ?? throw new DomainException("meeting.agenda.unknown-case", "Een casus op de agenda bestaat niet.");
-                meeting.AddToAgenda(Guid.NewGuid(), caseFile, item.TimeboxMinutes);
-            }
+            meeting = await MeetingPlanning.PlanAsync(neighbourhoodId, request.Title, request.ScheduledStart.UtcDateTime, request.Agenda ?? [], db, access, audit, cancellationToken);
         }
         catch (DomainException error)
         {
             return ProblemResults.Rule(error, StatusCodes.Status400BadRequest);
         }
 
-        db.Meetings.Add(meeting);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("create", "success", "Meeting", meeting.Id.ToString(), neighbourhoodId, "Chair"), cancellationToken);
         return TypedResults.Created($"/api/meetings/{meeting.Id}", await ToDtoAsync(meeting, db, cancellationToken));
     }
 

@@ -187,6 +187,55 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         Assert.Empty(failures);
     }
 
+    /// <summary>
+    /// The pages of a wijk: the fallback policy only demands a two-factor sign-in, so each page handler checks the
+    /// membership itself. "wijk" = members of Ondiep; "chair" = the chair of Ondiep. Refusals land on the access-denied
+    /// page (403); anonymous visitors on the login page.
+    /// </summary>
+    private static readonly Dictionary<string, string> WijkPages = new()
+    {
+        ["/wijken/ondiep"] = "wijk",
+        ["/casussen/{caseId}"] = "wijk",
+        ["/casussen/nieuw?wijk=ondiep"] = "wijk",
+        ["/besprekingen/plannen?wijk=ondiep"] = "chair",
+    };
+
+    [Fact]
+    public async Task Each_role_gets_what_the_rules_say_on_every_wijk_page()
+    {
+        var (_, ondiepCase, _) = await OndiepObjectsAsync();
+        var clients = new Dictionary<string, HttpClient>
+        {
+            ["own member"] = await factory.SignedInAsync(OwnMember),
+            ["own non-chair"] = await factory.SignedInAsync(OwnNonChair),
+            ["other member"] = await factory.SignedInAsync(OtherMember),
+            ["coordinator"] = await factory.SignedInAsync(Coordinator),
+            ["beheerder"] = await factory.SignedInAsync(Administrator),
+            ["anonymous"] = factory.CreateClient(),
+        };
+        var failures = new List<string>();
+
+        foreach (var (route, scope) in WijkPages)
+        {
+            var path = route.Replace("{caseId}", ondiepCase.ToString(), StringComparison.Ordinal);
+            foreach (var (who, client) in clients)
+            {
+                using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+                var landed = response.RequestMessage!.RequestUri!.AbsolutePath;
+                var allowed = who == "own member" || (who == "own non-chair" && scope == "wijk");
+                var ok = who == "anonymous"
+                    ? landed.StartsWith("/account/login", StringComparison.Ordinal)
+                    : allowed ? response.StatusCode == HttpStatusCode.OK : response.StatusCode == HttpStatusCode.Forbidden && landed.StartsWith("/account/access-denied", StringComparison.Ordinal);
+                if (!ok)
+                {
+                    failures.Add($"{route} as {who}: {(int)response.StatusCode} at {landed}, expected {(who == "anonymous" ? "login" : allowed ? "200" : "403")}");
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
     private static object Body(string key) => key switch
     {
         "POST /api/anonymization/scan" => new { text = "Bel 06-12345678." },

@@ -229,7 +229,15 @@ public sealed class Meeting_hub(ProeftuinWebFactory factory) : IClassFixture<Pro
         const string sentence = "\n\nZus Pien (9) komt mee.";
 
         await room.TypeAsync(length, sentence);
-        await room.SettleAsync(TimeSpan.FromMilliseconds(300));
+        await room.SettleAsync(TimeSpan.Zero);
+
+        // The re-check runs FindingsMonitor.Delay (400 ms) after the edit, off the hot path: wait for its broadcast
+        // rather than a fixed time shorter than that delay.
+        for (var i = 0; i < 60 && seen.Count == 0; i++)
+        {
+            await Task.Delay(50);
+        }
+
         var afterTyping = seen.LastOrDefault();
         var delete = await joost.InvokeAsync<HubResult<SubmitAck>>(nameof(MeetingHub.SubmitOperation),
             new SubmitRequest(room.DocumentId, room.Document.Revision, TextOperation.DeleteAt(length + sentence.Length, length, sentence.Length), "joost-findings", 99));

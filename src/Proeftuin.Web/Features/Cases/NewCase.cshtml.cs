@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Proeftuin.Core.Cases;
+using Proeftuin.Core.Common;
+using Proeftuin.Core.Neighbourhoods;
+using Proeftuin.Data;
+using Proeftuin.Web.Infrastructure.Audit;
+using Proeftuin.Web.Infrastructure.Authorization;
+using Proeftuin.Web.Infrastructure.Forms;
+using Proeftuin.Web.Infrastructure.Localization;
+
+namespace Proeftuin.Web.Features.Cases;
+
+/// <summary>A member of the wijk starts a new case: title, age band and themes; the text starts from the Utrecht template.</summary>
+public sealed class NewCaseModel(
+    ProeftuinDbContext db, WijkAccess access, AuditLog audit, TimeProvider time, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "wijk")]
+    public string? WijkSlug { get; set; }
+
+    [BindProperty]
+    public string? Title { get; set; }
+
+    [BindProperty]
+    public AgeBand? AgeBand { get; set; }
+
+    /// <summary>Comma separated, optional.</summary>
+    [BindProperty]
+    public string? Themes { get; set; }
+
+    public Neighbourhood Wijk { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadWijkAsync(cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        ModelState.ReplaceBindingErrors(text["InvalidValue"]);
+        if (await LoadWijkAsync(cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        // The two required fields are checked here so both errors show at once; the domain checks the rest.
+        if (string.IsNullOrWhiteSpace(Title))
+        {
+            ModelState.AddModelError(nameof(Title), text["TitleRequired"]);
+        }
+
+        if (AgeBand is not { } ageBand || !Enum.IsDefined(ageBand))
+        {
+            ModelState.AddModelError(nameof(AgeBand), text["AgeBandRequired"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            var themes = (Themes ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var caseFile = await CaseCreation.CreateAsync(Wijk, Title, AgeBand!.Value, themes, db, access, audit, time, cancellationToken);
+            TempData[nameof(CaseModel.StatusMessage)] = text["CaseCreated", caseFile.Code].Value;
+            return RedirectToPage("/Cases/Case", new { id = caseFile.Id });
+        }
+        catch (DomainException error)
+        {
+            ModelState.AddModelError(FieldOf(error.Code), error.Message);
+            return Page();
+        }
+    }
+
+    /// <summary>Null when the user may create a case in the wijk; otherwise 404 or 403 (audit-logged).</summary>
+    private async Task<IActionResult?> LoadWijkAsync(CancellationToken cancellationToken)
+    {
+        var wijk = await db.Neighbourhoods.AsNoTracking().FirstOrDefaultAsync(n => n.Slug == WijkSlug, cancellationToken);
+        if (wijk is null)
+        {
+            return NotFound();
+        }
+
+        if (!await CaseCreation.MayCreateAsync(wijk.Id, access, audit, cancellationToken))
+        {
+            return Forbid();
+        }
+
+        Wijk = wijk;
+        return null;
+    }
+
+    private static string FieldOf(string code) => code switch
+    {
+        "case.title" => nameof(Title),
+        "case.ageband" => nameof(AgeBand),
+        "case.themes" => nameof(Themes),
+        _ => string.Empty,
+    };
+}
