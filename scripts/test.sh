@@ -91,10 +91,15 @@ log "load tool: server killed and restarted mid-run"
 dotnet run --no-build --configuration Release --project tests/Proeftuin.LoadTest -- \
   --start-server --rooms 4 --clients 4 --rate 5 --duration 14 --warmup 3 --kill-after 8 --json 2>"$work/load-kill.log" | tail -n 1 | tee "$work/load-kill.json"
 kill_status=${PIPESTATUS[0]}
-[ "$load_status" -eq 0 ] && [ "$kill_status" -eq 0 ] || cat "$work/load.log" "$work/load-kill.log"
+log "load tool: two nodes (PostgreSQL + Redis backplane) behind a balancer, one killed mid-run"
+dotnet run --no-build --configuration Release --project tests/Proeftuin.LoadTest -- \
+  --start-server --nodes 2 --postgres "$PROEFTUIN_TEST_POSTGRES" --redis "$PROEFTUIN_TEST_REDIS" \
+  --rooms 4 --clients 4 --rate 5 --duration 14 --warmup 3 --kill-after 8 --json 2>"$work/load-nodes.log" | tail -n 1 | tee "$work/load-nodes.json"
+nodes_status=${PIPESTATUS[0]}
+[ "$load_status" -eq 0 ] && [ "$kill_status" -eq 0 ] && [ "$nodes_status" -eq 0 ] || cat "$work/load.log" "$work/load-kill.log" "$work/load-nodes.log"
 set -e
 
 log "summary"
 python3 "$repo/scripts/summarize-tests.py" "$work/dotnet.log" "$work/vitest.log"
-echo "load tool: short run exit $load_status, kill-and-restart run exit $kill_status (0 = nothing lost, every room converged)"
-[ "$ts_status" -eq 0 ] && [ "$dotnet_status" -eq 0 ] && [ "$load_status" -eq 0 ] && [ "$kill_status" -eq 0 ]
+echo "load tool: short run exit $load_status, kill-and-restart run exit $kill_status, two-node kill run exit $nodes_status (0 = nothing lost, every room converged)"
+[ "$ts_status" -eq 0 ] && [ "$dotnet_status" -eq 0 ] && [ "$load_status" -eq 0 ] && [ "$kill_status" -eq 0 ] && [ "$nodes_status" -eq 0 ]

@@ -14,21 +14,26 @@ public sealed class AppServer : IAsyncDisposable
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "proeftuin-load", Guid.NewGuid().ToString("N"));
     private readonly string _webDll;
     private readonly int _port;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private Process? _process;
 
-    private AppServer(string webDll, int port)
+    private AppServer(string webDll, int port, IReadOnlyDictionary<string, string> settings)
     {
         _webDll = webDll;
         _port = port;
+        _settings = settings;
     }
 
     public Uri Url => new($"http://127.0.0.1:{_port}");
 
     public int Pid => _process?.Id ?? throw new InvalidOperationException("The server is not running.");
 
-    public static async Task<AppServer> StartAsync(TextWriter log)
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>Starts a node; <paramref name="settings"/> (environment variables, e.g. the database) override the SQLite default.</summary>
+    public static async Task<AppServer> StartAsync(TextWriter log, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var server = new AppServer(FindWebDll(), FreePort());
+        var server = new AppServer(FindWebDll(), FreePort(), settings ?? new Dictionary<string, string>());
         await server.LaunchAsync(log);
         return server;
     }
@@ -81,6 +86,11 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["ConnectionStrings__Proeftuin"] = string.Empty;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
+        foreach (var (name, value) in _settings)
+        {
+            start.Environment[name] = value;
+        }
+
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");
         var serverLog = Path.Combine(_dataFolder, "server.log");
         _ = PumpAsync(_process.StandardOutput, serverLog);

@@ -29,6 +29,15 @@ public sealed record LoadOptions
 
     public bool MessagePack { get; init; } = true;
 
+    /// <summary>With <see cref="StartServer"/>: how many app nodes (more than one needs PostgreSQL and Redis).</summary>
+    public int Nodes { get; init; } = 1;
+
+    /// <summary>A PostgreSQL connection string; the tool creates a fresh database on that server for the run.</summary>
+    public string? Postgres { get; init; }
+
+    /// <summary>Redis for the SignalR backplane (host:port).</summary>
+    public string? Redis { get; init; }
+
     /// <summary>The case-code prefix of the wijk whose demo members take part (LR, OND, BIN).</summary>
     public string Wijk { get; init; } = "LR";
 
@@ -53,6 +62,9 @@ public sealed record LoadOptions
                 "--kill-after" => options with { KillAfter = TimeSpan.FromSeconds(Positive(Value(), "--kill-after")) },
                 "--protocol" => options with { MessagePack = Value() switch { "json" => false, "messagepack" => true, var p => throw new ArgumentException($"unknown protocol {p}") } },
                 "--wijk" => options with { Wijk = Value() },
+                "--nodes" => options with { Nodes = Positive(Value(), "--nodes") },
+                "--postgres" => options with { Postgres = Value() },
+                "--redis" => options with { Redis = Value() },
                 var unknown => throw new ArgumentException($"unknown option {unknown}"),
             };
         }
@@ -61,6 +73,11 @@ public sealed record LoadOptions
         if (options.Urls.Count == 0 && !options.StartServer)
         {
             throw new ArgumentException("give --url (once per node) or --start-server");
+        }
+
+        if (options.Nodes > 1 && (options.Postgres is null || options.Redis is null))
+        {
+            throw new ArgumentException("--nodes above 1 needs --postgres and --redis");
         }
 
         if (options.KillAfter is not null && !options.StartServer)
@@ -75,6 +92,7 @@ public sealed record LoadOptions
         dotnet run -c Release --project tests/Proeftuin.LoadTest -- [--url http://127.0.0.1:5080 ...] [--start-server]
           [--rooms 10] [--clients 10] [--rate 5] [--duration 30] [--warmup 5] [--protocol messagepack|json]
           [--server-pid PID] [--kill-after SECONDS] [--wijk LR] [--json]
+          [--nodes 2 --postgres "Host=127.0.0.1;Port=5432;Username=proeftuin;Database=postgres" --redis 127.0.0.1:6379]
         """;
 
     private static LoadOptions Add(List<Uri> urls, Uri url, LoadOptions options)

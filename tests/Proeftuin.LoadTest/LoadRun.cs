@@ -15,8 +15,8 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
 
     public async Task<LoadResult> RunAsync()
     {
-        await using var server = options.StartServer ? await AppServer.StartAsync(log) : null;
-        IReadOnlyList<Uri> urls = server is null ? options.Urls : [server.Url];
+        await using var cluster = options.StartServer ? await AppCluster.StartAsync(options, log) : null;
+        IReadOnlyList<Uri> urls = cluster is null ? options.Urls : [cluster.Url];
         var sessions = await DemoSessions.LoginAsync(urls[0], options.Wijk);
         var meetings = await sessions.PlanRoomsAsync(options.Rooms);
         await log.WriteLineAsync($"{sessions.Members.Count} demo members logged in, {meetings.Count} rooms planned");
@@ -26,8 +26,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         var initialLengths = participants.GroupBy(p => p.Room).ToDictionary(g => g.Key, g => g.First().Client.Document.Text.Length);
         await log.WriteLineAsync($"{participants.Count} clients joined");
 
-        var pid = server is null ? options.ServerPid : server.Pid;
-        var (cpuPerOp, killed) = await TypeAsync(participants, recorder, server, pid);
+        var (cpuPerOp, killed) = await TypeAsync(participants, recorder, cluster);
         await SettleAsync(participants);
 
         var diverged = await DivergedRoomsAsync(urls[0], sessions, meetings, participants, initialLengths);
@@ -36,8 +35,13 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         var latencies = recorder.LatenciesInWindow();
         var refusals = participants.Sum(p => p.Client.Refusals.Count);
         var gaps = participants.Sum(p => p.Client.GapsRepaired);
-        await log.WriteLineAsync($"missing arrivals {missingArrivals}, characters missing from server texts {diverged.MissingCharacters}, refused submissions {refusals}, broadcast gaps repaired from the log {gaps}{(killed ? ", server was killed and restarted" : string.Empty)}");
-        pid = server is null ? pid : server.Pid;
+        foreach (var code in participants.SelectMany(p => p.Client.Refusals).GroupBy(c => c))
+        {
+            await log.WriteLineAsync($"refused: {code.Key} × {code.Count()}");
+        }
+
+        await log.WriteLineAsync($"missing arrivals {missingArrivals}, characters missing from server texts {diverged.MissingCharacters}, refused submissions {refusals}, broadcast gaps repaired from the log {gaps}{(killed ? ", a node was killed" : string.Empty)}");
+        var pids = Pids(cluster);
         var result = new LoadResult(
             participants.Count,
             recorder.OperationsInWindow,
@@ -48,7 +52,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
             missingArrivals + diverged.MissingCharacters + refusals,
             diverged.Rooms,
             cpuPerOp is null ? null : Round(cpuPerOp.Value),
-            pid is null ? null : Round(ProcessStats.PeakRssMegabytes(pid.Value)));
+            pids.Count == 0 ? null : Round(pids.Max(ProcessStats.PeakRssMegabytes)));
         foreach (var participant in participants)
         {
             await participant.Client.Connection.DisposeAsync();
@@ -132,36 +136,48 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         return builder.Build();
     }
 
-    /// <summary>Every client types on its own schedule; the measuring window opens after the warm-up. Returns server CPU µs per op.</summary>
-    private async Task<(double? CpuPerOp, bool Killed)> TypeAsync(List<Participant> participants, LatencyRecorder recorder, AppServer? server, int? pid)
+    /// <summary>The server processes to measure: the nodes the tool started, or the one given by --server-pid.</summary>
+    private List<int> Pids(AppCluster? cluster) =>
+        cluster is not null ? [.. cluster.RunningPids] : options.ServerPid is { } pid ? [pid] : [];
+
+    /// <summary>
+    /// Every client types on its own schedule; the measuring window opens after the warm-up. With --kill-after the
+    /// first node is killed (SIGKILL) mid-run: a single node is started again on the same data, with several nodes its
+    /// clients reconnect to the others. Returns the servers' CPU µs per operation (unless a node was killed).
+    /// </summary>
+    private async Task<(double? CpuPerOp, bool Killed)> TypeAsync(List<Participant> participants, LatencyRecorder recorder, AppCluster? cluster)
     {
         var start = Stopwatch.GetTimestamp();
         var total = options.WarmUp + options.Duration;
         var period = TimeSpan.FromSeconds(1 / options.Rate);
         var typing = participants.Select((p, i) => Task.Run(() => TypeOneAsync(p, new Random(i), start, total, period))).ToList();
         var killed = false;
-        var killing = options.KillAfter is { } killAfter && server is not null
+        var killing = options.KillAfter is { } killAfter && cluster is not null
             ? Task.Run(async () =>
             {
                 await Task.Delay(killAfter);
-                server.Kill();
+                var node = cluster.Nodes[0];
+                node.Kill();
                 killed = true;
-                await log.WriteLineAsync($"server killed (SIGKILL) after {killAfter.TotalSeconds} s; starting it again");
-                await server.RestartAsync(log);
+                await log.WriteLineAsync($"node killed (SIGKILL) after {killAfter.TotalSeconds} s");
+                if (cluster.Nodes.Count == 1)
+                {
+                    await node.RestartAsync(log);
+                }
             })
             : Task.CompletedTask;
 
         await Task.Delay(options.WarmUp);
         recorder.OpenWindow();
-        var cpuBefore = pid is { } before ? ProcessStats.CpuMicroseconds(before) : (double?)null;
+        var cpuBefore = Pids(cluster).Sum(ProcessStats.CpuMicroseconds);
         await log.WriteLineAsync($"warm-up done; measuring for {options.Duration.TotalSeconds} s");
         await Task.Delay(options.Duration);
         recorder.CloseWindow();
-        var cpuAfter = pid is { } after && !killed ? ProcessStats.CpuMicroseconds(after) : (double?)null;
+        var cpuAfter = killed ? 0 : Pids(cluster).Sum(ProcessStats.CpuMicroseconds);
         await Task.WhenAll(typing);
         await killing;
         var ops = recorder.OperationsInWindow;
-        return (cpuBefore is null || cpuAfter is null || ops == 0 || killed ? null : (cpuAfter.Value - cpuBefore.Value) / ops, killed);
+        return (Pids(cluster).Count == 0 || ops == 0 || killed ? null : (cpuAfter - cpuBefore) / ops, killed);
     }
 
     private static async Task TypeOneAsync(Participant participant, Random random, long start, TimeSpan total, TimeSpan period)

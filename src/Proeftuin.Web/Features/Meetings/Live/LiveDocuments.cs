@@ -32,6 +32,12 @@ public sealed class LiveDocuments(DocumentStore store, TimeProvider time)
 
     public async Task<SubmitResult> SubmitAsync(DocumentSession session, SubmitRequest request, Guid authorId, CancellationToken cancellationToken)
     {
+        // The client saw revisions this node has not: they were applied through another node.
+        if (request.BaseRevision > session.Revision)
+        {
+            await RefreshAsync(session, cancellationToken);
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -53,6 +59,18 @@ public sealed class LiveDocuments(DocumentStore store, TimeProvider time)
                     await session.ApplyRemoteAsync(missed, cancellationToken);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Takes in what other nodes appended to the log since this node last saw the document, so a client joining here
+    /// gets the latest text (and the broadcasts that follow carry on from its revision without a gap).
+    /// </summary>
+    public async Task RefreshAsync(DocumentSession session, CancellationToken cancellationToken)
+    {
+        foreach (var missed in await store.OperationsAfterAsync(session.DocumentId, session.Revision, cancellationToken))
+        {
+            await session.ApplyRemoteAsync(missed, cancellationToken);
         }
     }
 
