@@ -33,7 +33,7 @@ public sealed class AnonymizationDetector
         }
 
         new PersonRule(guardedNameHashes, _hasher).Detect(input, findings);
-        return Resolve(findings);
+        return Resolve(findings, text.Length);
     }
 
     /// <summary>
@@ -56,17 +56,24 @@ public sealed class AnonymizationDetector
         return (start < 0 ? 0 : start, end < 0 ? text.Length : end);
     }
 
-    private static List<Finding> Resolve(List<Finding> findings)
+    /// <summary>
+    /// Keeps the strongest finding where findings overlap. The characters already claimed are marked in one array,
+    /// so each candidate costs its own length: linear in the text, also with thousands of findings.
+    /// </summary>
+    private static List<Finding> Resolve(List<Finding> findings, int textLength)
     {
         var ordered = findings
             .OrderBy(f => Priority(f.Category))
             .ThenByDescending(f => f.Length)
             .ThenByDescending(f => f.Confidence);
         var kept = new List<Finding>(findings.Count);
+        var claimed = new bool[textLength];
         foreach (var finding in ordered)
         {
-            if (!kept.Exists(k => k.Overlaps(finding)))
+            var span = claimed.AsSpan(finding.Start, finding.End - finding.Start);
+            if (!span.Contains(true))
             {
+                span.Fill(true);
                 kept.Add(finding);
             }
         }

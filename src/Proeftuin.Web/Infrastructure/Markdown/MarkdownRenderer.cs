@@ -32,12 +32,67 @@ public sealed class MarkdownRenderer
     /// </summary>
     public IHtmlContent Render(string markdown, int sectionLevel)
     {
+        string html;
+        try
+        {
+            html = ToHtml(Tame(markdown), sectionLevel);
+        }
+        catch (ArgumentException)
+        {
+            // Nested deeper than Markdig allows (hundreds of quotes, brackets or list levels): nobody writes that on
+            // purpose, so the text is shown as it was typed rather than failing the page.
+            html = ToHtml(Literal(markdown), sectionLevel);
+        }
+
+        return new HtmlString(_sanitizer.Sanitize(html));
+    }
+
+    private string ToHtml(string markdown, int sectionLevel)
+    {
         var document = Markdig.Markdown.Parse(markdown, _pipeline);
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
             heading.Level = Math.Min(heading.Level + sectionLevel, DeepestHeading);
         }
 
-        return new HtmlString(_sanitizer.Sanitize(document.ToHtml(_pipeline)));
+        return document.ToHtml(_pipeline);
+    }
+
+    /// <summary>Longer paragraphs than this are shown literally: no case text has them, and parsing them costs more than linear time.</summary>
+    public const int MaxFormattedParagraph = 5_000;
+
+    /// <summary>
+    /// Markdig's inline parsing can take quadratic time inside one paragraph (e.g. thousands of unclosed "[a]("), so
+    /// a paragraph above <see cref="MaxFormattedParagraph"/> characters keeps its text but loses its formatting: the
+    /// page stays fast whatever is typed.
+    /// </summary>
+    private static string Tame(string markdown)
+    {
+        var paragraphs = markdown.Split("\n\n");
+        if (paragraphs.All(p => p.Length <= MaxFormattedParagraph))
+        {
+            return markdown;
+        }
+
+        return string.Join("\n\n", paragraphs.Select(p => p.Length <= MaxFormattedParagraph ? p : Literal(p)));
+    }
+
+    /// <summary>Every ASCII punctuation character escaped with a backslash: Markdown then shows the text as typed.</summary>
+    private static string Literal(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length + (text.Length / 4));
+        foreach (var c in text)
+        {
+            if (char.IsAsciiLetterOrDigit(c) || !char.IsAscii(c) || char.IsWhiteSpace(c))
+            {
+                builder.Append(c);
+            }
+            else
+            {
+                builder.Append('\\').Append(c);
+            }
+        }
+
+        return builder.ToString();
     }
 }

@@ -1,0 +1,71 @@
+using Proeftuin.Core.Anonymization;
+using Proeftuin.Testing.Fuzz;
+using Proeftuin.Web.Infrastructure.Markdown;
+
+namespace Proeftuin.Web.Tests.Features.Hardening;
+
+/// <summary>
+/// The anonymisation detector and the Markdown renderer read whatever professionals type: random and adversarial
+/// input must never throw or hang, and the work must grow linearly with the length of the input.
+/// </summary>
+public sealed class Fuzzing_the_detector_and_the_renderer
+{
+    private const string Alphabet = "abcdeijnoprstuvwxyz ABCDEJKLMNPSTVWZ0123456789.,;:-_/@#()[]*`<>!&'\"\n\t éëïöüÉ€ßç中\u00a0\u200b\u202e\ud800\udc00";
+
+    private static readonly MarkdownRenderer Renderer = new();
+
+    public static TheoryData<string> DetectorPatterns => new()
+    {
+        "Aaaa Bbbb ", "0612345678 ", "06-", "1234 ", "12-03-", "@", "a@b.", "http://", "www.", "NL91 ", "Jan van der ", "straat ",
+        "3511 AB ", "Postbus ", "...", "(((", "de heer ", "mevrouw ", "BSN ", "geboren op ", "St. ", "Van ",
+    };
+
+    public static TheoryData<string> MarkdownPatterns => new()
+    {
+        "[", "[a](", "*", "**a", "_", "`", "<", "> ", "- ", "1. ", "#", "|a|", "![", "\\", "&#", "~~", "    ", "[a]: ",
+    };
+
+    [Fact]
+    public void Random_text_never_breaks_the_detector_and_findings_stay_in_range()
+    {
+        var random = new Random(1130);
+        for (var i = 0; i < 3_000; i++)
+        {
+            var text = GrowthCheck.RandomText(random, Alphabet, 600);
+
+            var findings = AnonymizationDetector.Default.Scan(text);
+
+            Assert.All(findings, f => Assert.True(f.Start >= 0 && f.Start < f.End && f.End <= text.Length, $"{f.Start}-{f.End} in {text.Length}"));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(DetectorPatterns))]
+    public void Detector_work_grows_linearly_on_adversarial_input(string pattern)
+    {
+        var ratio = GrowthCheck.Ratio(text => AnonymizationDetector.Default.Scan(text), pattern, 20_000);
+
+        Assert.True(ratio < GrowthCheck.MaxRatio, $"8× the input of '{pattern}' took {ratio:F1}× as long");
+    }
+
+    [Fact]
+    public void Random_markdown_never_breaks_the_renderer()
+    {
+        var random = new Random(30);
+        for (var i = 0; i < 3_000; i++)
+        {
+            var html = Renderer.Render(GrowthCheck.RandomText(random, Alphabet, 600), 2).ToString() ?? string.Empty;
+
+            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(MarkdownPatterns))]
+    public void Renderer_work_grows_linearly_on_adversarial_input(string pattern)
+    {
+        var ratio = GrowthCheck.Ratio(text => Renderer.Render(text, 2).ToString(), pattern, 5_000);
+
+        Assert.True(ratio < GrowthCheck.MaxRatio, $"8× the input of '{pattern}' took {ratio:F1}× as long");
+    }
+}
