@@ -58,6 +58,11 @@ public sealed class AppServer : IAsyncDisposable
         }
 
         _process?.Dispose();
+        if (Environment.GetEnvironmentVariable("PROEFTUIN_LOAD_KEEP_LOGS") == "1")
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_dataFolder, recursive: true);

@@ -13,17 +13,23 @@ public sealed class DocumentStore(IDbContextFactory<ProeftuinDbContext> contexts
     public const int SnapshotInterval = 200;
 
     private readonly GroupCommit _groupCommit = new(contexts);
-    private bool? _isSqlite;
+    private string? _provider;
 
-    private async ValueTask<bool> IsSqliteAsync(CancellationToken cancellationToken)
+    private async ValueTask<bool> IsSqliteAsync(CancellationToken cancellationToken) =>
+        await ProviderAsync(cancellationToken) == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    private async ValueTask<bool> IsPostgresAsync(CancellationToken cancellationToken) =>
+        await ProviderAsync(cancellationToken) == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    private async ValueTask<string> ProviderAsync(CancellationToken cancellationToken)
     {
-        if (_isSqlite is null)
+        if (_provider is null)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            _isSqlite = db.Database.IsSqlite();
+            _provider = db.Database.ProviderName ?? string.Empty;
         }
 
-        return _isSqlite.Value;
+        return _provider;
     }
 
     /// <summary>Appends one applied operation; throws <see cref="RevisionConflictException"/> when the revision exists.</summary>
@@ -44,6 +50,23 @@ public sealed class DocumentStore(IDbContextFactory<ProeftuinDbContext> contexts
             if (await IsSqliteAsync(cancellationToken))
             {
                 await _groupCommit.AppendAsync(record);
+            }
+            else if (await IsPostgresAsync(cancellationToken))
+            {
+                // Losing the race for a revision is normal with several nodes: ask PostgreSQL to skip the row instead of
+                // raising (and logging) an error, and tell the caller to catch up.
+                await using var writer = await contexts.CreateDbContextAsync(cancellationToken);
+                var written = await writer.Database.ExecuteSqlInterpolatedAsync(
+                    $"""
+                    INSERT INTO "DocumentOperations" ("DocumentId", "Revision", "Operation", "ClientId", "ClientSeq", "AuthorId", "AppliedAtUtc")
+                    VALUES ({record.DocumentId}, {record.Revision}, {record.Operation}, {record.ClientId}, {record.ClientSeq}, {record.AuthorId}, {record.AppliedAtUtc})
+                    ON CONFLICT DO NOTHING
+                    """,
+                    cancellationToken);
+                if (written == 0)
+                {
+                    throw new RevisionConflictException(applied.DocumentId, applied.Revision, new InvalidOperationException("The revision exists."));
+                }
             }
             else
             {

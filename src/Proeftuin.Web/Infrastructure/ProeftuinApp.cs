@@ -64,6 +64,8 @@ public static class ProeftuinApp
         }).AddMessagePackProtocol(options => options.SerializerOptions = Features.Meetings.Live.MeetingProtocol.MessagePackOptions)
             .AddProeftuinBackplane(builder.Configuration);
         builder.Services.AddProeftuinDataProtection();
+        builder.Services.AddSingleton<RevisionNotices>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RevisionNotices>());
         builder.Services.AddSingleton<Proeftuin.Data.Collaboration.DocumentStore>();
         builder.Services.AddSingleton<LiveDocuments>();
         builder.Services.AddSingleton<Presence>();

@@ -199,6 +199,14 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
                 return;
             }
 
+            if (!ack.Ok && ack.Error!.Code is "document.busy" or "rate.limited")
+            {
+                // Nothing was applied: wait a moment, catch up and send again (same sequence number).
+                await Task.Delay(200);
+                await ResyncAsync(rejoin: false);
+                return;
+            }
+
             if (!ack.Ok)
             {
                 lock (Refusals)

@@ -175,7 +175,13 @@ export class DocumentSync {
       }
       if (!result.ok || result.value === null) {
         this.sending = false;
-        this.events.refused(result.error ?? { code: 'unknown', message: 'Onbekende fout.' });
+        const error = result.error ?? { code: 'unknown', message: 'Onbekende fout.' };
+        if (error.code === 'document.busy' || error.code === 'rate.limited') {
+          // Nothing was applied: catch up and send the same submission again in a moment.
+          setTimeout(() => void this.resync(), 250);
+          return;
+        }
+        this.events.refused(error);
         return;
       }
       const ack = result.value;

@@ -9,8 +9,11 @@ namespace Proeftuin.Web.Features.Meetings.Live;
 /// they are applied; when another node wrote the same revision first, the missed operations are taken in and the
 /// submission is transformed over them and tried again.
 /// </summary>
-public sealed class LiveDocuments(DocumentStore store, TimeProvider time)
+public sealed class LiveDocuments(DocumentStore store, TimeProvider time, Infrastructure.ScaleOut.RevisionNotices notices)
 {
+    /// <summary>How long a submission may keep losing races to other nodes before the client is told to try again.</summary>
+    private static readonly TimeSpan ConflictBudget = TimeSpan.FromSeconds(10);
+
     private readonly ConcurrentDictionary<string, Lazy<Task<DocumentSession>>> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _lastFindings = new(StringComparer.Ordinal);
 
@@ -32,32 +35,37 @@ public sealed class LiveDocuments(DocumentStore store, TimeProvider time)
 
     public async Task<SubmitResult> SubmitAsync(DocumentSession session, SubmitRequest request, Guid authorId, CancellationToken cancellationToken)
     {
-        // The client saw revisions this node has not: they were applied through another node.
-        if (request.BaseRevision > session.Revision)
+        // The client, or another node, saw revisions this node has not: take them in first instead of losing the race.
+        if (request.BaseRevision > session.Revision || notices.LatestElsewhere(session.DocumentId) > session.Revision)
         {
             await RefreshAsync(session, cancellationToken);
         }
 
+        var started = time.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 var result = await session.SubmitAsync(request.BaseRevision, request.Operation, request.ClientId, request.ClientSeq,
                     (applied, ct) => store.AppendAsync(applied, authorId, ct), cancellationToken);
-                if (!result.Duplicate && result.Revision % DocumentStore.SnapshotInterval == 0)
+                if (!result.Duplicate)
                 {
-                    var (text, revision) = await session.SnapshotAsync(cancellationToken);
-                    await store.SnapshotIfDueAsync(session.DocumentId, text, revision, time.GetUtcNow().UtcDateTime, cancellationToken);
+                    notices.Written(session.DocumentId, result.Revision);
+                    if (result.Revision % DocumentStore.SnapshotInterval == 0)
+                    {
+                        var (text, revision) = await session.SnapshotAsync(cancellationToken);
+                        await store.SnapshotIfDueAsync(session.DocumentId, text, revision, time.GetUtcNow().UtcDateTime, cancellationToken);
+                    }
                 }
 
                 return result;
             }
-            catch (RevisionConflictException) when (attempt < 10)
+            catch (RevisionConflictException) when (time.GetElapsedTime(started) < ConflictBudget)
             {
-                foreach (var missed in await store.OperationsAfterAsync(session.DocumentId, session.Revision, cancellationToken))
-                {
-                    await session.ApplyRemoteAsync(missed, cancellationToken);
-                }
+                // Another node wrote this revision first: take in what it wrote and transform over it. A short random
+                // pause keeps two busy nodes from colliding on every retry.
+                await RefreshAsync(session, cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, Math.Min(attempt, 10))), time, cancellationToken);
             }
         }
     }

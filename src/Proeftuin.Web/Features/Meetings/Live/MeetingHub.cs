@@ -146,6 +146,10 @@ public sealed partial class MeetingHub(
         {
             return HubResult<SubmitAck>.Fail(error.Code, error.Message);
         }
+        catch (Proeftuin.Data.Collaboration.RevisionConflictException)
+        {
+            return HubResult<SubmitAck>.Fail("document.busy", "Het document wordt op dit moment erg druk bewerkt; de wijziging wordt zo opnieuw verstuurd.");
+        }
     }
 
     private async Task<string> CaseTextAsync(Guid caseId) =>
