@@ -26,6 +26,7 @@ public sealed class DemoAppSettings
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:DataFolder", DataFolder);
         builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("Telemetry:Prometheus", "true");
         builder.UseSetting("ConnectionStrings:Proeftuin", string.Empty);
         builder.UseSetting("OpenIddict:Integration:ClientId", IntegrationClientId);
         builder.UseSetting("OpenIddict:Integration:ClientSecret", IntegrationClientSecret);

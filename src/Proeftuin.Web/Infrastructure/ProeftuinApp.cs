@@ -11,6 +11,7 @@ using Proeftuin.Web.Infrastructure.Authorization;
 using Proeftuin.Web.Infrastructure.Identity;
 using Proeftuin.Web.Infrastructure.Mail;
 using Proeftuin.Web.Infrastructure.ScaleOut;
+using Proeftuin.Web.Infrastructure.Telemetry;
 using Proeftuin.Web.Infrastructure.Localization;
 using Proeftuin.Web.Infrastructure.Security;
 
@@ -64,6 +65,7 @@ public static class ProeftuinApp
         }).AddMessagePackProtocol(options => options.SerializerOptions = Features.Meetings.Live.MeetingProtocol.MessagePackOptions)
             .AddProeftuinBackplane(builder.Configuration);
         builder.Services.AddProeftuinDataProtection();
+        builder.Services.AddProeftuinTelemetry(builder.Configuration);
         builder.Services.AddSingleton<RevisionNotices>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RevisionNotices>());
         builder.Services.AddSingleton<Proeftuin.Data.Collaboration.DocumentStore>();
@@ -97,6 +99,7 @@ public static class ProeftuinApp
         app.UseAntiforgery();
 
         app.MapHealth();
+        app.MapProeftuinTelemetry();
         app.MapConnect();
         app.MapAnonymization();
         app.MapNeighbourhoods();

@@ -107,7 +107,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
     public void Every_hub_method_is_in_the_matrix()
     {
         var methods = typeof(MeetingHub).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
-            .Where(m => m.Name != nameof(MeetingHub.OnDisconnectedAsync))
+            .Where(m => m.Name is not (nameof(MeetingHub.OnDisconnectedAsync) or nameof(MeetingHub.OnConnectedAsync)))
             .Select(m => m.Name)
             .Order();
 

@@ -26,6 +26,7 @@ public sealed partial class MeetingHub(
     Presence presence,
     ConnectionRateLimiter rateLimiter,
     FindingsMonitor findingsMonitor,
+    Infrastructure.Telemetry.LiveMetrics metrics,
     Infrastructure.Anonymization.GuardedNames guarded,
     AuditLog audit,
     TimeProvider time)
@@ -130,11 +131,15 @@ public sealed partial class MeetingHub(
         }
 
         var session = await documents.GetAsync(request.DocumentId, () => CaseTextAsync(caseId.Value), Context.ConnectionAborted);
+        using var trace = Infrastructure.Telemetry.LiveMetrics.Tracing.StartActivity("SubmitOperation");
+        var started = time.GetTimestamp();
         try
         {
             var result = await documents.SubmitAsync(session, request, userId, Context.ConnectionAborted);
+            trace?.SetTag("proeftuin.revision", result.Revision);
             if (!result.Duplicate)
             {
+                metrics.Applied(time.GetElapsedTime(started));
                 await Clients.OthersInGroup(Group(meeting.Id)).OperationApplied(
                     new OperationBroadcast(request.DocumentId, result.Revision, result.Operation, request.ClientId, request.ClientSeq));
                 findingsMonitor.Changed(meeting.Id, caseId.Value, session);
@@ -161,8 +166,15 @@ public sealed partial class MeetingHub(
         return HubResult<bool>.Success(true);
     }
 
+    public override async Task OnConnectedAsync()
+    {
+        metrics.Connected();
+        await base.OnConnectedAsync();
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        metrics.Disconnected();
         rateLimiter.Forget(Context.ConnectionId);
         await LeaveAsync();
         await base.OnDisconnectedAsync(exception);
