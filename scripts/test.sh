@@ -97,9 +97,13 @@ dotnet run --no-build --configuration Release --project tests/Proeftuin.LoadTest
   --rooms 4 --clients 4 --rate 5 --duration 14 --warmup 3 --kill-after 8 --json 2>"$work/load-nodes.log" | tail -n 1 | tee "$work/load-nodes.json"
 nodes_status=${PIPESTATUS[0]}
 [ "$load_status" -eq 0 ] && [ "$kill_status" -eq 0 ] && [ "$nodes_status" -eq 0 ] || cat "$work/load.log" "$work/load-kill.log" "$work/load-nodes.log"
+log "dependency audit"
+bash "$repo/scripts/audit-dependencies.sh"
+audit_status=$?
 set -e
 
 log "summary"
 python3 "$repo/scripts/summarize-tests.py" "$work/dotnet.log" "$work/vitest.log"
 echo "load tool: short run exit $load_status, kill-and-restart run exit $kill_status, two-node kill run exit $nodes_status (0 = nothing lost, every room converged)"
-[ "$ts_status" -eq 0 ] && [ "$dotnet_status" -eq 0 ] && [ "$load_status" -eq 0 ] && [ "$kill_status" -eq 0 ] && [ "$nodes_status" -eq 0 ]
+echo "dependency audit exit $audit_status"
+[ "$ts_status" -eq 0 ] && [ "$dotnet_status" -eq 0 ] && [ "$load_status" -eq 0 ] && [ "$kill_status" -eq 0 ] && [ "$nodes_status" -eq 0 ] && [ "$audit_status" -eq 0 ]
