@@ -31,6 +31,17 @@ public static class SecurityHeaders
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+
+            // Pages and API answers hold personal data: never cached. Only the bundled assets may be.
+            context.Response.OnStarting(() =>
+            {
+                if (!context.Request.Path.StartsWithSegments("/dist", StringComparison.Ordinal) && !context.Response.Headers.ContainsKey("Cache-Control"))
+                {
+                    context.Response.Headers.CacheControl = "no-store";
+                }
+
+                return Task.CompletedTask;
+            });
             await next(context);
         });
 }

@@ -76,6 +76,7 @@ public sealed class Home_page(ProeftuinWebFactory factory) : IClassFixture<Proef
         Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
         Assert.NotEqual(csp, Assert.Single(again.Headers.GetValues("Content-Security-Policy")));
+        Assert.True(response.Headers.CacheControl?.NoStore, "pages are not cached");
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
     }
 
