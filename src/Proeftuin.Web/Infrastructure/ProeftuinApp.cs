@@ -67,6 +67,8 @@ public static class ProeftuinApp
         builder.Services.AddProeftuinDataProtection();
         builder.Services.AddProeftuinTelemetry(builder.Configuration);
         builder.Services.AddSingleton<RevisionNotices>();
+        builder.Services.AddSingleton<PresenceDirectory>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PresenceDirectory>());
         builder.Services.AddHostedService(services => services.GetRequiredService<RevisionNotices>());
         builder.Services.AddSingleton<Proeftuin.Data.Collaboration.DocumentStore>();
         builder.Services.AddSingleton<LiveDocuments>();

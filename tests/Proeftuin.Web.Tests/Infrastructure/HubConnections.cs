@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,7 @@ namespace Proeftuin.Web.Tests.Infrastructure;
 /// <summary>Real SignalR connections to the test server's meeting hub, authenticated with a real OpenID Connect token.</summary>
 public static class HubConnections
 {
-    public static async Task<HubConnection> ConnectAsync(ProeftuinWebFactory factory, string email, bool messagePack = false)
+    public static async Task<HubConnection> ConnectAsync(WebApplicationFactory<Program> factory, string email, bool messagePack = false)
     {
         var token = await Tokens.ForProfessionalAsync(factory, email);
         var connection = Build(factory, token, messagePack);
@@ -17,7 +18,7 @@ public static class HubConnections
     }
 
     /// <summary>Long polling through the in-memory test server; <paramref name="token"/> null for an anonymous caller.</summary>
-    public static HubConnection Build(ProeftuinWebFactory factory, string? token, bool messagePack = false)
+    public static HubConnection Build(WebApplicationFactory<Program> factory, string? token, bool messagePack = false)
     {
         var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(factory.Server.BaseAddress, MeetingHub.Path), options =>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.Testing;
 using Proeftuin.Data.Seeding;
 using Proeftuin.Testing;
 
@@ -6,7 +7,7 @@ namespace Proeftuin.Web.Tests.Infrastructure;
 /// <summary>HttpClients of demo professionals who logged in for real (password + TOTP), cached per factory.</summary>
 public static class SignedInClients
 {
-    public static async Task<HttpClient> SignedInAsync(this ProeftuinWebFactory factory, string email)
+    public static async Task<HttpClient> SignedInAsync(this WebApplicationFactory<Program> factory, string email)
     {
         var client = factory.CreateClient();
         using var landed = await BrowserlessLogin.LoginAsync(client, email, DemoAccounts.Password, DemoAccounts.AuthenticatorKey);

@@ -18,7 +18,7 @@ public static class Tokens
 {
     public const string RedirectUri = "http://127.0.0.1/callback";
 
-    public static async Task<string> ForProfessionalAsync(ProeftuinWebFactory factory, string email)
+    public static async Task<string> ForProfessionalAsync(WebApplicationFactory<Program> factory, string email)
     {
         var (code, verifier) = await AuthorizeAsync(factory, email);
         using var client = factory.CreateClient();
@@ -30,7 +30,7 @@ public static class Tokens
         return response.IsSuccessStatusCode ? body.GetProperty("access_token").GetString()! : throw new InvalidOperationException(body.ToString());
     }
 
-    public static async Task<(string Code, string Verifier)> AuthorizeAsync(ProeftuinWebFactory factory, string email)
+    public static async Task<(string Code, string Verifier)> AuthorizeAsync(WebApplicationFactory<Program> factory, string email)
     {
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await LoginWithoutRedirectsAsync(client, email);

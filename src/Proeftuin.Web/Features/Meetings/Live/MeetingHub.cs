@@ -26,6 +26,7 @@ public sealed partial class MeetingHub(
     Presence presence,
     ConnectionRateLimiter rateLimiter,
     FindingsMonitor findingsMonitor,
+    Infrastructure.ScaleOut.PresenceDirectory directory,
     Infrastructure.Telemetry.LiveMetrics metrics,
     Infrastructure.Anonymization.GuardedNames guarded,
     AuditLog audit,
@@ -64,6 +65,7 @@ public sealed partial class MeetingHub(
             Context.User?.FindFirstValue(ProeftuinClaims.Discipline) ?? string.Empty,
             Presence.ColourFor(access.UserId));
         presence.Join(Context.ConnectionId, meetingId, participant);
+        await directory.JoinedAsync(meetingId, Context.ConnectionId, participant);
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(meetingId), Context.ConnectionAborted);
         await Clients.OthersInGroup(Group(meetingId)).ParticipantJoined(participant);
         await audit.RecordAsync(new AuditEvent("join", "success", "Meeting", meetingId.ToString(), meeting.NeighbourhoodId, "Member"));
@@ -83,7 +85,7 @@ public sealed partial class MeetingHub(
 
         var recommendations = await db.Recommendations.AsNoTracking().Where(r => r.MeetingId == meetingId).OrderBy(r => r.CreatedAtUtc).ToListAsync(Context.ConnectionAborted);
         return HubResult<MeetingSnapshot>.Success(new MeetingSnapshot(
-            meeting.Id, meeting.Title, meeting.Status.ToString(), states, presence.In(meetingId),
+            meeting.Id, meeting.Title, meeting.Status.ToString(), states, await directory.InAsync(meetingId),
             MeetingViews.State(meeting, time.GetUtcNow().UtcDateTime), [.. recommendations.Select(MeetingViews.View)],
             await WritingRoundsForAsync(meeting.Id)));
     }
@@ -185,7 +187,8 @@ public sealed partial class MeetingHub(
         if (presence.Leave(Context.ConnectionId) is { } left)
         {
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(left.MeetingId));
-            if (!presence.In(left.MeetingId).Any(p => p.UserId == left.Participant.UserId))
+            await directory.LeftAsync(left.MeetingId, Context.ConnectionId);
+            if (!await directory.StillPresentAsync(left.MeetingId, left.Participant.UserId))
             {
                 await Clients.Group(Group(left.MeetingId)).ParticipantLeft(left.Participant.UserId);
             }
