@@ -144,15 +144,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
     public async Task Each_role_gets_what_the_rules_say_on_every_api_endpoint()
     {
         var (ondiep, ondiepCase, ondiepMeeting) = await OndiepObjectsAsync();
-        var clients = new Dictionary<string, HttpClient>
-        {
-            ["own member"] = await factory.SignedInAsync(OwnMember),
-            ["own non-chair"] = await factory.SignedInAsync(OwnNonChair),
-            ["other member"] = await factory.SignedInAsync(OtherMember),
-            ["coordinator"] = await factory.SignedInAsync(Coordinator),
-            ["beheerder"] = await factory.SignedInAsync(Administrator),
-            ["anonymous"] = factory.CreateClient(),
-        };
+        var clients = await ClientPerKindOfUserAsync();
         var failures = new List<string>();
 
         foreach (var (key, scope) in Expectations)
@@ -233,15 +225,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
     public async Task Each_role_gets_what_the_rules_say_on_every_wijk_page()
     {
         var (_, ondiepCase, ondiepMeeting) = await OndiepObjectsAsync();
-        var clients = new Dictionary<string, HttpClient>
-        {
-            ["own member"] = await factory.SignedInAsync(OwnMember),
-            ["own non-chair"] = await factory.SignedInAsync(OwnNonChair),
-            ["other member"] = await factory.SignedInAsync(OtherMember),
-            ["coordinator"] = await factory.SignedInAsync(Coordinator),
-            ["beheerder"] = await factory.SignedInAsync(Administrator),
-            ["anonymous"] = factory.CreateClient(),
-        };
+        var clients = await ClientPerKindOfUserAsync();
         var failures = new List<string>();
 
         foreach (var (route, scope) in WijkPages)
@@ -264,6 +248,17 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
 
         Assert.Empty(failures);
     }
+
+    /// <summary>One signed-in client per kind of user the rules distinguish, and an anonymous one.</summary>
+    private async Task<Dictionary<string, HttpClient>> ClientPerKindOfUserAsync() => new()
+    {
+        ["own member"] = await factory.SignedInAsync(OwnMember),
+        ["own non-chair"] = await factory.SignedInAsync(OwnNonChair),
+        ["other member"] = await factory.SignedInAsync(OtherMember),
+        ["coordinator"] = await factory.SignedInAsync(Coordinator),
+        ["beheerder"] = await factory.SignedInAsync(Administrator),
+        ["anonymous"] = factory.CreateClient(),
+    };
 
     private static object Body(string key) => key switch
     {
