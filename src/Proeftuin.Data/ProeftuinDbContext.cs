@@ -38,6 +38,8 @@ public sealed class ProeftuinDbContext(DbContextOptions<ProeftuinDbContext> opti
 
     public DbSet<WritingRound> WritingRounds => Set<WritingRound>();
 
+    public DbSet<MeetingMinutes> MeetingMinutes => Set<MeetingMinutes>();
+
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
 
     public DbSet<NeighbourhoodAgreement> NeighbourhoodAgreements => Set<NeighbourhoodAgreement>();

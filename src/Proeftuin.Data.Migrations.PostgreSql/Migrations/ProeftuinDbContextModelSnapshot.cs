@@ -649,6 +649,45 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("MeetingEvaluations", (string)null);
                 });
 
+            modelBuilder.Entity("Proeftuin.Core.Meetings.MeetingMinutes", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("FinalRevision")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FinalText")
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
+
+                    b.Property<DateTime?>("FinalisedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("FinalisedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("GeneratedText")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinalisedById");
+
+                    b.HasIndex("MeetingId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingMinutes", (string)null);
+                });
+
             modelBuilder.Entity("Proeftuin.Core.Meetings.WritingEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1212,6 +1251,20 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("ProfessionalId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Proeftuin.Core.Meetings.MeetingMinutes", b =>
+                {
+                    b.HasOne("Proeftuin.Core.Professionals.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("FinalisedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Proeftuin.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -652,6 +652,45 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                     b.ToTable("MeetingEvaluations", (string)null);
                 });
 
+            modelBuilder.Entity("Proeftuin.Core.Meetings.MeetingMinutes", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long?>("FinalRevision")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FinalText")
+                        .HasMaxLength(200000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("FinalisedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("FinalisedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("GeneratedText")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinalisedById");
+
+                    b.HasIndex("MeetingId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingMinutes", (string)null);
+                });
+
             modelBuilder.Entity("Proeftuin.Core.Meetings.WritingEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1217,6 +1256,20 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("ProfessionalId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Proeftuin.Core.Meetings.MeetingMinutes", b =>
+                {
+                    b.HasOne("Proeftuin.Core.Professionals.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("FinalisedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Proeftuin.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -638,6 +638,45 @@ namespace Proeftuin.Data.Migrations.Sqlite.Migrations
                     b.ToTable("MeetingEvaluations", (string)null);
                 });
 
+            modelBuilder.Entity("Proeftuin.Core.Meetings.MeetingMinutes", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinalRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FinalText")
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinalisedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FinalisedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GeneratedText")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinalisedById");
+
+                    b.HasIndex("MeetingId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingMinutes", (string)null);
+                });
+
             modelBuilder.Entity("Proeftuin.Core.Meetings.WritingEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1201,6 +1240,20 @@ namespace Proeftuin.Data.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ProfessionalId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Proeftuin.Core.Meetings.MeetingMinutes", b =>
+                {
+                    b.HasOne("Proeftuin.Core.Professionals.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("FinalisedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Proeftuin.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

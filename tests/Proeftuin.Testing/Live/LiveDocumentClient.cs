@@ -44,7 +44,8 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
 
     public bool IsSynchronized => Document.State == ClientState.Synchronized && !_sending;
 
-    public async Task JoinAsync(Guid meetingId)
+    /// <summary>Joins and follows <paramref name="documentId"/> (by default the first document of the meeting).</summary>
+    public async Task JoinAsync(Guid meetingId, string? documentId = null)
     {
         _meetingId = meetingId;
         var snapshot = await connection.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), meetingId);
@@ -53,7 +54,7 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
             throw new InvalidOperationException($"{clientId} could not join: {snapshot.Error!.Code} {snapshot.Error.Message}");
         }
 
-        var state = snapshot.Value!.Documents[0];
+        var state = documentId is null ? snapshot.Value!.Documents[0] : snapshot.Value!.Documents.Single(d => d.DocumentId == documentId);
         DocumentId = state.DocumentId;
         Document = new ClientDocument(clientId, state.Text, state.Revision);
         _inbox = new RevisionInbox(state.Revision);

@@ -100,7 +100,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         nameof(MeetingHub.ExtendTimer), nameof(MeetingHub.CloseMeeting), nameof(MeetingHub.AddRecommendation), nameof(MeetingHub.EditRecommendation),
         nameof(MeetingHub.ChangeRecommendationStatus), nameof(MeetingHub.DeleteRecommendation), nameof(MeetingHub.UpdateCursor),
         nameof(MeetingHub.OpenWritingRound), nameof(MeetingHub.WriteEntry), nameof(MeetingHub.RevealWritingRound),
-        nameof(MeetingHub.CatchUp),
+        nameof(MeetingHub.CatchUp), nameof(MeetingHub.FinaliseMinutes), nameof(MeetingHub.EvaluateMeeting),
     ];
 
     [Fact]

@@ -21,4 +21,9 @@ public interface IMeetingClient
 
     /// <summary>A writing round opened, got another answer or was revealed; unrevealed answers are never included.</summary>
     Task WritingRoundChanged(WritingRoundView round);
+
+    /// <summary>The verslag was created (at closing) or made final.</summary>
+    Task MinutesChanged(MinutesView minutes);
+
+    Task EvaluationChanged(EvaluationSummary evaluation);
 }

@@ -16,13 +16,14 @@ public sealed partial class MeetingHub
         access.UseUser(Context.User);
         var meetingId = presence.MeetingOf(Context.ConnectionId);
         var caseId = ParseCaseDocument(documentId);
-        if (meetingId is null || caseId is null || revision < 0)
+        var isMinutes = meetingId is { } joined && documentId == MinutesDocument(joined);
+        if (meetingId is null || (caseId is null && !isMinutes) || revision < 0)
         {
             return HubResult<IReadOnlyList<OperationBroadcast>>.Fail("meeting.not-joined", "Neem eerst deel aan de bespreking waar dit document bij hoort.");
         }
 
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Agenda).FirstAsync(m => m.Id == meetingId, Context.ConnectionAborted);
-        if (!meeting.Agenda.Any(a => a.CaseFileId == caseId) || !await access.IsMemberAsync(meeting.NeighbourhoodId, Context.ConnectionAborted))
+        if ((!isMinutes && !meeting.Agenda.Any(a => a.CaseFileId == caseId)) || !await access.IsMemberAsync(meeting.NeighbourhoodId, Context.ConnectionAborted))
         {
             return HubResult<IReadOnlyList<OperationBroadcast>>.Fail("forbidden", "Dit document hoort niet bij jouw bespreking.");
         }

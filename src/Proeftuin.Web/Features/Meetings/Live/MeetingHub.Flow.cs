@@ -10,10 +10,14 @@ namespace Proeftuin.Web.Features.Meetings.Live;
 /// <summary>The chair leads the meeting: start, next phase or item, the timer, and closing (behind the anonymisation gate).</summary>
 public sealed partial class MeetingHub
 {
-    public Task<HubResult<MeetingState>> StartMeeting() => ChairAsync("start", (meeting, now) =>
+    /// <summary>Starts the meeting; everyone already in the room (on any node) is recorded as present.</summary>
+    public Task<HubResult<MeetingState>> StartMeeting() => ChairAsync("start", async (meeting, now) =>
     {
         meeting.Start(now);
-        return Task.CompletedTask;
+        foreach (var participant in await directory.InAsync(meeting.Id))
+        {
+            meeting.RecordAttendance(participant.UserId, now);
+        }
     });
 
     public Task<HubResult<MeetingState>> AdvancePhase() => ChairAsync("advance-phase", (meeting, now) =>
@@ -41,7 +45,21 @@ public sealed partial class MeetingHub
     });
 
     /// <summary>Closes the meeting when no case text on the agenda holds an open anonymisation finding; freezes the texts.</summary>
-    public Task<HubResult<MeetingState>> CloseMeeting() => ChairAsync("close", async (meeting, now) =>
+    public async Task<HubResult<MeetingState>> CloseMeeting()
+    {
+        var result = await ChairAsync("close", CloseAsync);
+        if (result.Ok)
+        {
+            // The verslag now exists: the room can open it and edit it together.
+            var meetingId = presence.MeetingOf(Context.ConnectionId)!.Value;
+            var minutes = await db.MeetingMinutes.AsNoTracking().FirstAsync(m => m.MeetingId == meetingId, Context.ConnectionAborted);
+            await Clients.Group(Group(meetingId)).MinutesChanged(MinutesView.Of(minutes));
+        }
+
+        return result;
+    }
+
+    private async Task CloseAsync(Meeting meeting, DateTime now)
     {
         var caseIds = meeting.Agenda.Select(a => a.CaseFileId).ToList();
         var cases = await db.CaseFiles.Where(c => caseIds.Contains(c.Id)).ToListAsync(Context.ConnectionAborted);
@@ -64,7 +82,9 @@ public sealed partial class MeetingHub
                 caseFile.MarkDiscussed(now);
             }
         }
-    });
+
+        await CreateMinutesAsync(meeting, texts.ToDictionary(t => t.Key, t => t.Value.Text), now);
+    }
 
     private async Task<HubResult<MeetingState>> ChairAsync(string action, Func<Meeting, DateTime, Task> change)
     {

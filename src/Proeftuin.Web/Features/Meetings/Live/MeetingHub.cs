@@ -39,6 +39,8 @@ public sealed partial class MeetingHub(
 
     public static string CaseDocument(Guid caseId) => $"case:{caseId:N}";
 
+    public static string MinutesDocument(Guid meetingId) => $"minutes:{meetingId:N}";
+
     public async Task<HubResult<MeetingSnapshot>> JoinMeeting(Guid meetingId)
     {
         access.UseUser(Context.User);
@@ -83,11 +85,18 @@ public sealed partial class MeetingHub(
             states.Add(new DocumentState(CaseDocument(caseFile.Id), $"{caseFile.Code} — {caseFile.Title}", text, revision, [.. findings.Select(f => Anonymization.FindingDto.From(f, text))]));
         }
 
+        if (await MinutesStateAsync(meeting.Id) is { } minutesState)
+        {
+            states.Add(minutesState);
+        }
+
         var recommendations = await db.Recommendations.AsNoTracking().Where(r => r.MeetingId == meetingId).OrderBy(r => r.CreatedAtUtc).ToListAsync(Context.ConnectionAborted);
         return HubResult<MeetingSnapshot>.Success(new MeetingSnapshot(
             meeting.Id, meeting.Title, meeting.Status.ToString(), states, await directory.InAsync(meetingId),
             MeetingViews.State(meeting, time.GetUtcNow().UtcDateTime), [.. recommendations.Select(MeetingViews.View)],
-            await WritingRoundsForAsync(meeting.Id)));
+            await WritingRoundsForAsync(meeting.Id),
+            await db.MeetingMinutes.AsNoTracking().Where(m => m.MeetingId == meeting.Id).Select(m => MinutesView.Of(m)).FirstOrDefaultAsync(Context.ConnectionAborted),
+            await EvaluationSummaryAsync(meeting.Id)));
     }
 
     public async Task<HubResult<SubmitAck>> SubmitOperation(SubmitRequest request)
@@ -105,7 +114,8 @@ public sealed partial class MeetingHub(
 
         var meetingId = presence.MeetingOf(Context.ConnectionId);
         var caseId = ParseCaseDocument(request.DocumentId);
-        if (meetingId is null || caseId is null)
+        var isMinutes = meetingId is { } joined && request.DocumentId == MinutesDocument(joined);
+        if (meetingId is null || (caseId is null && !isMinutes))
         {
             return HubResult<SubmitAck>.Fail("meeting.not-joined", "Neem eerst deel aan de bespreking waar dit document bij hoort.");
         }
@@ -120,19 +130,27 @@ public sealed partial class MeetingHub(
                 m.Status,
                 OnAgenda = m.Agenda.Any(a => a.CaseFileId == caseId),
                 Member = db.Memberships.Any(x => x.NeighbourhoodId == m.NeighbourhoodId && x.ProfessionalId == userId),
+                Minutes = db.MeetingMinutes.Where(x => x.MeetingId == m.Id).Select(x => new { x.FinalisedAtUtc }).FirstOrDefault(),
             })
             .FirstAsync(Context.ConnectionAborted);
-        if (!meeting.OnAgenda || !meeting.Member)
+        if (!meeting.Member || (!isMinutes && !meeting.OnAgenda))
         {
             return HubResult<SubmitAck>.Fail("forbidden", "Dit document hoort niet bij jouw bespreking.");
         }
 
-        if (meeting.Status == MeetingStatus.Closed)
+        // Case texts are frozen when the meeting closes; from then on only its verslag is edited, until it is final.
+        if (!isMinutes && meeting.Status == MeetingStatus.Closed)
         {
             return HubResult<SubmitAck>.Fail("meeting.closed", "De bespreking is gesloten; de teksten kunnen niet meer worden gewijzigd.");
         }
 
-        var session = await documents.GetAsync(request.DocumentId, () => CaseTextAsync(caseId.Value), Context.ConnectionAborted);
+        if (isMinutes && (meeting.Minutes is null || meeting.Minutes.FinalisedAtUtc is not null))
+        {
+            return HubResult<SubmitAck>.Fail("minutes.final", "Het verslag is definitief (of nog niet gemaakt) en kan niet worden gewijzigd.");
+        }
+
+        var session = await documents.GetAsync(
+            request.DocumentId, () => isMinutes ? MinutesBaseAsync(meeting.Id) : CaseTextAsync(caseId!.Value), Context.ConnectionAborted);
         using var trace = Infrastructure.Telemetry.LiveMetrics.Tracing.StartActivity("SubmitOperation");
         var started = time.GetTimestamp();
         try
@@ -144,7 +162,10 @@ public sealed partial class MeetingHub(
                 metrics.Applied(time.GetElapsedTime(started));
                 await Clients.OthersInGroup(Group(meeting.Id)).OperationApplied(
                     new OperationBroadcast(request.DocumentId, result.Revision, result.Operation, request.ClientId, request.ClientSeq));
-                findingsMonitor.Changed(meeting.Id, caseId.Value, session);
+                if (caseId is { } edited)
+                {
+                    findingsMonitor.Changed(meeting.Id, edited, session);
+                }
             }
 
             return HubResult<SubmitAck>.Success(new SubmitAck(request.DocumentId, result.Revision, request.ClientSeq, result.Duplicate));
@@ -158,6 +179,9 @@ public sealed partial class MeetingHub(
             return HubResult<SubmitAck>.Fail("document.busy", "Het document wordt op dit moment erg druk bewerkt; de wijziging wordt zo opnieuw verstuurd.");
         }
     }
+
+    private async Task<string> MinutesBaseAsync(Guid meetingId) =>
+        await db.MeetingMinutes.AsNoTracking().Where(m => m.MeetingId == meetingId).Select(m => m.GeneratedText).FirstAsync(Context.ConnectionAborted);
 
     private async Task<string> CaseTextAsync(Guid caseId) =>
         await db.CaseFiles.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.Text).FirstAsync(Context.ConnectionAborted);

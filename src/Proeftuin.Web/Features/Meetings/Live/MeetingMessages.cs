@@ -20,7 +20,9 @@ public sealed record MeetingSnapshot(
     IReadOnlyList<Participant> Participants,
     MeetingState State,
     IReadOnlyList<RecommendationView> Recommendations,
-    IReadOnlyList<WritingRoundView> WritingRounds);
+    IReadOnlyList<WritingRoundView> WritingRounds,
+    MinutesView? Minutes,
+    EvaluationSummary Evaluation);
 
 /// <summary>Where the meeting is: status, current agenda item and phase, and the timer (server time is the truth).</summary>
 public sealed record MeetingState(string Status, Guid? CurrentAgendaItemId, string? Phase, int? RemainingSeconds, bool TimerRunning, DateTime ServerTimeUtc);
@@ -72,3 +74,13 @@ public sealed record CursorBroadcast(Guid UserId, string Colour, CursorPosition 
 public sealed record WritingRoundView(Guid Id, Guid? AgendaItemId, string Prompt, string Status, IReadOnlyList<Guid> WrittenBy, IReadOnlyList<WritingEntryView> Entries);
 
 public sealed record WritingEntryView(Guid AuthorId, string AuthorName, string Discipline, string Text, DateTime WrittenAtUtc);
+
+/// <summary>The verslag of a closed meeting: its document, and whether (and at which revision) it is final.</summary>
+public sealed record MinutesView(string DocumentId, string Status, long? FinalRevision)
+{
+    public static MinutesView Of(Core.Meetings.MeetingMinutes minutes) =>
+        new(MeetingHub.MinutesDocument(minutes.MeetingId), minutes.IsFinal ? "Final" : "Draft", minutes.FinalRevision);
+}
+
+/// <summary>How many participants rated the meeting and their average (1–10), never who gave what.</summary>
+public sealed record EvaluationSummary(int Count, double? Average);
