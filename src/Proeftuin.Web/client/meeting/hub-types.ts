@@ -63,6 +63,17 @@ export interface WritingRoundView {
   readonly entries: readonly WritingEntryView[];
 }
 
+export interface MinutesView {
+  readonly documentId: string;
+  readonly status: string;
+  readonly finalRevision: number | null;
+}
+
+export interface EvaluationSummary {
+  readonly count: number;
+  readonly average: number | null;
+}
+
 export interface MeetingSnapshot {
   readonly meetingId: string;
   readonly title: string;
@@ -72,6 +83,8 @@ export interface MeetingSnapshot {
   readonly state: MeetingState;
   readonly recommendations: readonly RecommendationView[];
   readonly writingRounds: readonly WritingRoundView[];
+  readonly minutes: MinutesView | null;
+  readonly evaluation: EvaluationSummary;
 }
 
 export interface CursorBroadcast {

@@ -10,10 +10,12 @@ import {
   colourIndex,
   type CursorBroadcast,
   type DocumentState,
+  type EvaluationSummary,
   type Finding,
   type FindingsBroadcast,
   type MeetingSnapshot,
   type MeetingState,
+  type MinutesView,
   type Participant,
   type RecommendationView,
   type WritingRoundView,
@@ -43,6 +45,8 @@ class MeetingRoom {
   private cursorTimer: number | undefined;
   private readMode = false;
   private reconnecting = false;
+  private minutes: MinutesView | null = null;
+  private evaluated = false;
 
   constructor(
     private readonly root: HTMLElement,
@@ -92,10 +96,13 @@ class MeetingRoom {
     const snapshot = result.value;
     if (rejoin) {
       for (const sync of this.syncs.values()) await sync.resync();
-    } else {
-      for (const document of snapshot.documents) this.addDocument(document);
-      this.showDocument(this.initialDocument(snapshot));
     }
+    for (const document of snapshot.documents) {
+      if (!this.syncs.has(document.documentId)) this.addDocument(document);
+    }
+    this.minutes = snapshot.minutes;
+    this.renderEvaluation(snapshot.evaluation);
+    if (!rejoin) this.showDocument(this.initialDocument(snapshot));
     this.participants.clear();
     for (const participant of snapshot.participants) this.participants.set(participant.userId, participant);
     this.recommendations.clear();
@@ -138,6 +145,8 @@ class MeetingRoom {
       this.renderRecommendations();
     });
     hub.on('CursorMoved', (cursor: CursorBroadcast) => this.showRemoteCursor(cursor));
+    hub.on('MinutesChanged', (minutes: MinutesView) => void this.minutesChanged(minutes));
+    hub.on('EvaluationChanged', (summary: EvaluationSummary) => this.renderEvaluation(summary));
     hub.on('FindingsChanged', (broadcast: FindingsBroadcast) => {
       this.findings.set(broadcast.documentId, broadcast.findings);
       this.renderFindings();
@@ -226,6 +235,32 @@ class MeetingRoom {
       },
     );
     this.syncs.set(state.documentId, sync);
+    const choice = document.getElementById('document-choice') as HTMLSelectElement | null;
+    if (choice && ![...choice.options].some((o) => o.value === state.documentId)) {
+      choice.append(new Option(this.texts.MinutesTitle ?? state.title, state.documentId));
+    }
+  }
+
+  /** The verslag was made (at closing: open it for everyone) or made final (read-only from now on). */
+  private async minutesChanged(minutes: MinutesView): Promise<void> {
+    const isNew = this.minutes === null;
+    this.minutes = minutes;
+    if (minutes.status === 'Final') {
+      if (this.shownDocument === minutes.documentId) this.editor?.setEditable(false);
+      this.announce(this.texts.MinutesFinal ?? '');
+    } else if (isNew) {
+      await this.join(false);
+      this.showDocument(minutes.documentId);
+      this.announce(this.texts.MinutesReady ?? '');
+    }
+    if (this.state) this.renderChairControls(this.state);
+  }
+
+  /** Case texts are editable until the meeting closes, the verslag until it is final; never in the read view. */
+  private editable(documentId: string): boolean {
+    if (this.readMode) return false;
+    if (this.minutes !== null && documentId === this.minutes.documentId) return this.minutes.status !== 'Final';
+    return this.state?.status !== 'Closed';
   }
 
   private initialDocument(snapshot: MeetingSnapshot): string {
@@ -249,7 +284,7 @@ class MeetingRoom {
       },
       selection: (anchor, head) => this.sendCursor(anchor, head),
     });
-    this.editor.setEditable(!this.readMode && this.state?.status !== 'Closed');
+    this.editor.setEditable(this.editable(documentId));
     this.renderFindings();
   }
 
@@ -305,11 +340,9 @@ class MeetingRoom {
     }
     if (announce && state.status === 'Closed' && previous?.status !== 'Closed') this.announce(this.texts.AnnounceClosed ?? '');
     this.renderChairControls(state);
-    if (state.status === 'Closed') {
-      this.editor?.setEditable(false);
-      const save = document.getElementById('save-state');
-      if (save) save.textContent = this.texts.Closed ?? '';
-    }
+    this.editor?.setEditable(this.editable(this.shownDocument));
+    const evaluation = document.getElementById('evaluation-form') as HTMLFormElement | null;
+    if (evaluation) evaluation.hidden = this.evaluated || !(state.status === 'Closed' || state.phase === 'Evaluation');
     this.renderTimer();
   }
 
@@ -317,7 +350,9 @@ class MeetingRoom {
   private renderChairControls(state: MeetingState): void {
     const live = state.status === 'Live';
     for (const control of this.root.querySelectorAll<HTMLButtonElement>('[data-action]')) {
-      control.disabled = control.dataset.action === 'start' ? state.status !== 'Planned' : !live;
+      control.disabled = control.dataset.action === 'start' ? state.status !== 'Planned'
+        : control.dataset.action === 'finalise' ? this.minutes?.status !== 'Draft'
+        : !live;
     }
     const roundOpen = this.round !== null && this.round.status !== 'Revealed';
     const reveal = this.root.querySelector<HTMLButtonElement>('[data-action="round-reveal"]');
@@ -358,7 +393,7 @@ class MeetingRoom {
       this.root.dataset.revision = String(shown.revision);
     }
     const element = document.getElementById('save-state');
-    if (!element || this.state?.status === 'Closed') return;
+    if (!element) return;
     const pending = [...this.syncs.values()].some((s) => s.hasPending);
     element.textContent = this.texts[pending ? 'Pending' : 'Saved'] ?? '';
   }
@@ -472,6 +507,9 @@ class MeetingRoom {
         close: async () => {
           if (window.confirm(this.texts.ConfirmClose ?? '')) await this.call('CloseMeeting');
         },
+        finalise: async () => {
+          if (window.confirm(this.texts.ConfirmFinalise ?? '')) await this.call('FinaliseMinutes');
+        },
       };
       for (const button of this.root.querySelectorAll<HTMLButtonElement>('[data-action]')) {
         button.addEventListener('click', () => void actions[button.dataset.action ?? '']?.());
@@ -487,6 +525,10 @@ class MeetingRoom {
     document.getElementById('recommendation-form')?.addEventListener('submit', (event) => {
       event.preventDefault();
       void this.addRecommendation(event.target as HTMLFormElement);
+    });
+    document.getElementById('evaluation-form')?.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.evaluate(event.target as HTMLFormElement);
     });
     document.getElementById('round-form')?.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -515,10 +557,34 @@ class MeetingRoom {
         button.setAttribute('aria-pressed', String(this.readMode));
         button.textContent = this.texts[this.readMode ? 'EditMode' : 'ReadMode'] ?? '';
         document.getElementById('editor')?.classList.toggle('proeftuin-editor--read', this.readMode);
-        editor.setEditable(!this.readMode && this.state?.status !== 'Closed');
+        editor.setEditable(this.editable(this.shownDocument));
         break;
       default: break;
     }
+  }
+
+  private async evaluate(form: HTMLFormElement): Promise<void> {
+    const data = new FormData(form);
+    const error = document.getElementById('evaluation-error');
+    const remark = String(data.get('remark') ?? '').trim();
+    const result = await this.connection.invoke<HubResult<EvaluationSummary>>('EvaluateMeeting', Number(data.get('score')), remark === '' ? null : remark);
+    if (!result.ok || !result.value) {
+      if (error) error.textContent = result.error?.message ?? '';
+      return;
+    }
+    if (error) error.textContent = '';
+    this.evaluated = true;
+    form.hidden = true;
+    this.renderEvaluation(result.value);
+    this.announce(this.texts.EvaluationThanks ?? '');
+  }
+
+  private renderEvaluation(summary: EvaluationSummary): void {
+    const element = document.getElementById('evaluation-summary');
+    if (!element) return;
+    element.textContent = summary.count === 0 || summary.average === null
+      ? (this.texts.EvaluationNone ?? '')
+      : format(this.texts, 'EvaluationSummary', summary.average.toLocaleString(document.documentElement.lang || 'nl'), summary.count);
   }
 
   private async addRecommendation(form: HTMLFormElement): Promise<void> {

@@ -18,6 +18,7 @@ public sealed class Meeting_room_in_the_browser(BrowserSession session)
     private const string Chair = "ruud.jansen@demo.proeftuin.nl";
     private const string Member = "fatima.elamrani@demo.proeftuin.nl";
     private static readonly LocatorAssertionsToHaveTextOptions Patiently = new() { Timeout = 15_000 };
+    private static readonly LocatorAssertionsToContainTextOptions PatientlyContains = new() { Timeout = 15_000 };
 
     [Fact]
     public async Task Two_professionals_co_edit_follow_the_chair_share_recommendations_and_survive_going_offline()
@@ -69,6 +70,41 @@ public sealed class Meeting_room_in_the_browser(BrowserSession session)
 
         Assert.Empty(errors);
         await Accessibility.ScreenshotAsync(chair, "meeting-room");
+    }
+
+    [Fact]
+    public async Task Chair_closes_the_meeting_and_the_minutes_are_edited_by_two_made_final_and_rated()
+    {
+        var meetingId = await PlannedMeetingAsync("binnenstad");
+        var chair = await OpenRoomAsync("ingrid.meijer@demo.proeftuin.nl", meetingId);
+        var member = await OpenRoomAsync("youssef.benali@demo.proeftuin.nl", meetingId);
+        chair.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Bespreking starten" }).ClickAsync();
+        await Assertions.Expect(member.GetByTestId("phase")).ToHaveTextAsync("Fase: Inbreng", Patiently);
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Bespreking sluiten" }).ClickAsync();
+
+        // The verslag opens for both, generated from the meeting, and both complete it.
+        await Assertions.Expect(member.Locator(".cm-content")).ToContainTextAsync("# Verslag", PatientlyContains);
+        await Assertions.Expect(chair.Locator(".cm-content")).ToContainTextAsync("## Aanwezig", PatientlyContains);
+        await FocusAsync(chair, "Control+Home");
+        await chair.Keyboard.TypeAsync("concept, ", new() { Delay = 10 });
+        await InParagraphAsync(member, "Afspraken en vervolg", "End");
+        await member.Keyboard.PressAsync("ArrowDown");
+        await member.Keyboard.PressAsync("End");
+        await member.Keyboard.TypeAsync("nazorg via de praktijkondersteuner", new() { Delay = 10 });
+        await Assertions.Expect(chair.Locator(".cm-content")).ToContainTextAsync("nazorg via de praktijkondersteuner", PatientlyContains);
+        await Assertions.Expect(member.Locator(".cm-content")).ToContainTextAsync("concept, # Verslag", PatientlyContains);
+        await SameTextAsync(chair, member);
+
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Verslag definitief maken" }).ClickAsync();
+        await Assertions.Expect(member.Locator(".cm-content")).ToHaveAttributeAsync("contenteditable", "false", new() { Timeout = 15_000 });
+
+        await member.GetByLabel("Jouw cijfer (1–10)").FillAsync("8");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Cijfer geven" }).ClickAsync();
+        await Assertions.Expect(chair.GetByTestId("evaluation-summary")).ToHaveTextAsync("Gemiddeld 8 uit 1 beoordeling(en)", Patiently);
+        await Accessibility.AssertNoViolationsAsync(member);
+        await Accessibility.ScreenshotAsync(member, "meeting-minutes");
     }
 
     [Fact]
