@@ -17,6 +17,9 @@ public sealed class IndexModel(ProeftuinDbContext db, TimeProvider time, AuditLo
 {
     public IReadOnlyList<NeighbourhoodSummary> Neighbourhoods { get; private set; } = [];
 
+    /// <summary>Wijkafspraken of my wijken whose review date has come.</summary>
+    public IReadOnlyList<ReviewReminder> Reminders { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -43,6 +46,15 @@ public sealed class IndexModel(ProeftuinDbContext db, TimeProvider time, AuditLo
                     .Select(m => (DateTime?)m.ScheduledStartUtc)
                     .FirstOrDefault()))
             .ToListAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, Infrastructure.Localization.AmsterdamTime.Zone));
+        Reminders = await (
+                from a in db.NeighbourhoodAgreements.AsNoTracking()
+                join n in db.Neighbourhoods.AsNoTracking() on a.NeighbourhoodId equals n.Id
+                where a.Status != Core.Agreements.AgreementStatus.Ended && a.ReviewDate <= today
+                    && db.Memberships.Any(m => m.NeighbourhoodId == a.NeighbourhoodId && m.ProfessionalId == userId)
+                orderby a.ReviewDate
+                select new ReviewReminder(a.Title, n.Name, n.Slug, a.ReviewDate))
+            .ToListAsync(cancellationToken);
         await audit.RecordAsync(new AuditEvent("read", "success", "NeighbourhoodList", Role: seesAll ? "Overview" : "Member"), cancellationToken);
     }
 
@@ -51,3 +63,5 @@ public sealed class IndexModel(ProeftuinDbContext db, TimeProvider time, AuditLo
 
 /// <summary>A wijk on the start page; <paramref name="IsMember"/> decides whether its wijk page is offered.</summary>
 public sealed record NeighbourhoodSummary(Guid Id, string Name, string Slug, int MemberCount, bool IsMember, int CaseCount, DateTime? NextMeetingUtc);
+
+public sealed record ReviewReminder(string Title, string WijkName, string WijkSlug, DateOnly ReviewDate);

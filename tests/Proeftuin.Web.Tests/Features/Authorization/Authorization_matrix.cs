@@ -191,6 +191,8 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["/casussen/nieuw?wijk=ondiep"] = "wijk",
         ["/besprekingen/plannen?wijk=ondiep"] = "chair",
         ["/besprekingen/{meetingId}"] = "wijk",
+        ["/wijken/ondiep/afspraken"] = "wijk",
+        ["/wijken/ondiep/afspraken/nieuw"] = "chair",
     };
 
     /// <summary>
@@ -206,6 +208,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["/Admin/Invite"] = "beheerder", ["/Audit/Index"] = "beheerder",
         ["/Neighbourhoods/Wijk"] = "wijk", ["/Cases/Case"] = "wijk", ["/Cases/NewCase"] = "wijk", ["/Meetings/Plan"] = "chair",
         ["/Meetings/Room"] = "wijk",
+        ["/Agreements/Register"] = "wijk", ["/Agreements/New"] = "chair",
     };
 
     [Fact]

@@ -1,7 +1,9 @@
-# Generates src/Proeftuin.Web/Resources/Features.Meetings.RoomText(.en).resx from one table, so Dutch and English stay in step.
-# Run from the repository root: python3 scripts/generate-room-texts.py
+# Generates the resx pairs (Dutch neutral, English .en) of the features that keep their own texts, from one table
+# per feature, so that the two languages stay in step. Run from the repository root:
+#   python3 scripts/generate-texts.py
 import html
-rows = [
+
+ROOM = [
 ("RoomTitle","Bespreking","Meeting"),
 ("NoScript","De live bespreking werkt alleen met JavaScript aan.","The live meeting needs JavaScript."),
 ("Connecting","Verbinden…","Connecting…"),
@@ -122,6 +124,52 @@ rows = [
 ("EvaluationNone","Nog geen beoordelingen.","No ratings yet."),
 ("EvaluationThanks","Dank voor je beoordeling.","Thank you for your rating."),
 ]
+
+AGREEMENTS = [
+("RegisterTitle","Wijkafspraken {0}","Neighbourhood agreements {0}"),
+("RegisterIntro","Afspraken die de wijk heeft gemaakt naar aanleiding van aanbevelingen, met wie ze bewaakt en wanneer ze worden herzien.","Agreements the neighbourhood made following recommendations, who looks after them and when they are reviewed."),
+("BackToWijk","Terug naar {0}","Back to {0}"),
+("NewAgreement","Nieuwe wijkafspraak","New agreement"),
+("NoAgreements","Deze wijk heeft nog geen wijkafspraken.","This neighbourhood has no agreements yet."),
+("Owner","Eigenaar","Owner"),
+("NoOwner","Nog niemand","Nobody yet"),
+("ReviewDate","Herzien op","Review on"),
+("ReviewDue","Herziening nodig","Review due"),
+("Status","Status","Status"),
+("StatusActive","Geldt","In force"),
+("StatusUnderReview","Wordt herzien","Under review"),
+("StatusEnded","Beëindigd","Ended"),
+("Sources","Komt voort uit","Comes from"),
+("SourceLine","{0} (bespreking van {1})","{0} (meeting of {1})"),
+("StartReview","Herziening starten","Start review"),
+("ConfirmReview","Herziening afronden","Complete review"),
+("NextReviewDate","Volgende herziening op","Next review on"),
+("End","Beëindigen","End"),
+("EndConfirm","Weet je zeker dat je deze wijkafspraak wilt beëindigen? Dit kan niet ongedaan worden.","Are you sure you want to end this agreement? This cannot be undone."),
+("EndConfirmLabel","Ja, beëindig deze wijkafspraak","Yes, end this agreement"),
+("Saved","De wijkafspraak is vastgelegd.","The agreement has been recorded."),
+("Updated","De wijkafspraak is bijgewerkt.","The agreement has been updated."),
+("NewTitle","Nieuwe wijkafspraak voor {0}","New agreement for {0}"),
+("NewIntro","Leg vast wat de wijk afspreekt, en uit welke aanbevelingen het voortkomt.","Record what the neighbourhood agrees, and which recommendations it comes from."),
+("FieldTitle","Titel","Title"),
+("FieldText","Afspraak","Agreement"),
+("FieldSources","Aanbevelingen waar de afspraak uit voortkomt","Recommendations the agreement comes from"),
+("FieldOwner","Eigenaar (bewaakt de afspraak)","Owner (looks after the agreement)"),
+("FieldReviewDate","Herzien op","Review on"),
+("NoRecommendations","Er zijn nog geen aanbevelingen in deze wijk om een afspraak op te baseren.","There are no recommendations in this neighbourhood to base an agreement on yet."),
+("Save","Wijkafspraak vastleggen","Record agreement"),
+("ErrorTitle","Geef de wijkafspraak een titel.","Give the agreement a title."),
+("ErrorText","Beschrijf de wijkafspraak.","Describe the agreement."),
+("ErrorSources","Kies minstens één aanbeveling.","Choose at least one recommendation."),
+("ErrorReviewDate","Kies de datum van de herziening.","Choose the review date."),
+("ErrorReviewInPast","De herziening ligt in de toekomst.","The review date lies in the future."),
+("ErrorOwner","Kies een lid van de wijk als eigenaar.","Choose a member of the neighbourhood as owner."),
+("ErrorConfirmEnd","Vink aan dat je de wijkafspraak wilt beëindigen.","Tick that you want to end the agreement."),
+("RemindersTitle","Wijkafspraken om te herzien","Agreements to review"),
+("ReminderLine","{0} — {1}, herzien op {2}","{0} — {1}, review on {2}"),
+("Register","Wijkafspraken","Agreements"),
+]
+
 head = '''<?xml version="1.0" encoding="utf-8"?>
 <root>
   <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>
@@ -129,10 +177,14 @@ head = '''<?xml version="1.0" encoding="utf-8"?>
   <resheader name="reader"><value>System.Resources.ResXResourceReader, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
   <resheader name="writer"><value>System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
 '''
-for suffix, idx in (("", 1), (".en", 2)):
-    with open(f"src/Proeftuin.Web/Resources/Features.Meetings.RoomText{suffix}.resx", "w", encoding="utf-8") as f:
-        f.write(head)
-        for r in rows:
-            f.write(f'  <data name="{r[0]}" xml:space="preserve"><value>{html.escape(r[idx], quote=False)}</value></data>\n')
-        f.write("</root>\n")
-print(len(rows))
+
+def write(name, rows):
+    for suffix, index in (("", 1), (".en", 2)):
+        with open(f"src/Proeftuin.Web/Resources/{name}{suffix}.resx", "w", encoding="utf-8") as f:
+            f.write(head)
+            for row in rows:
+                f.write(f'  <data name="{row[0]}" xml:space="preserve"><value>{html.escape(row[index], quote=False)}</value></data>\n')
+            f.write("</root>\n")
+
+write("Features.Meetings.RoomText", ROOM)
+write("Features.Agreements.AgreementText", AGREEMENTS)
