@@ -19,7 +19,7 @@ internal abstract class DatabaseCommand : ICliCommand
     {
         try
         {
-            var settings = DatabaseOptions.Read(args);
+            var settings = DatabaseOptions.Read(TakeOwnOptions(args));
             await using var db = new ProeftuinDbContext(ProeftuinDatabase.Options(settings));
             await DatabaseMigrator.MigrateAsync(db, settings, NullLogger.Instance, cancellationToken);
             return await RunAsync(db, settings, console, cancellationToken);
@@ -32,4 +32,7 @@ internal abstract class DatabaseCommand : ICliCommand
     }
 
     protected abstract Task<int> RunAsync(ProeftuinDbContext db, DatabaseSettings settings, CliConsole console, CancellationToken cancellationToken);
+
+    /// <summary>Reads the command's own options and returns the rest (the database options).</summary>
+    protected virtual IReadOnlyList<string> TakeOwnOptions(IReadOnlyList<string> args) => args;
 }
