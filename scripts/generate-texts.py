@@ -125,6 +125,28 @@ ROOM = [
 ("EvaluationThanks","Dank voor je beoordeling.","Thank you for your rating."),
 ]
 
+SOCIAL_MAP = [
+("MapTitle","Sociale kaart {0}","Social map {0}"),
+("MapIntro","Wie is wie in de wijk: discipline, praktijk of team, hoe je elkaar bereikt en wanneer. Iedereen houdt de eigen gegevens bij.","Who is who in the neighbourhood: discipline, practice or team, how to reach each other and when. Everyone keeps their own details up to date."),
+("BackToWijk","Terug naar {0}","Back to {0}"),
+("Empty","Nog niemand heeft gegevens op de sociale kaart gezet.","Nobody has added details to the social map yet."),
+("Name","Naam","Name"),
+("Discipline","Discipline","Discipline"),
+("Practice","Praktijk, team of organisatie","Practice, team or organisation"),
+("Reach","Bereikbaar via","Reach via"),
+("Availability","Beschikbaar","Available"),
+("Updated","Bijgewerkt","Updated"),
+("MyDetails","Mijn gegevens","My details"),
+("MyDetailsIntro","Alleen gegevens over je werk; nooit iets over cliënten.","Only details about your work; never anything about clients."),
+("AvailabilityHint","Bijvoorbeeld: ma t/m do 8.30–17.00, vrijdag niet.","For example: Mon to Thu 8:30–17:00, not on Fridays."),
+("Save","Gegevens opslaan","Save details"),
+("Saved","Je gegevens op de sociale kaart zijn opgeslagen.","Your details on the social map are saved."),
+("ErrorPractice","Vul je praktijk, team of organisatie in.","Fill in your practice, team or organisation."),
+("ErrorReach","Vul in hoe collega's je bereiken.","Fill in how colleagues reach you."),
+("ErrorTooLong","Dit veld is te lang.","This field is too long."),
+("Link","Sociale kaart","Social map"),
+]
+
 AGREEMENTS = [
 ("RegisterTitle","Wijkafspraken {0}","Neighbourhood agreements {0}"),
 ("RegisterIntro","Afspraken die de wijk heeft gemaakt naar aanleiding van aanbevelingen, met wie ze bewaakt en wanneer ze worden herzien.","Agreements the neighbourhood made following recommendations, who looks after them and when they are reviewed."),
@@ -188,3 +210,4 @@ def write(name, rows):
 
 write("Features.Meetings.RoomText", ROOM)
 write("Features.Agreements.AgreementText", AGREEMENTS)
+write("Features.SocialMap.SocialMapText", SOCIAL_MAP)

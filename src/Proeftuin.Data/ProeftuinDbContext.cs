@@ -40,6 +40,8 @@ public sealed class ProeftuinDbContext(DbContextOptions<ProeftuinDbContext> opti
 
     public DbSet<MeetingMinutes> MeetingMinutes => Set<MeetingMinutes>();
 
+    public DbSet<Core.SocialMap.SocialMapEntry> SocialMapEntries => Set<Core.SocialMap.SocialMapEntry>();
+
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
 
     public DbSet<NeighbourhoodAgreement> NeighbourhoodAgreements => Set<NeighbourhoodAgreement>();

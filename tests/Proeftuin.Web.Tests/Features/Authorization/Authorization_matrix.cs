@@ -193,6 +193,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["/besprekingen/{meetingId}"] = "wijk",
         ["/wijken/ondiep/afspraken"] = "wijk",
         ["/wijken/ondiep/afspraken/nieuw"] = "chair",
+        ["/wijken/ondiep/sociale-kaart"] = "wijk",
     };
 
     /// <summary>
@@ -208,7 +209,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["/Admin/Invite"] = "beheerder", ["/Audit/Index"] = "beheerder",
         ["/Neighbourhoods/Wijk"] = "wijk", ["/Cases/Case"] = "wijk", ["/Cases/NewCase"] = "wijk", ["/Meetings/Plan"] = "chair",
         ["/Meetings/Room"] = "wijk",
-        ["/Agreements/Register"] = "wijk", ["/Agreements/New"] = "chair",
+        ["/Agreements/Register"] = "wijk", ["/Agreements/New"] = "chair", ["/SocialMap/Map"] = "wijk",
     };
 
     [Fact]
