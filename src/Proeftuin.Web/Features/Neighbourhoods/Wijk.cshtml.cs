@@ -64,7 +64,10 @@ public sealed class WijkModel(ProeftuinDbContext db, WijkAccess access, AuditLog
         Meetings = await db.Meetings.AsNoTracking()
             .Where(m => m.NeighbourhoodId == wijk.Id)
             .OrderByDescending(m => m.ScheduledStartUtc)
-            .Select(m => new WijkMeeting(m.Id, m.Title, m.ScheduledStartUtc, m.Status, m.Agenda.Count))
+            .Select(m => new WijkMeeting(
+                m.Id, m.Title, m.ScheduledStartUtc, m.Status, m.Agenda.Count,
+                db.MeetingEvaluations.Where(e => e.MeetingId == m.Id).Average(e => (double?)e.Score),
+                db.MeetingEvaluations.Count(e => e.MeetingId == m.Id)))
             .ToListAsync(cancellationToken);
         await audit.RecordAsync(new AuditEvent("read", "success", "Neighbourhood", wijk.Id.ToString(), wijk.Id, role.ToString()), cancellationToken);
         return Page();
@@ -77,4 +80,5 @@ public sealed record WijkMember(string Name, Discipline Discipline, MembershipRo
 
 public sealed record WijkCase(Guid Id, string Code, string Title, AgeBand AgeBand, CaseStatus Status);
 
-public sealed record WijkMeeting(Guid Id, string Title, DateTime ScheduledStartUtc, MeetingStatus Status, int AgendaItems);
+/// <summary>A meeting of the wijk; <paramref name="AverageScore"/> is the participants' average rating (1–10), if any.</summary>
+public sealed record WijkMeeting(Guid Id, string Title, DateTime ScheduledStartUtc, MeetingStatus Status, int AgendaItems, double? AverageScore, int Ratings);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using Proeftuin.Web.Tests.Infrastructure;
 
@@ -53,6 +54,27 @@ public sealed class Wijk_page(ProeftuinWebFactory factory) : IClassFixture<Proef
 
         Assert.Contains("href=\"/besprekingen/plannen?wijk=ondiep\"", page.Html, StringComparison.Ordinal);
         Assert.Contains("Bespreking plannen", page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chair_sees_the_average_rating_of_each_meeting_and_a_member_does_not()
+    {
+        using var joost = await factory.SignedInAsync("joost.mulder@demo.proeftuin.nl");
+        using var kevin = await factory.SignedInAsync("kevin.smit@demo.proeftuin.nl");
+        var ondiep = await factory.WijkIdAsync("ondiep");
+        var expected = await factory.QueryAsync(db => (
+            from e in db.MeetingEvaluations
+            join m in db.Meetings on e.MeetingId equals m.Id
+            where m.NeighbourhoodId == ondiep
+            select e.Score).ToListAsync());
+
+        var chairPage = await joost.OpenAsync("/wijken/ondiep");
+        var memberPage = await kevin.OpenAsync("/wijken/ondiep");
+
+        Assert.NotEmpty(expected);
+        Assert.Contains($"{expected.Average().ToString("0.0", new System.Globalization.CultureInfo("nl-NL"))} ({expected.Count}×)", chairPage.Text, StringComparison.Ordinal);
+        Assert.Contains("Evaluatie (trend)", chairPage.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Evaluatie (trend)", memberPage.Text, StringComparison.Ordinal);
     }
 
     [Fact]
