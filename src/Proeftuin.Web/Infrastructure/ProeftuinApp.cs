@@ -37,6 +37,7 @@ public static class ProeftuinApp
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<WijkAccess>();
         builder.Services.AddSingleton<Infrastructure.Markdown.MarkdownRenderer>();
+        builder.Services.AddScoped<Features.Meetings.MinutesTexts>();
         builder.Services.AddSingleton<Proeftuin.Data.Audit.AuditRetention>();
         builder.Services.AddHostedService<AuditRetentionService>();
         builder.Services
@@ -107,6 +108,7 @@ public static class ProeftuinApp
         app.MapNeighbourhoods();
         app.MapCases();
         app.MapMeetings();
+        app.MapMinutesExport();
         app.MapHub<MeetingHub>(MeetingHub.Path).RequireAuthorization(IdentitySetup.TwoFactorCompleted);
         app.MapRazorPages();
         return app;

@@ -33,6 +33,7 @@ public static class CaseEndpoints
         group.MapPost("/cases/{caseId:guid}/ready", MarkReadyAsync);
         group.MapPut("/cases/{caseId:guid}/guarded-names", SetGuardedNamesAsync);
         group.MapCaseHistory();
+        group.MapCaseExport();
         return group;
     }
 

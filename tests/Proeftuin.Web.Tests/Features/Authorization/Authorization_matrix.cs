@@ -47,6 +47,8 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["GET /api/neighbourhoods/{neighbourhoodId:guid}/meetings"] = "wijk",
         ["POST /api/neighbourhoods/{neighbourhoodId:guid}/meetings"] = "chair",
         ["GET /api/meetings/{meetingId:guid}"] = "wijk",
+        ["GET /api/meetings/{meetingId:guid}/minutes.md"] = "wijk",
+        ["GET /api/cases/{caseId:guid}/export.md"] = "wijk",
     };
 
     private static string KeyOf(RouteEndpoint endpoint) =>
@@ -194,6 +196,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["/wijken/ondiep/afspraken"] = "wijk",
         ["/wijken/ondiep/afspraken/nieuw"] = "chair",
         ["/wijken/ondiep/sociale-kaart"] = "wijk",
+        ["/besprekingen/{meetingId}/verslag"] = "wijk",
     };
 
     /// <summary>
@@ -209,7 +212,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["/Admin/Invite"] = "beheerder", ["/Audit/Index"] = "beheerder",
         ["/Neighbourhoods/Wijk"] = "wijk", ["/Cases/Case"] = "wijk", ["/Cases/NewCase"] = "wijk", ["/Meetings/Plan"] = "chair",
         ["/Meetings/Room"] = "wijk",
-        ["/Agreements/Register"] = "wijk", ["/Agreements/New"] = "chair", ["/SocialMap/Map"] = "wijk",
+        ["/Agreements/Register"] = "wijk", ["/Agreements/New"] = "chair", ["/SocialMap/Map"] = "wijk", ["/Meetings/Minutes"] = "wijk",
     };
 
     [Fact]

@@ -80,6 +80,15 @@ public sealed class Minutes_and_evaluation(ProeftuinWebFactory factory) : IClass
         Assert.Equal("evaluation.attendee", notThere.Error!.Code);
         Assert.Equal("Final", rejoined.Minutes!.Status);
         Assert.Equal(a.Document.Text, rejoined.Documents.Single(d => d.DocumentId == minutesDocument).Text);
+        using var reader = await factory.SignedInAsync("esra.yilmaz@demo.proeftuin.nl");
+        var page = await reader.OpenAsync($"/besprekingen/{meetingId}/verslag");
+        using var markdown = await reader.GetAsync(new Uri($"/api/meetings/{meetingId}/minutes.md", UriKind.Relative));
+        using var outsiderClient = await factory.SignedInAsync("ingrid.meijer@demo.proeftuin.nl");
+        using var refusedMarkdown = await outsiderClient.GetAsync(new Uri($"/api/meetings/{meetingId}/minutes.md", UriKind.Relative));
+        Assert.Contains($"Definitief (versie {a.Document.Revision}).", page.Text, StringComparison.Ordinal);
+        Assert.Contains("Vervolg in de volgende bespreking.", page.Text, StringComparison.Ordinal);
+        Assert.Equal(a.Document.Text, await markdown.Content.ReadAsStringAsync());
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, refusedMarkdown.StatusCode);
         await using var scope = factory.Services.CreateAsyncScope();
         var stored = await scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>().MeetingMinutes.SingleAsync(m => m.MeetingId == meetingId);
         Assert.Equal(a.Document.Text, stored.FinalText);
