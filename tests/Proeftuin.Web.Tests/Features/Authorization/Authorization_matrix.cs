@@ -47,6 +47,9 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["GET /api/neighbourhoods/{neighbourhoodId:guid}/meetings"] = "wijk",
         ["POST /api/neighbourhoods/{neighbourhoodId:guid}/meetings"] = "chair",
         ["GET /api/meetings/{meetingId:guid}"] = "wijk",
+
+        // Everyone signed in gets an answer, but only hits of their own wijken (Archive_search_over_http).
+        ["GET /api/archive"] = "signed-in",
     };
 
     private static string KeyOf(RouteEndpoint endpoint) =>
@@ -205,7 +208,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["/Account/Enrol"] = "password", ["/Account/Logout"] = "signed-in", ["/Home/Index"] = "signed-in",
         ["/Admin/Invite"] = "beheerder", ["/Audit/Index"] = "beheerder",
         ["/Neighbourhoods/Wijk"] = "wijk", ["/Cases/Case"] = "wijk", ["/Cases/NewCase"] = "wijk", ["/Meetings/Plan"] = "chair",
-        ["/Meetings/Room"] = "wijk",
+        ["/Meetings/Room"] = "wijk", ["/Archive/Index"] = "signed-in",
     };
 
     [Fact]
