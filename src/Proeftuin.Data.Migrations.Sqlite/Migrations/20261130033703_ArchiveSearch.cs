@@ -13,7 +13,8 @@ namespace Proeftuin.Data.Migrations.Sqlite.Migrations
             // Full-text search of the archive (see Proeftuin.Data/Archive). Raw SQL only: the EF model does not change.
             // ArchiveSearchIndex holds the Dutch stems of each text (stemmed in C#, SQLite has no Dutch stemmer);
             // ArchiveSearchEntries maps its rowid to the case or recommendation, and triggers mark an entry stale whenever
-            // a text is written, so SqliteArchiveIndex re-stems it before the next search.
+            // a text is written, so SqliteArchiveIndex re-stems it before the next search. A later migration that
+            // rebuilds CaseFiles or Recommendations (EF's SQLite table rebuild) drops these triggers and must create them again.
             migrationBuilder.Sql("CREATE VIRTUAL TABLE ArchiveSearchIndex USING fts5(Stems, tokenize = 'unicode61 remove_diacritics 2');");
             migrationBuilder.Sql("""
                 CREATE TABLE ArchiveSearchEntries (
