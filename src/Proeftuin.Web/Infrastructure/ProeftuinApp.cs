@@ -1,4 +1,5 @@
 using Proeftuin.Web.Features.Anonymization;
+using Proeftuin.Web.Features.Archive;
 using Proeftuin.Web.Features.Audit;
 using Proeftuin.Web.Features.Cases;
 using Proeftuin.Web.Features.Connect;
@@ -77,6 +78,7 @@ public static class ProeftuinApp
         builder.Services.AddSingleton<ConnectionRateLimiter>();
         builder.Services.AddSingleton<FindingsMonitor>();
         builder.Services.AddSingleton<Infrastructure.Anonymization.GuardedNames>();
+        ArchiveSearching.AddArchive(builder.Services);
 
         var app = builder.Build();
 
@@ -109,6 +111,7 @@ public static class ProeftuinApp
         app.MapCases();
         app.MapMeetings();
         app.MapMinutesExport();
+        app.MapArchive();
         app.MapHub<MeetingHub>(MeetingHub.Path).RequireAuthorization(IdentitySetup.TwoFactorCompleted);
         app.MapRazorPages();
         return app;

@@ -17,7 +17,7 @@ public static class GrowthCheck
         var small = Repeat(pattern, smallLength);
         var large = Repeat(pattern, smallLength * 8);
         work(small);
-        var smallTime = Math.Max(Fastest(work, small), 5.0);
+        var smallTime = Math.Max(Fastest(work, small), 10.0);
         var largeTime = Fastest(work, large);
         return largeTime / smallTime;
     }

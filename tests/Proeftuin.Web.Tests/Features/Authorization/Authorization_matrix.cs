@@ -49,6 +49,9 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["GET /api/meetings/{meetingId:guid}"] = "wijk",
         ["GET /api/meetings/{meetingId:guid}/minutes.md"] = "wijk",
         ["GET /api/cases/{caseId:guid}/export.md"] = "wijk",
+
+        // Everyone signed in gets an answer, but only hits of their own wijken (Archive_search_over_http).
+        ["GET /api/archive"] = "signed-in",
     };
 
     private static string KeyOf(RouteEndpoint endpoint) =>
@@ -213,6 +216,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["/Neighbourhoods/Wijk"] = "wijk", ["/Cases/Case"] = "wijk", ["/Cases/NewCase"] = "wijk", ["/Meetings/Plan"] = "chair",
         ["/Meetings/Room"] = "wijk",
         ["/Agreements/Register"] = "wijk", ["/Agreements/New"] = "chair", ["/SocialMap/Map"] = "wijk", ["/Meetings/Minutes"] = "wijk",
+        ["/Archive/Index"] = "signed-in",
     };
 
     [Fact]

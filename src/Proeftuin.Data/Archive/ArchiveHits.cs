@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Core.Archive;
+using Proeftuin.Core.Cases;
+using Proeftuin.Core.Recommendations;
+
+namespace Proeftuin.Data.Archive;
+
+/// <summary>
+/// Turns index matches into hits, the same on every provider: loads the cases and recommendations (again restricted to
+/// the caller's wijken, so an index that is out of step can never leak another wijk), applies the filters, highlights
+/// the snippet where the database did not, and keeps the index's order.
+/// </summary>
+internal static class ArchiveHits
+{
+    public static async Task<IReadOnlyList<ArchiveHit>> BuildAsync(
+        ProeftuinDbContext db, IReadOnlyList<IndexMatch> matches, ArchiveQuery query, SearchTerms terms, IReadOnlyCollection<Guid> neighbourhoodIds, CancellationToken cancellationToken)
+    {
+        var wijkIds = neighbourhoodIds.ToList();
+        var caseIds = matches.Where(m => m.Kind == ArchiveHitKind.Case).Select(m => m.Id).ToList();
+        var recommendationIds = matches.Where(m => m.Kind == ArchiveHitKind.Recommendation).Select(m => m.Id).ToList();
+        var (from, to) = Period(query);
+
+        var recommendations = (await db.Recommendations.AsNoTracking()
+            .Where(r => recommendationIds.Contains(r.Id) && wijkIds.Contains(r.NeighbourhoodId))
+            .ToListAsync(cancellationToken))
+            .Where(r => r.CreatedAtUtc >= from && r.CreatedAtUtc < to)
+            .ToDictionary(r => r.Id);
+        var relatedCaseIds = recommendations.Values.Where(r => r.CaseFileId is not null).Select(r => r.CaseFileId!.Value).ToList();
+        var cases = await db.CaseFiles.AsNoTracking()
+            .Where(c => (caseIds.Contains(c.Id) || relatedCaseIds.Contains(c.Id)) && wijkIds.Contains(c.NeighbourhoodId))
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        var wijken = await db.Neighbourhoods.AsNoTracking().Where(n => wijkIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, cancellationToken);
+
+        var hits = new List<ArchiveHit>();
+        foreach (var match in matches)
+        {
+            var hit = match.Kind == ArchiveHitKind.Case
+                ? CaseHit(match, cases.GetValueOrDefault(match.Id), query, terms, from, to)
+                : RecommendationHit(match, recommendations.GetValueOrDefault(match.Id), cases, query, terms);
+            if (hit is not null && wijken.TryGetValue(hit.NeighbourhoodId, out var wijk))
+            {
+                hits.Add(hit with { NeighbourhoodName = wijk.Name, NeighbourhoodSlug = wijk.Slug });
+            }
+
+            if (hits.Count == query.Limit)
+            {
+                break;
+            }
+        }
+
+        return hits;
+    }
+
+    private static ArchiveHit? CaseHit(IndexMatch match, CaseFile? caseFile, ArchiveQuery query, SearchTerms terms, DateTime from, DateTime to)
+    {
+        if (caseFile is null || query.Pillar is not null || caseFile.CreatedAtUtc < from || caseFile.CreatedAtUtc >= to || !CaseFits(caseFile, query))
+        {
+            return null;
+        }
+
+        return new ArchiveHit(
+            ArchiveHitKind.Case, caseFile.Id, caseFile.NeighbourhoodId, string.Empty, string.Empty, caseFile.Id, caseFile.Code, caseFile.Title,
+            VisionPillar.None, caseFile.CreatedAtUtc, match.Snippet ?? CaseSnippet(caseFile, terms), match.Score);
+    }
+
+    private static ArchiveHit? RecommendationHit(IndexMatch match, Recommendation? recommendation, Dictionary<Guid, CaseFile> cases, ArchiveQuery query, SearchTerms terms)
+    {
+        if (recommendation is null || (query.Pillar is { } pillar && (recommendation.Pillars & pillar) == 0))
+        {
+            return null;
+        }
+
+        var caseFile = recommendation.CaseFileId is { } caseId ? cases.GetValueOrDefault(caseId) : null;
+        if ((query.Theme is not null || query.AgeBand is not null) && (caseFile is null || !CaseFits(caseFile, query)))
+        {
+            return null;
+        }
+
+        return new ArchiveHit(
+            ArchiveHitKind.Recommendation, recommendation.Id, recommendation.NeighbourhoodId, string.Empty, string.Empty, caseFile?.Id, caseFile?.Code, caseFile?.Title,
+            recommendation.Pillars, recommendation.CreatedAtUtc, match.Snippet ?? SnippetHighlighter.Highlight(recommendation.Text, terms).Html, match.Score);
+    }
+
+    private static bool CaseFits(CaseFile caseFile, ArchiveQuery query) =>
+        (query.AgeBand is null || caseFile.AgeBand == query.AgeBand)
+        && (string.IsNullOrWhiteSpace(query.Theme) || caseFile.Themes.Contains(query.Theme.Trim(), StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>The text around the first match; when only the title matched, the title.</summary>
+    private static string CaseSnippet(CaseFile caseFile, SearchTerms terms)
+    {
+        var inText = SnippetHighlighter.Highlight(caseFile.Text, terms);
+        return inText.MatchCount > 0 ? inText.Html : SnippetHighlighter.Highlight($"{caseFile.Code} {caseFile.Title}", terms).Html;
+    }
+
+    private static (DateTime From, DateTime To) Period(ArchiveQuery query) => (
+        query.From is { } from ? from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc),
+        query.To is { } to && to < DateOnly.MaxValue ? to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc));
+}

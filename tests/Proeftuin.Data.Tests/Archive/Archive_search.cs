@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Proeftuin.Core.Cases;
+using Proeftuin.Core.Neighbourhoods;
+using Proeftuin.Core.Professionals;
+using Proeftuin.Core.Recommendations;
+using Proeftuin.Data.Archive;
+using Proeftuin.Data.Identity;
+using Proeftuin.Data.Providers;
+using Proeftuin.Testing;
+
+namespace Proeftuin.Data.Tests.Archive;
+
+public sealed class Archive_search
+{
+    private static readonly DateTime Now = new(2026, 11, 24, 12, 0, 0, DateTimeKind.Utc);
+
+    [Theory]
+    [AllProviders]
+    public async Task Search_finds_angst_when_the_text_says_angstig(DatabaseProvider provider)
+    {
+        await using var database = await MigratedAsync(provider);
+        var (wijk, member) = await AddWijkAndMemberAsync(database, "OND");
+        var caseId = await AddCaseAsync(database, wijk, member, 1, "Jongen die slecht slaapt", "Hij is erg angstig bij het naar bed gaan.");
+
+        var hits = await SearchAsync(database, new ArchiveQuery("angst"), wijk.Id);
+
+        var hit = Assert.Single(hits);
+        Assert.Equal((ArchiveHitKind.Case, caseId, "OND-2026-001"), (hit.Kind, hit.Id, hit.CaseCode));
+        Assert.Contains("<mark>angstig</mark>", hit.Snippet, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [AllProviders]
+    public async Task Search_ranks_and_highlights_the_matching_words(DatabaseProvider provider)
+    {
+        await using var database = await MigratedAsync(provider);
+        var (wijk, member) = await AddWijkAndMemberAsync(database, "OND");
+        var once = await AddCaseAsync(database, wijk, member, 1, "Meisje met buikpijn", "Buikpijn op maandag. Soms huilbuien <script>.");
+        var often = await AddCaseAsync(database, wijk, member, 2, "Peuter met huilbuien", "Dagelijks huilbuien; de huilbui duurt lang. Ouders zijn moe van de huilbuien.");
+        await AddCaseAsync(database, wijk, member, 3, "Slapen lukt niet", "Niets over tranen.");
+
+        var hits = await SearchAsync(database, new ArchiveQuery("huilbui"), wijk.Id);
+
+        Assert.Equal([often, once], hits.Select(h => h.Id));
+        Assert.True(hits[0].Score > hits[1].Score);
+        Assert.Contains("<mark>huilbuien</mark>", hits[0].Snippet, StringComparison.Ordinal);
+        Assert.Contains("<mark>huilbui</mark>", hits[0].Snippet, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", hits[1].Snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", hits[1].Snippet, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [AllProviders]
+    public async Task Search_never_returns_another_wijk(DatabaseProvider provider)
+    {
+        await using var database = await MigratedAsync(provider);
+        var (ondiep, ondiepMember) = await AddWijkAndMemberAsync(database, "OND");
+        var (binnenstad, binnenstadMember) = await AddWijkAndMemberAsync(database, "BIN");
+        var own = await AddCaseAsync(database, ondiep, ondiepMember, 1, "Angst in Ondiep", "Angstige jongen.");
+        var other = await AddCaseAsync(database, binnenstad, binnenstadMember, 1, "Angst in de Binnenstad", "Angstige jongen.");
+        var otherRecommendation = await AddRecommendationAsync(database, binnenstad, binnenstadMember, other, "Bespreek de angst met school.", VisionPillar.AppropriateCare);
+
+        var hits = await SearchAsync(database, new ArchiveQuery("angst"), ondiep.Id);
+
+        Assert.Equal([own], hits.Select(h => h.Id));
+        Assert.DoesNotContain(hits, h => h.Id == otherRecommendation || h.NeighbourhoodId == binnenstad.Id);
+        Assert.Empty(await SearchAsync(database, new ArchiveQuery("angst")));
+    }
+
+    [Theory]
+    [AllProviders]
+    public async Task Search_follows_changed_texts_and_applies_the_filters(DatabaseProvider provider)
+    {
+        await using var database = await MigratedAsync(provider);
+        var (wijk, member) = await AddWijkAndMemberAsync(database, "OND");
+        var caseId = await AddCaseAsync(database, wijk, member, 1, "Meisje met klachten", "Somberheid.");
+        var recommendation = await AddRecommendationAsync(database, wijk, member, caseId, "Gezinnen met slaapproblemen eerder naar de POH-GGZ.", VisionPillar.AppropriateCare);
+        Assert.DoesNotContain(await SearchAsync(database, new ArchiveQuery("slapen"), wijk.Id), h => h.Kind == ArchiveHitKind.Case);
+
+        await using (var db = database.CreateContext())
+        {
+            var caseFile = await db.CaseFiles.SingleAsync(c => c.Id == caseId);
+            caseFile.RecordText("Het meisje kan niet slapen.", 1, Now.AddMinutes(1));
+            await db.SaveChangesAsync();
+        }
+
+        var all = await SearchAsync(database, new ArchiveQuery("slapen"), wijk.Id);
+        Assert.Equal([caseId], all.Where(h => h.Kind == ArchiveHitKind.Case).Select(h => h.Id));
+        Assert.Equal([recommendation], (await SearchAsync(database, new ArchiveQuery("gezin"), wijk.Id)).Select(h => h.Id));
+        Assert.Equal([recommendation], (await SearchAsync(database, new ArchiveQuery("gezin", Pillar: VisionPillar.AppropriateCare), wijk.Id)).Select(h => h.Id));
+        Assert.Empty(await SearchAsync(database, new ArchiveQuery("gezin", Pillar: VisionPillar.Preconditions), wijk.Id));
+        Assert.Equal([caseId], (await SearchAsync(database, new ArchiveQuery("slapen", Theme: "SLAAP", AgeBand: AgeBand.Child), wijk.Id)).Where(h => h.Kind == ArchiveHitKind.Case).Select(h => h.Id));
+        Assert.Empty(await SearchAsync(database, new ArchiveQuery("slapen", AgeBand: AgeBand.Infant), wijk.Id));
+        Assert.Empty(await SearchAsync(database, new ArchiveQuery("slapen", From: DateOnly.FromDateTime(Now).AddDays(1)), wijk.Id));
+        Assert.NotEmpty(await SearchAsync(database, new ArchiveQuery("slapen", From: DateOnly.FromDateTime(Now), To: DateOnly.FromDateTime(Now)), wijk.Id));
+    }
+
+    private static async Task<IReadOnlyList<ArchiveHit>> SearchAsync(TestDatabase database, ArchiveQuery query, params Guid[] wijken)
+    {
+        await using var db = database.CreateContext();
+        return await ArchiveSearches.For(database.Settings.Provider, db).SearchAsync(query, wijken, CancellationToken.None);
+    }
+
+    private static async Task<Guid> AddCaseAsync(TestDatabase database, Neighbourhood wijk, Professional author, int number, string title, string text)
+    {
+        await using var db = database.CreateContext();
+        var caseFile = new CaseFile(Guid.NewGuid(), wijk.Id, CaseCode.Create(wijk.CaseCodePrefix, 2026, number), title, AgeBand.Child, ["slaap"], author.Id, Now);
+        caseFile.RecordText(text, 0, Now);
+        db.CaseFiles.Add(caseFile);
+        await db.SaveChangesAsync();
+        return caseFile.Id;
+    }
+
+    private static async Task<Guid> AddRecommendationAsync(TestDatabase database, Neighbourhood wijk, Professional author, Guid caseId, string text, VisionPillar pillars)
+    {
+        await using var db = database.CreateContext();
+        var recommendation = new Recommendation(
+            Guid.NewGuid(), wijk.Id, null, caseId, new RecommendationDetails(text, pillars, RecommendationLevel.Case, [], null, null), author.Id, Now);
+        db.Recommendations.Add(recommendation);
+        await db.SaveChangesAsync();
+        return recommendation.Id;
+    }
+
+    private static async Task<TestDatabase> MigratedAsync(DatabaseProvider provider)
+    {
+        var database = TestDatabase.Create(provider);
+        await using var db = database.CreateContext();
+        await DatabaseMigrator.MigrateAsync(db, database.Settings, NullLogger.Instance, CancellationToken.None);
+        return database;
+    }
+
+    private static async Task<(Neighbourhood Wijk, Professional Member)> AddWijkAndMemberAsync(TestDatabase database, string prefix)
+    {
+        await using var db = database.CreateContext();
+        var wijk = new Neighbourhood(Guid.NewGuid(), "Wijk " + prefix, prefix);
+        var user = new ProeftuinUser { Id = Guid.NewGuid(), UserName = prefix + "@test.nl", Email = prefix + "@test.nl" };
+        var member = new Professional(user.Id, "Lid " + prefix, user.Email, Discipline.GeneralPractitioner, null);
+        member.JoinNeighbourhood(wijk.Id, MembershipRole.Chair);
+        db.Neighbourhoods.Add(wijk);
+        db.Users.Add(user);
+        db.Professionals.Add(member);
+        await db.SaveChangesAsync();
+        return (wijk, member);
+    }
+}
