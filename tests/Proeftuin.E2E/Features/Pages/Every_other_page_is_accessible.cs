@@ -10,7 +10,7 @@ namespace Proeftuin.E2E.Features.Pages;
 
 /// <summary>
 /// The pages no other browser test scans: the account pages around the login, the access-denied page, the
-/// beheerder's invitation form and the verslag page. Each must have zero axe-core violations.
+/// beheerder's invitation form, my profile and the verslag page. Each must have zero axe-core violations.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class Every_other_page_is_accessible(BrowserSession session)
@@ -33,6 +33,10 @@ public sealed class Every_other_page_is_accessible(BrowserSession session)
         var outsider = await session.NewSignedInPageAsync("ingrid.meijer@demo.proeftuin.nl");
         await outsider.GotoAsync("/wijken/ondiep");
         Assert.Equal("/account/access-denied", new Uri(outsider.Url).AbsolutePath);
+        await Accessibility.AssertNoViolationsAsync(outsider);
+
+        await outsider.GetByRole(AriaRole.Link, new() { Name = "Mijn profiel" }).ClickAsync();
+        await Assertions.Expect(outsider.GetByTestId("profile")).ToContainTextAsync("Ingrid Meijer");
         await Accessibility.AssertNoViolationsAsync(outsider);
 
         var beheerder = await session.NewSignedInPageAsync("beheer@demo.proeftuin.nl");
