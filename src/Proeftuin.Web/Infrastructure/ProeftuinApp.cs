@@ -2,6 +2,7 @@ using Proeftuin.Web.Features.Anonymization;
 using Proeftuin.Web.Features.Audit;
 using Proeftuin.Web.Features.Cases;
 using Proeftuin.Web.Features.Connect;
+using Proeftuin.Web.Features.Coordination;
 using Proeftuin.Web.Features.Health;
 using Proeftuin.Web.Features.Meetings;
 using Proeftuin.Web.Features.Meetings.Live;
@@ -36,6 +37,7 @@ public static class ProeftuinApp
         builder.Services.AddLoginRateLimiting(builder.Configuration);
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<WijkAccess>();
+        builder.Services.AddCoordination();
         builder.Services.AddSingleton<Infrastructure.Markdown.MarkdownRenderer>();
         builder.Services.AddSingleton<Proeftuin.Data.Audit.AuditRetention>();
         builder.Services.AddHostedService<AuditRetentionService>();
@@ -107,6 +109,7 @@ public static class ProeftuinApp
         app.MapNeighbourhoods();
         app.MapCases();
         app.MapMeetings();
+        app.MapCoordination();
         app.MapHub<MeetingHub>(MeetingHub.Path).RequireAuthorization(IdentitySetup.TwoFactorCompleted);
         app.MapRazorPages();
         return app;
