@@ -1,11 +1,10 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Core.Recommendations;
 using Proeftuin.Web.Tests.Infrastructure;
 
 namespace Proeftuin.Web.Tests.Features.Coordination;
 
-/// <summary>What the coordinator tests need from the demo database, and a small CSV reader to check exports with.</summary>
+/// <summary>What the coordinator tests need from the demo database.</summary>
 internal static class CoordinationTestData
 {
     public const string Coordinator = "hanna.koster@demo.proeftuin.nl";
@@ -31,62 +30,4 @@ internal static class CoordinationTestData
             await db.SaveChangesAsync();
             return recommendation.Id;
         });
-
-    /// <summary>RFC 4180: fields separated by <paramref name="separator"/>, quoted fields may hold separators, quotes and line breaks.</summary>
-    public static List<List<string>> ParseCsv(string csv, char separator)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < csv.Length; i++)
-        {
-            var c = csv[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < csv.Length && csv[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == separator)
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\r' && i + 1 < csv.Length && csv[i + 1] == '\n')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-                rows.Add(row);
-                row = [];
-                i++;
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            rows.Add(row);
-        }
-
-        return rows;
-    }
 }

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Core.Recommendations;
+using Proeftuin.Testing;
 using Proeftuin.Web.Tests.Infrastructure;
 using static Proeftuin.Web.Tests.Features.Coordination.CoordinationTestData;
 
@@ -30,13 +31,13 @@ public sealed class Coordination_exports(ProeftuinWebFactory factory) : IClassFi
         Assert.EndsWith(".csv", all.Content.Headers.ContentDisposition!.FileNameStar ?? all.Content.Headers.ContentDisposition.FileName, StringComparison.Ordinal);
         var bytes = await all.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
-        var rows = ParseCsv(Encoding.UTF8.GetString(bytes[3..]), ',');
+        var rows = CsvReader.Parse(Encoding.UTF8.GetString(bytes[3..]), ',');
         Assert.Equal(ExpectedColumns, rows[0]);
         Assert.Equal(await factory.QueryAsync(db => db.Recommendations.CountAsync()), rows.Count - 1);
         Assert.All(rows, r => Assert.Equal(ExpectedColumns.Length, r.Count));
         Assert.Contains(rows, r => r[4].StartsWith("Organiseer een tolk", StringComparison.Ordinal) && r[2] == "Ondiep" && r[5] == "Passende zorg, Randvoorwaarden");
 
-        var semicolon = ParseCsv(Encoding.UTF8.GetString((await formulas.Content.ReadAsByteArrayAsync())[3..]), ';');
+        var semicolon = CsvReader.Parse(Encoding.UTF8.GetString((await formulas.Content.ReadAsByteArrayAsync())[3..]), ';');
         Assert.Equal(ExpectedColumns, semicolon[0]);
         Assert.Equal(3, semicolon.Count - 1);
         Assert.Contains(semicolon, r => r[4] == "'=HYPERLINK(\"http://example.invalid\";\"klik\") formuletest");
