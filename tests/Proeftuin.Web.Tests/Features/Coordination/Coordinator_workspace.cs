@@ -47,6 +47,16 @@ public sealed partial class Coordinator_workspace(ProeftuinWebFactory factory) :
     }
 
     [Fact]
+    public async Task Coordinator_finds_the_workspace_from_the_home_page_and_members_do_not()
+    {
+        using var hanna = await factory.SignedInAsync(Coordinator);
+        using var kevin = await factory.SignedInAsync(Member);
+
+        Assert.Contains("href=\"/coordinatie\"", (await hanna.OpenAsync("/")).Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/coordinatie\"", (await kevin.OpenAsync("/")).Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Member_cannot_open_the_coordinator_workspace()
     {
         using var kevin = await factory.SignedInAsync(Member);
