@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Core.Recommendations;
@@ -68,6 +69,8 @@ public sealed class Coordination_exports(ProeftuinWebFactory factory) : IClassFi
         Assert.EndsWith(".docx", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName, StringComparison.Ordinal);
         using (var document = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false))
         {
+            // Valid against the Office Open XML schema, so Word opens it without "unreadable content".
+            Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
             var body = document.MainDocumentPart!.Document!.Body!;
             var heading = body.Elements<Paragraph>().Single(p => p.ParagraphProperties?.ParagraphStyleId?.Val == "Heading1");
             Assert.Equal("Regie per casus", heading.InnerText);
@@ -83,6 +86,7 @@ public sealed class Coordination_exports(ProeftuinWebFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         using var listDocument = WordprocessingDocument.Open(new MemoryStream(await list.Content.ReadAsByteArrayAsync()), false);
         var preconditions = await factory.QueryAsync(async db => (await db.Recommendations.Select(r => r.Pillars).ToListAsync()).Count(p => p.HasFlag(VisionPillar.Preconditions)));
+        Assert.Empty(new OpenXmlValidator().Validate(listDocument));
         Assert.Equal("Aanbevelingen", listDocument.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().First().InnerText);
         Assert.Equal(preconditions, listDocument.MainDocumentPart.Document.Body.Descendants<TableRow>().Count() - 1);
     }

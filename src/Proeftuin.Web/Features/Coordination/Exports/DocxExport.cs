@@ -13,6 +13,8 @@ public static class DocxExport
 {
     public static readonly string[] Columns = ["Aanbeveling", "Pijlers", "Wijk", "Casus", "Status", "Eigenaar", "Deadline"];
 
+    private static readonly string[] ColumnWidths = ["3600", "1500", "1000", "1000", "900", "1000", "900"];
+
     public static byte[] Write(Compilation compilation)
     {
         using var stream = new MemoryStream();
@@ -61,9 +63,11 @@ public static class DocxExport
             new TableStyle { Val = "TableGrid" },
             new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
             new TableBorders(
-                new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+                new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
+                new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
+        // The schema wants a grid before the rows; the text column gets the most room (widths in twentieths of a point).
+        table.Append(new TableGrid([.. ColumnWidths.Select(w => new GridColumn { Width = w })]));
         var header = Row(Columns, bold: true);
         header.PrependChild(new TableRowProperties(new TableHeader()));
         table.Append(header);
@@ -111,19 +115,28 @@ public static class DocxExport
         styles.Styles = new Styles(
             new DocDefaults(new RunPropertiesDefault(new RunPropertiesBaseStyle(new RunFonts { Ascii = "Calibri", HighAnsi = "Calibri" }, new FontSize { Val = "21" }))),
             new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
-            HeadingStyle("Title", "Title", "36", 0),
-            HeadingStyle("Heading1", "heading 1", "28", 0),
+            HeadingStyle("Title", "Title", "36", outlineLevel: null),
+            HeadingStyle("Heading1", "heading 1", "28", outlineLevel: 0),
             new Style(new StyleName { Val = "Table Grid" }, new BasedOn { Val = "TableNormal" }) { Type = StyleValues.Table, StyleId = "TableGrid" });
         styles.Styles.Save();
     }
 
-    private static Style HeadingStyle(string id, string name, string size, int outlineLevel) =>
-        new(
+    /// <summary>A bold paragraph style; with an outline level it is a heading in Word's navigation pane, without (the title) it is not.</summary>
+    private static Style HeadingStyle(string id, string name, string size, int? outlineLevel)
+    {
+        var paragraph = new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "240", After = "120" });
+        if (outlineLevel is { } level)
+        {
+            paragraph.Append(new OutlineLevel { Val = level });
+        }
+
+        return new Style(
             new StyleName { Val = name },
             new BasedOn { Val = "Normal" },
             new NextParagraphStyle { Val = "Normal" },
             new PrimaryStyle(),
-            new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "240", After = "120" }, new OutlineLevel { Val = outlineLevel }),
+            paragraph,
             new StyleRunProperties(new Bold(), new FontSize { Val = size }))
         { Type = StyleValues.Paragraph, StyleId = id };
+    }
 }
