@@ -46,6 +46,8 @@ public sealed class ProeftuinDbContext(DbContextOptions<ProeftuinDbContext> opti
 
     public DbSet<NeighbourhoodAgreement> NeighbourhoodAgreements => Set<NeighbourhoodAgreement>();
 
+    public DbSet<RecommendationTheme> RecommendationThemes => Set<RecommendationTheme>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<CaseFindingDismissal> CaseFindingDismissals => Set<CaseFindingDismissal>();

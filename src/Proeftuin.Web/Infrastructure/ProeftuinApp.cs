@@ -3,6 +3,7 @@ using Proeftuin.Web.Features.Archive;
 using Proeftuin.Web.Features.Audit;
 using Proeftuin.Web.Features.Cases;
 using Proeftuin.Web.Features.Connect;
+using Proeftuin.Web.Features.Coordination;
 using Proeftuin.Web.Features.Health;
 using Proeftuin.Web.Features.Meetings;
 using Proeftuin.Web.Features.Meetings.Live;
@@ -37,6 +38,7 @@ public static class ProeftuinApp
         builder.Services.AddLoginRateLimiting(builder.Configuration);
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<WijkAccess>();
+        builder.Services.AddCoordination();
         builder.Services.AddSingleton<Infrastructure.Markdown.MarkdownRenderer>();
         builder.Services.AddScoped<Features.Meetings.MinutesTexts>();
         builder.Services.AddSingleton<Proeftuin.Data.Audit.AuditRetention>();
@@ -112,6 +114,7 @@ public static class ProeftuinApp
         app.MapMeetings();
         app.MapMinutesExport();
         app.MapArchive();
+        app.MapCoordination();
         app.MapHub<MeetingHub>(MeetingHub.Path).RequireAuthorization(IdentitySetup.TwoFactorCompleted);
         app.MapRazorPages();
         return app;

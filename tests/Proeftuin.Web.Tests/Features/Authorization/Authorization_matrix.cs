@@ -29,7 +29,8 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
 
     /// <summary>
     /// Per API endpoint ("METHOD route"): who may use it. "wijk" = members of the object's wijk; "chair" = the chair of
-    /// the object's wijk; "member" = member of any wijk; "signed-in" = everyone signed in.
+    /// the object's wijk; "member" = member of any wijk; "signed-in" = everyone signed in; "coordinator" = the
+    /// coordinator role only (no wijk membership needed, and membership alone is not enough).
     /// </summary>
     private static readonly Dictionary<string, string> Expectations = new()
     {
@@ -52,6 +53,9 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
 
         // Everyone signed in gets an answer, but only hits of their own wijken (Archive_search_over_http).
         ["GET /api/archive"] = "signed-in",
+        ["GET /api/coordination/recommendations/export/{format}"] = "coordinator",
+        ["GET /api/coordination/themes/{themeId:guid}/export/{format}"] = "coordinator",
+        ["GET /api/coordination/themes/export/{format}"] = "coordinator",
     };
 
     private static string KeyOf(RouteEndpoint endpoint) =>
@@ -158,7 +162,9 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
             var path = route.Replace("{neighbourhoodId:guid}", ondiep.ToString(), StringComparison.Ordinal)
                 .Replace("{caseId:guid}", ondiepCase.ToString(), StringComparison.Ordinal)
                 .Replace("{meetingId:guid}", ondiepMeeting.ToString(), StringComparison.Ordinal)
-                .Replace("{revision:long}", "0", StringComparison.Ordinal);
+                .Replace("{revision:long}", "0", StringComparison.Ordinal)
+                .Replace("{themeId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{format}", "csv", StringComparison.Ordinal);
             foreach (var (who, client) in clients)
             {
                 using var response = method switch
@@ -167,9 +173,11 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
                     "PUT" => await client.PutAsJsonAsync(new Uri(path, UriKind.Relative), Body(key)),
                     _ => await client.PostAsJsonAsync(new Uri(path, UriKind.Relative), Body(key)),
                 };
-                var allowed = who == "own member" || scope == "signed-in"
-                    || (who == "own non-chair" && scope != "chair")
-                    || (who == "other member" && scope == "member");
+                var allowed = scope == "coordinator"
+                    ? who == "coordinator"
+                    : who == "own member" || scope == "signed-in"
+                        || (who == "own non-chair" && scope != "chair")
+                        || (who == "other member" && scope == "member");
                 var expected = who == "anonymous" ? HttpStatusCode.Unauthorized : allowed ? (HttpStatusCode?)null : HttpStatusCode.Forbidden;
                 var ok = expected is null
                     ? response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) && (int)response.StatusCode < 500
@@ -217,7 +225,48 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["/Meetings/Room"] = "wijk",
         ["/Agreements/Register"] = "wijk", ["/Agreements/New"] = "chair", ["/SocialMap/Map"] = "wijk", ["/Meetings/Minutes"] = "wijk",
         ["/Archive/Index"] = "signed-in",
+        ["/Coordination/Index"] = "coordinator", ["/Coordination/Themes"] = "coordinator", ["/Coordination/Theme"] = "coordinator",
+        ["/Coordination/NewTheme"] = "coordinator",
     };
+
+    /// <summary>The coordinator's pages: the role decides, not a wijk membership. Refusals land on the access-denied page.</summary>
+    private static readonly string[] CoordinatorPages = ["/coordinatie", "/coordinatie/themas", "/coordinatie/themas/nieuw", "/coordinatie/themas/{themeId}"];
+
+    [Fact]
+    public async Task Only_the_coordinator_opens_the_coordinator_pages()
+    {
+        var theme = await factory.QueryAsync(async db =>
+        {
+            var creator = await db.Professionals.Where(p => p.DisplayName == "Hanna Koster").Select(p => p.Id).SingleAsync();
+            var t = new Core.Recommendations.RecommendationTheme(Guid.NewGuid(), "Matrixthema", null, [await db.Recommendations.Select(r => r.Id).FirstAsync()], creator, DateTime.UtcNow);
+            db.RecommendationThemes.Add(t);
+            await db.SaveChangesAsync();
+            return t.Id;
+        });
+        var clients = await ClientPerKindOfUserAsync();
+        var failures = new List<string>();
+
+        foreach (var path in CoordinatorPages.Select(p => p.Replace("{themeId}", theme.ToString(), StringComparison.Ordinal)))
+        {
+            foreach (var (who, client) in clients)
+            {
+                using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+                var landed = response.RequestMessage!.RequestUri!.AbsolutePath;
+                var ok = who switch
+                {
+                    "anonymous" => landed.StartsWith("/account/login", StringComparison.Ordinal),
+                    "coordinator" => response.StatusCode == HttpStatusCode.OK,
+                    _ => response.StatusCode == HttpStatusCode.Forbidden && landed.StartsWith("/account/access-denied", StringComparison.Ordinal),
+                };
+                if (!ok)
+                {
+                    failures.Add($"{path} as {who}: {(int)response.StatusCode} at {landed}");
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+    }
 
     [Fact]
     public void Every_page_is_in_the_matrix()

@@ -12,8 +12,8 @@ using Proeftuin.Data;
 namespace Proeftuin.Data.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(ProeftuinDbContext))]
-    [Migration("20261130034126_SocialMap")]
-    partial class SocialMap
+    [Migration("20261130033400_RecommendationThemes")]
+    partial class RecommendationThemes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -899,42 +899,41 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                     b.ToTable("Recommendations", (string)null);
                 });
 
-            modelBuilder.Entity("Proeftuin.Core.SocialMap.SocialMapEntry", b =>
+            modelBuilder.Entity("Proeftuin.Core.Recommendations.RecommendationTheme", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<string>("Availability")
-                        .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
 
-                    b.Property<Guid>("NeighbourhoodId")
+                    b.Property<Guid>("CreatedById")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<string>("Practice")
+                    b.PrimitiveCollection<string>("RecommendationIds")
                         .IsRequired()
-                        .HasMaxLength(160)
-                        .HasColumnType("nvarchar(160)");
+                        .HasColumnType("nvarchar(max)");
 
-                    b.Property<Guid>("ProfessionalId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Reach")
+                    b.Property<string>("Synthesis")
                         .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProfessionalId");
+                    b.HasIndex("CreatedById");
 
-                    b.HasIndex("NeighbourhoodId", "ProfessionalId")
-                        .IsUnique();
+                    b.HasIndex("UpdatedAtUtc");
 
-                    b.ToTable("SocialMapEntries", (string)null);
+                    b.ToTable("RecommendationThemes", (string)null);
                 });
 
             modelBuilder.Entity("Proeftuin.Data.Anonymization.CaseFindingDismissal", b =>
@@ -1392,18 +1391,12 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Proeftuin.Core.SocialMap.SocialMapEntry", b =>
+            modelBuilder.Entity("Proeftuin.Core.Recommendations.RecommendationTheme", b =>
                 {
-                    b.HasOne("Proeftuin.Core.Neighbourhoods.Neighbourhood", null)
-                        .WithMany()
-                        .HasForeignKey("NeighbourhoodId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("Proeftuin.Core.Professionals.Professional", null)
                         .WithMany()
-                        .HasForeignKey("ProfessionalId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Data;
+using Proeftuin.Web.Features.Coordination.Exports;
+using Proeftuin.Web.Infrastructure;
+using Proeftuin.Web.Infrastructure.Audit;
+using Proeftuin.Web.Infrastructure.Identity;
+using Proeftuin.Web.Infrastructure.Markdown;
+
+namespace Proeftuin.Web.Features.Coordination;
+
+/// <summary>
+/// The coordinator's exports of a compilation — the filtered list, one theme, or all themes — as CSV, Markdown,
+/// printable HTML or DOCX. Coordinator role only; every export is audit-logged with what was exported.
+/// </summary>
+public static class CoordinationEndpoints
+{
+    public static readonly IReadOnlyDictionary<string, (string ContentType, string Extension)> Formats = new Dictionary<string, (string, string)>
+    {
+        ["csv"] = ("text/csv; charset=utf-8", "csv"),
+        ["md"] = ("text/markdown; charset=utf-8", "md"),
+        ["html"] = ("text/html; charset=utf-8", "html"),
+        ["docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+    };
+
+    public static IServiceCollection AddCoordination(this IServiceCollection services) =>
+        services.AddScoped<RecommendationCompilation>().AddScoped<CoordinatorGate>();
+
+    public static RouteGroupBuilder MapCoordination(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/coordination")
+            .RequireAuthorization(IdentitySetup.TwoFactorCompleted)
+            .WithTags("Coordination");
+        group.MapGet("/recommendations/export/{format}", ExportListAsync);
+        group.MapGet("/themes/{themeId:guid}/export/{format}", ExportThemeAsync);
+        group.MapGet("/themes/export/{format}", ExportAllThemesAsync);
+        return group;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportListAsync(
+        string format, [AsParameters] RecommendationFilter filter, string? sep, ProeftuinDbContext db, RecommendationCompilation compilation,
+        CoordinatorGate gate, AuditLog audit, MarkdownRenderer markdown, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!await gate.AllowsAsync("export", "RecommendationList", format, cancellationToken))
+        {
+            return Forbidden();
+        }
+
+        if (!Formats.ContainsKey(format))
+        {
+            return ProblemResults.NotFound("Dit exportformaat");
+        }
+
+        var wijken = await db.Neighbourhoods.AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.Name, cancellationToken);
+        var owners = (await IndexModel.OwnersAsync(db, cancellationToken)).ToDictionary(o => o.Id, o => o.Name);
+        var items = await compilation.AllAsync(filter, cancellationToken);
+        var result = new Compilation("Aanbevelingen", filter.Describe(wijken, owners), time.GetUtcNow().UtcDateTime, [new CompilationSection(null, null, items)]);
+        await audit.RecordAsync(new AuditEvent("export", "success", "RecommendationList", $"{format}{filter.ToQueryString()} ({items.Count})", Role: CoordinatorGate.Role), cancellationToken);
+        return File(result, format, sep, markdown);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportThemeAsync(
+        Guid themeId, string format, string? sep, ProeftuinDbContext db, RecommendationCompilation compilation,
+        CoordinatorGate gate, AuditLog audit, MarkdownRenderer markdown, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!await gate.AllowsAsync("export", "RecommendationTheme", themeId.ToString(), cancellationToken))
+        {
+            return Forbidden();
+        }
+
+        var theme = await db.RecommendationThemes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == themeId, cancellationToken);
+        if (theme is null || !Formats.ContainsKey(format))
+        {
+            return ProblemResults.NotFound(theme is null ? "Dit thema" : "Dit exportformaat");
+        }
+
+        var items = await compilation.ByIdsAsync([.. theme.RecommendationIds], cancellationToken);
+        var result = new Compilation(theme.Title, $"thema ‘{theme.Title}’", time.GetUtcNow().UtcDateTime, [new CompilationSection(theme.Title, theme.Synthesis, items)]);
+        await audit.RecordAsync(new AuditEvent("export", "success", "RecommendationTheme", themeId.ToString(), Role: CoordinatorGate.Role), cancellationToken);
+        return File(result, format, sep, markdown);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAllThemesAsync(
+        string format, string? sep, ProeftuinDbContext db, RecommendationCompilation compilation,
+        CoordinatorGate gate, AuditLog audit, MarkdownRenderer markdown, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!await gate.AllowsAsync("export", "RecommendationThemes", format, cancellationToken))
+        {
+            return Forbidden();
+        }
+
+        if (!Formats.ContainsKey(format))
+        {
+            return ProblemResults.NotFound("Dit exportformaat");
+        }
+
+        var themes = await db.RecommendationThemes.AsNoTracking().OrderBy(t => t.Title).ToListAsync(cancellationToken);
+        var sections = new List<CompilationSection>();
+        foreach (var theme in themes)
+        {
+            sections.Add(new CompilationSection(theme.Title, theme.Synthesis, await compilation.ByIdsAsync([.. theme.RecommendationIds], cancellationToken)));
+        }
+
+        var result = new Compilation("Thema's", "alle thema's", time.GetUtcNow().UtcDateTime, sections);
+        await audit.RecordAsync(new AuditEvent("export", "success", "RecommendationThemes", $"{format} ({themes.Count})", Role: CoordinatorGate.Role), cancellationToken);
+        return File(result, format, sep, markdown);
+    }
+
+    private static FileContentHttpResult File(Compilation compilation, string format, string? sep, MarkdownRenderer markdown)
+    {
+        var bytes = format switch
+        {
+            "csv" => CsvExport.Write(compilation, sep == "semicolon" ? ';' : ','),
+            "md" => MarkdownExport.Write(compilation),
+            "html" => HtmlExport.Write(compilation, markdown),
+            _ => DocxExport.Write(compilation),
+        };
+        var (contentType, extension) = Formats[format];
+        return TypedResults.File(bytes, contentType, compilation.FileName(extension));
+    }
+
+    private static ProblemHttpResult Forbidden() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Geen toegang", detail: "Alleen coördinatoren kunnen aanbevelingen exporteren.", type: "https://proeftuin.nl/problems/forbidden");
+}

@@ -1,0 +1,4 @@
+namespace Proeftuin.Web.Features.Coordination;
+
+/// <summary>Marker type for the coordinator workspace's texts in Resources/Features.Coordination.CoordinationText*.resx.</summary>
+public sealed class CoordinationText;

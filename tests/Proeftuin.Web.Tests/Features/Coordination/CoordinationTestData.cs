@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Proeftuin.Core.Recommendations;
+using Proeftuin.Web.Tests.Infrastructure;
+
+namespace Proeftuin.Web.Tests.Features.Coordination;
+
+/// <summary>What the coordinator tests need from the demo database.</summary>
+internal static class CoordinationTestData
+{
+    public const string Coordinator = "hanna.koster@demo.proeftuin.nl";
+    public const string Member = "kevin.smit@demo.proeftuin.nl";
+
+    public static Task<Guid> RecommendationIdAsync(this ProeftuinWebFactory factory, string wijkSlug, string textStart) =>
+        factory.QueryAsync(async db =>
+        {
+            var wijk = await db.Neighbourhoods.SingleAsync(n => n.Slug == wijkSlug);
+            var all = await db.Recommendations.Where(r => r.NeighbourhoodId == wijk.Id).ToListAsync();
+            return all.Single(r => r.Text.StartsWith(textStart, StringComparison.Ordinal)).Id;
+        });
+
+    /// <summary>Adds a recommendation whose text a spreadsheet would run as a formula.</summary>
+    public static Task<Guid> AddRecommendationAsync(this ProeftuinWebFactory factory, string wijkSlug, string text) =>
+        factory.QueryAsync(async db =>
+        {
+            var wijk = await db.Neighbourhoods.SingleAsync(n => n.Slug == wijkSlug);
+            var author = await db.Memberships.Where(m => m.NeighbourhoodId == wijk.Id).Select(m => m.ProfessionalId).FirstAsync();
+            var recommendation = new Recommendation(Guid.NewGuid(), wijk.Id, null, null,
+                new RecommendationDetails(text, VisionPillar.Preconditions, RecommendationLevel.City, [], null, null), author, DateTime.UtcNow);
+            db.Recommendations.Add(recommendation);
+            await db.SaveChangesAsync();
+            return recommendation.Id;
+        });
+}
