@@ -28,6 +28,9 @@ public sealed class RoomModel(ProeftuinDbContext db, WijkAccess access, AuditLog
 
     public IReadOnlyList<RoomAgendaItem> Agenda { get; private set; } = [];
 
+    /// <summary>Members of the wijk, who can own a recommendation.</summary>
+    public IReadOnlyList<(Guid Id, string Name)> Members { get; private set; } = [];
+
     /// <summary>Every text of the room as JSON, for the browser client (a data block, not a script: the CSP holds).</summary>
     public string TextsJson { get; private set; } = "{}";
 
@@ -60,6 +63,13 @@ public sealed class RoomModel(ProeftuinDbContext db, WijkAccess access, AuditLog
         var cases = await db.CaseFiles.AsNoTracking().Where(c => caseIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => (c.Code, c.Title), cancellationToken);
         Agenda = [.. meeting.Agenda.Select(a => new RoomAgendaItem(a.Id, MeetingHub.CaseDocument(a.CaseFileId), cases[a.CaseFileId].Code, cases[a.CaseFileId].Title, a.TimeboxMinutes))];
+        Members = [.. (await (
+                from m in db.Memberships.AsNoTracking()
+                join p in db.Professionals.AsNoTracking() on m.ProfessionalId equals p.Id
+                where m.NeighbourhoodId == meeting.NeighbourhoodId
+                orderby p.DisplayName
+                select new { p.Id, p.DisplayName })
+            .ToListAsync(cancellationToken)).Select(p => (p.Id, p.DisplayName))];
         TextsJson = JsonSerializer.Serialize(text.GetAllStrings(includeParentCultures: true).ToDictionary(s => s.Name, s => s.Value));
         await audit.RecordAsync(new AuditEvent("read", "success", "MeetingRoom", id.ToString(), meeting.NeighbourhoodId, IsChair ? "Chair" : "Member"), cancellationToken);
         return Page();

@@ -458,8 +458,12 @@ class MeetingRoom {
     remove.addEventListener('click', () => {
       if (window.confirm(this.texts.ConfirmDelete ?? '')) void this.call('DeleteRecommendation', r.id, r.version);
     });
-    const meta = format(this.texts, 'RecommendationMeta', this.texts[`Level${r.level}`] ?? r.level,
-      r.addressedTo.map((d) => this.texts[`Discipline${d}`] ?? d).join(', ') || '—');
+    const owner = r.ownerId ? document.querySelector<HTMLOptionElement>(`#rec-owner option[value="${r.ownerId}"]`)?.text : undefined;
+    const meta = [
+      format(this.texts, 'RecommendationMeta', this.texts[`Level${r.level}`] ?? r.level, r.addressedTo.map((d) => this.texts[`Discipline${d}`] ?? d).join(', ') || '—'),
+      owner ? format(this.texts, 'OwnedBy', owner) : null,
+      r.dueDate ? format(this.texts, 'DueBy', r.dueDate) : null,
+    ].filter((part) => part !== null).join(' · ');
     return element('li', { class: 'proeftuin-recommendation', 'data-recommendation-id': r.id },
       element('p', { class: 'proeftuin-recommendation__text' }, r.text), pillars, element('p', { class: 'proeftuin-recommendation__meta' }, meta),
       statusSelect, remove);
@@ -596,7 +600,7 @@ class MeetingRoom {
       pillars: data.getAll('pillars').map(String),
       level: String(data.get('level') ?? 'Case'),
       addressedTo: data.getAll('addressedTo').map(String),
-      ownerId: null,
+      ownerId: data.get('ownerId') ? String(data.get('ownerId')) : null,
       dueDate: data.get('dueDate') ? String(data.get('dueDate')) : null,
       caseFileId: caseDocument ? formatGuid(caseDocument) : null,
     };

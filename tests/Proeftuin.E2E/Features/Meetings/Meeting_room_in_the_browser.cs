@@ -50,10 +50,12 @@ public sealed class Meeting_room_in_the_browser(BrowserSession session)
         await member.GetByLabel("Aanbeveling", new() { Exact = true }).FillAsync("Eén vaste contactpersoon voor school en gezin");
         await member.GetByLabel("Klant centraal").CheckAsync();
         await member.GetByLabel("Professionele afstemming").CheckAsync();
+        await member.GetByLabel("Eigenaar").SelectOptionAsync(new SelectOptionValue { Label = "Ruud Jansen" });
         await member.GetByRole(AriaRole.Button, new() { Name = "Aanbeveling toevoegen" }).ClickAsync();
         var shared = chair.GetByTestId("recommendations").Locator("li", new() { HasText = "Eén vaste contactpersoon voor school en gezin" });
         await Assertions.Expect(shared).ToBeVisibleAsync(new() { Timeout = 15_000 });
         Assert.Equal(["Klant centraal", "Professionele afstemming"], await shared.Locator(".proeftuin-pillar-tag").AllInnerTextsAsync());
+        await Assertions.Expect(shared).ToContainTextAsync("eigenaar Ruud Jansen");
 
         // The member goes offline, keeps typing, comes back: both end with the same text, nothing lost.
         await member.Context.SetOfflineAsync(true);
