@@ -2,4 +2,4 @@ using BenchmarkDotNet.Running;
 
 // Every benchmark class in this assembly; pick with --filter, e.g.
 // dotnet run -c Release --project tests/Proeftuin.Benchmarks -- --filter '*TextOperation*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(Proeftuin.Benchmarks.Archive.LargeVolumeBenchmarks).Assembly).Run(args);
