@@ -33,12 +33,28 @@ public sealed class DemoAppSettings
         builder.UseSetting("RateLimits:Login:PermitLimit", LoginPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>
+    /// Removes the data folder. Background work of the app that is just stopping (the delayed anonymisation re-check,
+    /// the op-log writer) can still hold the SQLite file or its WAL for a moment, so this tries a few times; a folder
+    /// that stays is a leftover in the temp directory, not a failed test.
+    /// </summary>
     public void Delete()
     {
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(DataFolder))
+        for (var attempt = 1; attempt <= 10 && Directory.Exists(DataFolder); attempt++)
         {
-            Directory.Delete(DataFolder, recursive: true);
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataFolder, recursive: true);
+            }
+            catch (IOException) when (attempt < 10)
+            {
+                Thread.Sleep(100 * attempt);
+            }
+            catch (IOException)
+            {
+                return;
+            }
         }
     }
 }
