@@ -891,7 +891,8 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
 
                     b.HasIndex("NeighbourhoodId", "CreatedAtUtc");
 
-                    b.HasIndex("Status", "DueDate");
+                    b.HasIndex("NeighbourhoodId", "Pillars", "MeetingId", "CreatedAtUtc", "Status", "Level", "OwnerId", "DueDate", "Id")
+                        .HasDatabaseName("IX_Recommendations_Coordination");
 
                     b.ToTable("Recommendations", (string)null);
                 });

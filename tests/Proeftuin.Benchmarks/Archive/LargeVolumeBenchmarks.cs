@@ -62,11 +62,26 @@ public class LargeVolumeBenchmarks
     }
 
     [Benchmark]
-    public async Task<int> Coordinator_matrix_and_trend_facts()
+    public async Task<int> Coordinator_matrix_and_trend()
     {
         await using var db = Context();
-        return (await new RecommendationCompilation(db).FactsAsync(new RecommendationFilter(), CancellationToken.None)).Count;
+        var compilation = new RecommendationCompilation(db);
+        var matrix = await compilation.PillarCountsAsync(new RecommendationFilter(), CancellationToken.None);
+        var trend = await compilation.CountsSinceAsync(new RecommendationFilter(), RecommendationStatistics.TrendStartUtc(DateTime.UtcNow), CancellationToken.None);
+        return matrix.Count + trend.Count;
     }
+
+    [Benchmark]
+    public async Task<int> Coordinator_follow_up()
+    {
+        await using var db = Context();
+        return (await new RecommendationCompilation(db).FollowUpAsync(new RecommendationFilter(), DateOnly.FromDateTime(DateTime.UtcNow), CancellationToken.None)).Total;
+    }
+
+    /// <summary>Everything the workspace page asks the database, one after the other: list, follow-up, matrix, trend.</summary>
+    [Benchmark]
+    public async Task<int> Coordinator_workspace_all_queries() =>
+        await Coordinator_list_first_page() + await Coordinator_follow_up() + await Coordinator_matrix_and_trend();
 
     private ProeftuinDbContext Context() => new(ProeftuinDatabase.Options(_settings));
 

@@ -24,7 +24,7 @@ public sealed class IndexModel(ProeftuinDbContext db, RecommendationCompilation 
 
     public IReadOnlyList<CompiledRecommendation> Items { get; private set; } = [];
 
-    public IReadOnlyList<CompiledRecommendation> FollowUp { get; private set; } = [];
+    public FollowUp FollowUp { get; private set; } = new(0, 0, []);
 
     public IReadOnlyList<(Guid Id, string Name)> Wijken { get; private set; } = [];
 
@@ -54,14 +54,14 @@ public sealed class IndexModel(ProeftuinDbContext db, RecommendationCompilation 
         Wijken = [.. (await db.Neighbourhoods.AsNoTracking().OrderBy(n => n.Name).Select(n => new { n.Id, n.Name }).ToListAsync(cancellationToken)).Select(n => (n.Id, n.Name))];
         Owners = await OwnersAsync(db, cancellationToken);
         (Total, Items) = await compilation.PageAsync(filter, cancellationToken);
-        FollowUp = await compilation.FollowUpAsync(filter, cancellationToken);
+        FollowUp = await compilation.FollowUpAsync(filter, Today, cancellationToken);
 
-        var facts = await compilation.FactsAsync(filter, cancellationToken);
+        var nowUtc = time.GetUtcNow().UtcDateTime;
         var pillarNames = VisionPillars.Each.Select(p => text[$"Pillar_{p}"].Value).ToList();
-        Matrix = RecommendationStatistics.Matrix(facts, Wijken);
+        Matrix = RecommendationStatistics.Matrix(await compilation.PillarCountsAsync(filter, cancellationToken), Wijken);
         MatrixChart = new BarChart("matrix-chart", text["MatrixChartTitle"], text["MatrixChartDescription", DescribeMatrix(pillarNames)], pillarNames,
             [.. Matrix.Select(m => new BarGroup(m.WijkName, m.PerPillar))]);
-        Trend = RecommendationStatistics.Trend(facts, time.GetUtcNow().UtcDateTime);
+        Trend = RecommendationStatistics.Trend(await compilation.CountsSinceAsync(filter, RecommendationStatistics.TrendStartUtc(nowUtc), cancellationToken), nowUtc);
         TrendChart = new BarChart("trend-chart", text["TrendChartTitle"],
             text["TrendChartDescription", string.Join(", ", Trend.Select(t => $"{RecommendationStatistics.MonthLabel(t.Month)}: {t.Count}"))],
             [text["TrendSeries"].Value], [.. Trend.Select(t => new BarGroup(RecommendationStatistics.MonthLabel(t.Month), [t.Count]))]);

@@ -11,41 +11,73 @@ namespace Proeftuin.Web.Features.Coordination;
 /// </summary>
 public sealed class RecommendationCompilation(ProeftuinDbContext db)
 {
+    /// <summary>How many follow-up rows the workspace shows; the counts above them cover the whole selection.</summary>
+    public const int FollowUpLimit = 50;
+
+    private static readonly RecommendationStatus[] OpenStatuses = [RecommendationStatus.Proposed, RecommendationStatus.Agreed, RecommendationStatus.InProgress];
+
+    /// <summary>
+    /// One page of the filtered list and the total. The count and the page's ids come from the slim join (wijk and
+    /// meeting only, read from the covering index); the full rows are fetched for those fifty ids alone.
+    /// </summary>
     public async Task<(int Total, IReadOnlyList<CompiledRecommendation> Items)> PageAsync(RecommendationFilter filter, CancellationToken cancellationToken)
     {
-        var query = Filtered(filter);
+        var query = Filtered(Slim(), filter);
         var total = await query.CountAsync(cancellationToken);
-        var items = await Project(Sorted(query).Skip((filter.SafePage - 1) * RecommendationFilter.PageSize).Take(RecommendationFilter.PageSize))
-            .ToListAsync(cancellationToken);
-        return (total, items);
+        var ids = await Sorted(query).Skip((filter.SafePage - 1) * RecommendationFilter.PageSize).Take(RecommendationFilter.PageSize)
+            .Select(x => x.R.Id).ToListAsync(cancellationToken);
+        return (total, ids.Count == 0 ? [] : await ByIdsAsync(ids, cancellationToken));
     }
 
     public async Task<IReadOnlyList<CompiledRecommendation>> AllAsync(RecommendationFilter filter, CancellationToken cancellationToken) =>
-        await Project(Sorted(Filtered(filter))).ToListAsync(cancellationToken);
+        await Project(Sorted(Filtered(Full(), filter))).ToListAsync(cancellationToken);
 
-    /// <summary>The open recommendations of the filtered set that someone owns or that have a due date, soonest first.</summary>
-    public async Task<IReadOnlyList<CompiledRecommendation>> FollowUpAsync(RecommendationFilter filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// The open recommendations of the filtered set that someone owns or that have a due date: how many, how many are
+    /// overdue, and the first <see cref="FollowUpLimit"/> by due date (overdue first, those without a date last).
+    /// </summary>
+    public async Task<FollowUp> FollowUpAsync(RecommendationFilter filter, DateOnly today, CancellationToken cancellationToken)
     {
-        var open = new[] { RecommendationStatus.Proposed, RecommendationStatus.Agreed, RecommendationStatus.InProgress };
-        var items = await Project(Sorted(Filtered(filter)
-                .Where(x => (x.R.OwnerId != null || x.R.DueDate != null) && open.Contains(x.R.Status))))
-            .ToListAsync(cancellationToken);
-        return [.. items.OrderBy(i => i.DueDate ?? DateOnly.MaxValue).ThenBy(i => i.WijkName, StringComparer.Ordinal)];
+        var open = Filtered(Slim(), filter).Where(x => (x.R.OwnerId != null || x.R.DueDate != null) && OpenStatuses.Contains(x.R.Status));
+        var total = await open.CountAsync(cancellationToken);
+        var overdue = await open.CountAsync(x => x.R.DueDate != null && x.R.DueDate < today, cancellationToken);
+        var ids = await open.OrderBy(x => x.R.DueDate == null).ThenBy(x => x.R.DueDate).ThenBy(x => x.WijkName).ThenBy(x => x.R.Id)
+            .Take(FollowUpLimit).Select(x => x.R.Id).ToListAsync(cancellationToken);
+        var items = ids.Count == 0 ? [] : await ByIdsAsync(ids, cancellationToken);
+        var position = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+        return new FollowUp(total, overdue, [.. items.OrderBy(i => position[i.Id])]);
     }
 
     public async Task<IReadOnlyList<CompiledRecommendation>> ByIdsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
-        await Project(Sorted(Rows().Where(x => ids.Contains(x.R.Id)))).ToListAsync(cancellationToken);
+        await Project(Sorted(Full().Where(x => ids.Contains(x.R.Id)))).ToListAsync(cancellationToken);
 
-    /// <summary>Wijk, pillars and date of every recommendation in the filtered set: enough for the matrix and the trend.</summary>
-    public async Task<IReadOnlyList<(Guid WijkId, VisionPillar Pillars, DateTime DateUtc)>> FactsAsync(RecommendationFilter filter, CancellationToken cancellationToken)
+    /// <summary>Per wijk and combination of pillars, how many recommendations of the filtered set: counted by the database.</summary>
+    public async Task<IReadOnlyList<(Guid WijkId, VisionPillar Pillars, int Count)>> PillarCountsAsync(RecommendationFilter filter, CancellationToken cancellationToken)
     {
-        var facts = await Filtered(filter).Select(x => new { x.R.NeighbourhoodId, x.R.Pillars, x.DateUtc }).ToListAsync(cancellationToken);
-        return [.. facts.Select(f => (f.NeighbourhoodId, f.Pillars, f.DateUtc))];
+        var counts = await Filtered(Slim(), filter)
+            .GroupBy(x => new { x.R.NeighbourhoodId, x.R.Pillars })
+            .Select(g => new { g.Key.NeighbourhoodId, g.Key.Pillars, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return [.. counts.Select(c => (c.NeighbourhoodId, c.Pillars, c.Count))];
     }
 
-    private IQueryable<RecommendationRow> Filtered(RecommendationFilter filter)
+    /// <summary>
+    /// How many recommendations of the filtered set per meeting moment since <paramref name="sinceUtc"/>; the database
+    /// groups, the months are made in Amsterdam time afterwards (a UTC day does not say which local month it is).
+    /// </summary>
+    public async Task<IReadOnlyList<(DateTime DateUtc, int Count)>> CountsSinceAsync(RecommendationFilter filter, DateTime sinceUtc, CancellationToken cancellationToken)
     {
-        var query = Rows();
+        var counts = await Filtered(Slim(), filter)
+            .Where(x => x.DateUtc >= sinceUtc)
+            .GroupBy(x => x.DateUtc)
+            .Select(g => new { DateUtc = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return [.. counts.Select(c => (DateTime.SpecifyKind(c.DateUtc, DateTimeKind.Utc), c.Count))];
+    }
+
+    private static IQueryable<RecommendationRow> Filtered(IQueryable<RecommendationRow> rows, RecommendationFilter filter)
+    {
+        var query = rows;
         if (filter.Wijk is { } wijk)
         {
             query = query.Where(x => x.R.NeighbourhoodId == wijk);
@@ -97,20 +129,31 @@ public sealed class RecommendationCompilation(ProeftuinDbContext db)
         return query;
     }
 
-    private IQueryable<RecommendationRow> Rows() =>
+    /// <summary>A recommendation with its wijk and date: everything the filters, the order and the counts need.</summary>
+    private IQueryable<RecommendationRow> Slim() =>
         from r in db.Recommendations.AsNoTracking()
         join n in db.Neighbourhoods.AsNoTracking() on r.NeighbourhoodId equals n.Id
         join m in db.Meetings.AsNoTracking() on r.MeetingId equals (Guid?)m.Id into meetings
         from m in meetings.DefaultIfEmpty()
-        join c in db.CaseFiles.AsNoTracking() on r.CaseFileId equals (Guid?)c.Id into cases
-        from c in cases.DefaultIfEmpty()
-        join o in db.Professionals.AsNoTracking() on r.OwnerId equals (Guid?)o.Id into owners
-        from o in owners.DefaultIfEmpty()
         select new RecommendationRow
         {
             R = r,
             WijkName = n.Name,
             DateUtc = m != null ? m.ScheduledStartUtc : r.CreatedAtUtc,
+        };
+
+    /// <summary>The slim row plus the case's code and the owner's name, for the rows that are shown or exported.</summary>
+    private IQueryable<RecommendationRow> Full() =>
+        from x in Slim()
+        join c in db.CaseFiles.AsNoTracking() on x.R.CaseFileId equals (Guid?)c.Id into cases
+        from c in cases.DefaultIfEmpty()
+        join o in db.Professionals.AsNoTracking() on x.R.OwnerId equals (Guid?)o.Id into owners
+        from o in owners.DefaultIfEmpty()
+        select new RecommendationRow
+        {
+            R = x.R,
+            WijkName = x.WijkName,
+            DateUtc = x.DateUtc,
             CaseCode = c != null ? c.Code : null,
             OwnerName = o != null ? o.DisplayName : null,
         };
@@ -136,3 +179,6 @@ public sealed class RecommendationCompilation(ProeftuinDbContext db)
         public string? OwnerName { get; init; }
     }
 }
+
+/// <summary>The follow-up overview: totals over the whole selection and the first rows by due date.</summary>
+public sealed record FollowUp(int Total, int Overdue, IReadOnlyList<CompiledRecommendation> Items);

@@ -18,14 +18,14 @@ internal static class CoordinationTestData
             return all.Single(r => r.Text.StartsWith(textStart, StringComparison.Ordinal)).Id;
         });
 
-    /// <summary>Adds a recommendation whose text a spreadsheet would run as a formula.</summary>
-    public static Task<Guid> AddRecommendationAsync(this ProeftuinWebFactory factory, string wijkSlug, string text) =>
+    /// <summary>Adds a city-level recommendation (proposed, no owner), optionally with a due date.</summary>
+    public static Task<Guid> AddRecommendationAsync(this ProeftuinWebFactory factory, string wijkSlug, string text, DateOnly? due = null) =>
         factory.QueryAsync(async db =>
         {
             var wijk = await db.Neighbourhoods.SingleAsync(n => n.Slug == wijkSlug);
             var author = await db.Memberships.Where(m => m.NeighbourhoodId == wijk.Id).Select(m => m.ProfessionalId).FirstAsync();
             var recommendation = new Recommendation(Guid.NewGuid(), wijk.Id, null, null,
-                new RecommendationDetails(text, VisionPillar.Preconditions, RecommendationLevel.City, [], null, null), author, DateTime.UtcNow);
+                new RecommendationDetails(text, VisionPillar.Preconditions, RecommendationLevel.City, [], null, due), author, DateTime.UtcNow);
             db.Recommendations.Add(recommendation);
             await db.SaveChangesAsync();
             return recommendation.Id;
