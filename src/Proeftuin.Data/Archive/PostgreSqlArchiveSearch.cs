@@ -6,11 +6,19 @@ namespace Proeftuin.Data.Archive;
 /// <summary>
 /// PostgreSQL: the 'dutch' text search configuration (Snowball stemmer and stop words) over the GIN expression indexes of
 /// the migration ArchiveSearch, ranked by ts_rank, snippets by ts_headline. websearch_to_tsquery parses what was typed
-/// (quotes, "or", -word); each of its stems then becomes a prefix (:*), as on SQLite, so "angst" finds "angstig".
+/// (quotes, "or", -word); each of its stems then becomes a prefix (:*), as on SQLite, so "angst" finds "angstig",
+/// by the rule of SearchTerms.Prefix: a final doubled consonant is undoubled, so "gezinnen" ('gezinn') finds "gezin".
 /// The text is HTML-escaped before ts_headline, so the only markup in a snippet is its own &lt;mark&gt;.
 /// </summary>
 internal sealed class PostgreSqlArchiveSearch(ProeftuinDbContext db) : IArchiveSearch
 {
+    /// <summary>
+    /// SearchTerms.Prefix for the lexemes in a tsquery's text ('…', a quote inside doubled): at least
+    /// SearchTerms.MinUndoubledLength characters (two or more, then a consonant: group 2), that consonant again, the
+    /// closing quote; the replacement '\1' drops the repeated consonant. Passed as a parameter, like the words typed.
+    /// </summary>
+    private const string DoubledConsonantLexeme = "'((?:[^']|''){2,}([" + SearchTerms.Consonants + "]))\\2'";
+
     public async Task<IReadOnlyList<ArchiveHit>> SearchAsync(ArchiveQuery query, IReadOnlyCollection<Guid> neighbourhoodIds, CancellationToken cancellationToken)
     {
         var terms = SearchTerms.From(query.Text);
@@ -22,7 +30,9 @@ internal sealed class PostgreSqlArchiveSearch(ProeftuinDbContext db) : IArchiveS
         var wijkIds = neighbourhoodIds.ToArray();
         var rows = await db.Database.SqlQuery<Row>($"""
             WITH q AS (
-                SELECT to_tsquery('simple', regexp_replace(websearch_to_tsquery('dutch', {query.Text})::text, '''((?:[^'']|'''')+)''', '''\1'':*', 'g')) AS query
+                SELECT to_tsquery('simple', regexp_replace(
+                    regexp_replace(websearch_to_tsquery('dutch', {query.Text})::text, {DoubledConsonantLexeme}, '''\1''', 'g'),
+                    '''((?:[^'']|'''')+)''', '''\1'':*', 'g')) AS query
             ),
             ranked AS (
                 SELECT 'case' AS "Kind", c."Id" AS "Id", c."Title" || E'\n' || c."Text" AS "Content",

@@ -4,10 +4,10 @@ using Proeftuin.Core.Archive;
 namespace Proeftuin.Data.Archive;
 
 /// <summary>
-/// SQL Server: a fallback without an index — every stem must occur in the text (LIKE '%stem%'), ranked by the number of
-/// matching words. Real full text (CONTAINS/FREETEXT with the Dutch word breaker, LCID 1043) needs the Full-Text Search
-/// feature installed on the server, which a default SQL Server (and every container image we test with) lacks; see
-/// docs/architecture.md. Not covered by tests: no SQL Server runs here.
+/// SQL Server: a fallback without an index — every query prefix (SearchTerms.Prefixes) must occur in the text
+/// (LIKE '%prefix%'), ranked by the number of matching words. Real full text (CONTAINS/FREETEXT with the Dutch word
+/// breaker, LCID 1043) needs the Full-Text Search feature installed on the server, which a default SQL Server (and every
+/// container image we test with) lacks; see docs/architecture.md. Not covered by tests: no SQL Server runs here.
 /// </summary>
 internal sealed class SqlServerArchiveSearch(ProeftuinDbContext db) : IArchiveSearch
 {
@@ -22,10 +22,10 @@ internal sealed class SqlServerArchiveSearch(ProeftuinDbContext db) : IArchiveSe
         var wijkIds = neighbourhoodIds.ToList();
         var cases = db.CaseFiles.AsNoTracking().Where(c => wijkIds.Contains(c.NeighbourhoodId));
         var recommendations = db.Recommendations.AsNoTracking().Where(r => wijkIds.Contains(r.NeighbourhoodId));
-        foreach (var stem in terms.Stems)
+        foreach (var prefix in terms.Prefixes)
         {
-            cases = cases.Where(c => c.Text.Contains(stem) || c.Title.Contains(stem) || c.Code.Contains(stem));
-            recommendations = recommendations.Where(r => r.Text.Contains(stem));
+            cases = cases.Where(c => c.Text.Contains(prefix) || c.Title.Contains(prefix) || c.Code.Contains(prefix));
+            recommendations = recommendations.Where(r => r.Text.Contains(prefix));
         }
 
         var caseMatches = (await cases.Select(c => new { c.Id, c.Code, c.Title, c.Text }).Take(ArchiveQuery.CandidateLimit).ToListAsync(cancellationToken))

@@ -4,8 +4,8 @@ using Proeftuin.Core.Archive;
 namespace Proeftuin.Data.Archive;
 
 /// <summary>
-/// SQLite: FTS5 over the stemmed words (tokenizer unicode61 remove_diacritics 2), each query stem as a prefix query,
-/// ranked by bm25; the snippet is highlighted in C# over the original text.
+/// SQLite: FTS5 over the stemmed words (tokenizer unicode61 remove_diacritics 2), each query prefix (the stem, a final
+/// doubled consonant undoubled: SearchTerms.Prefixes) as a prefix query, ranked by bm25; the snippet is highlighted in C# over the original text.
 /// </summary>
 internal sealed class SqliteArchiveSearch(ProeftuinDbContext db) : IArchiveSearch
 {
@@ -19,8 +19,8 @@ internal sealed class SqliteArchiveSearch(ProeftuinDbContext db) : IArchiveSearc
 
         await SqliteArchiveIndex.CatchUpAsync(db, cancellationToken);
 
-        // Stems hold letters and digits only, so quoting them cannot break out of the FTS5 query syntax.
-        var match = string.Join(' ', terms.Stems.Select(s => $"\"{s}\"*"));
+        // Prefixes hold letters and digits only, so quoting them cannot break out of the FTS5 query syntax.
+        var match = string.Join(' ', terms.Prefixes.Select(p => $"\"{p}\"*"));
         var wijkIds = neighbourhoodIds.ToList();
         var rows = await db.Database.SqlQuery<Row>($"""
                 SELECT e.Kind AS Kind, e.EntityId AS EntityId, e.NeighbourhoodId AS NeighbourhoodId, m.Rank AS Rank

@@ -21,6 +21,60 @@ public sealed class Search_terms_and_snippets
         Assert.False(terms.Matches("bang"));
     }
 
+    [Theory]
+    [InlineData("gezinn", "gezin")]
+    [InlineData("buss", "bus")]
+    [InlineData("zuss", "zus")]
+    [InlineData("pill", "pil")]
+    [InlineData("klass", "klas")]
+    [InlineData("zwemm", "zwem")]
+    [InlineData("angstig", "angstig")]
+    [InlineData("gezin", "gezin")]
+    [InlineData("all", "all")]
+    [InlineData("bb", "bb")]
+    [InlineData("heee", "heee")]
+    [InlineData("2011", "2011")]
+    [InlineData("klasss", "klass")]
+    public void A_final_doubled_consonant_is_undoubled_when_three_letters_remain(string stem, string prefix) =>
+        Assert.Equal(prefix, SearchTerms.Prefix(stem));
+
+    [Theory]
+    [InlineData("gezinnen", "gezin")]
+    [InlineData("bussen", "bus")]
+    [InlineData("zussen", "zus")]
+    [InlineData("pillen", "pil")]
+    [InlineData("klassen", "klas")]
+    public void A_plural_with_a_doubled_consonant_finds_the_singular(string plural, string singular)
+    {
+        var terms = SearchTerms.From(plural);
+
+        Assert.Equal([singular], terms.Prefixes);
+        Assert.True(terms.Matches(singular));
+        Assert.True(terms.Matches(plural));
+        Assert.True(SearchTerms.From(singular).Matches(plural));
+    }
+
+    [Fact]
+    public void Prefixes_keep_other_stems_and_drop_duplicates()
+    {
+        var terms = SearchTerms.From("gezinnen gezin angstig alle");
+
+        Assert.Equal(["gezinn", "gezin", "angstig", "all"], terms.Stems);
+        Assert.Equal(["gezin", "angstig", "all"], terms.Prefixes);
+        Assert.True(SearchTerms.From("angst").Matches("angstig"));
+        Assert.True(SearchTerms.From("angstig").Matches("angstige"));
+        Assert.False(SearchTerms.From("alle").Matches("al"));
+    }
+
+    [Fact]
+    public void Snippet_marks_the_singular_and_the_plural_for_a_plural_with_a_doubled_consonant()
+    {
+        var snippet = SnippetHighlighter.Highlight("Het gezin en andere gezinnen; de gezinsleden.", SearchTerms.From("gezinnen"));
+
+        Assert.Equal("Het <mark>gezin</mark> en andere <mark>gezinnen</mark>; de <mark>gezinsleden</mark>.", snippet.Html);
+        Assert.Equal(3, snippet.MatchCount);
+    }
+
     [Fact]
     public void Snippet_marks_the_matching_words_and_encodes_the_rest()
     {

@@ -52,6 +52,35 @@ public sealed class Archive_search
 
     [Theory]
     [AllProviders]
+    public async Task Search_for_a_plural_with_a_doubled_consonant_finds_the_singular(DatabaseProvider provider)
+    {
+        await using var database = await MigratedAsync(provider);
+        var (wijk, member) = await AddWijkAndMemberAsync(database, "OND");
+        var gezin = await AddCaseAsync(database, wijk, member, 1, "Jongen in een druk gezin", "Het gezin verhuist. Hij gaat met de bus naar school.");
+        var gezinnen = await AddCaseAsync(database, wijk, member, 2, "Broertjes", "Twee gezinnen in één huis; de zus van de moeder helpt.");
+        var klas = await AddRecommendationAsync(database, wijk, member, gezin, "Zoek een rustige klas en vraag de huisarts naar de pil.", VisionPillar.AppropriateCare);
+        var alarm = await AddCaseAsync(database, wijk, member, 3, "Alarm", "Het alarm gaat 's nachts af.");
+        var alle = await AddCaseAsync(database, wijk, member, 4, "Onrust", "Alle kinderen slapen slecht.");
+
+        var hits = await SearchAsync(database, new ArchiveQuery("gezinnen"), wijk.Id);
+
+        Assert.Equal(new[] { gezin, gezinnen }.Order(), hits.Where(h => h.Kind == ArchiveHitKind.Case).Select(h => h.Id).Order());
+        Assert.Contains("<mark>gezin</mark>", hits.Single(h => h.Id == gezin).Snippet, StringComparison.Ordinal);
+        Assert.Contains("<mark>gezinnen</mark>", hits.Single(h => h.Id == gezinnen).Snippet, StringComparison.Ordinal);
+        Assert.Equal([gezin], (await SearchAsync(database, new ArchiveQuery("bussen"), wijk.Id)).Where(h => h.Kind == ArchiveHitKind.Case).Select(h => h.Id));
+        Assert.Equal([gezinnen], (await SearchAsync(database, new ArchiveQuery("zussen"), wijk.Id)).Select(h => h.Id));
+        var klassenPillen = Assert.Single(await SearchAsync(database, new ArchiveQuery("klassen pillen"), wijk.Id));
+        Assert.Equal(klas, klassenPillen.Id);
+        Assert.Contains("<mark>klas</mark>", klassenPillen.Snippet, StringComparison.Ordinal);
+        Assert.Contains("<mark>pil</mark>", klassenPillen.Snippet, StringComparison.Ordinal);
+
+        // Only one letter goes, and only when three remain: "alle" (stem "all") does not become "al" and find "alarm".
+        Assert.Equal([alle], (await SearchAsync(database, new ArchiveQuery("alle"), wijk.Id)).Select(h => h.Id));
+        Assert.Equal([alarm], (await SearchAsync(database, new ArchiveQuery("alarm"), wijk.Id)).Select(h => h.Id));
+    }
+
+    [Theory]
+    [AllProviders]
     public async Task Search_never_returns_another_wijk(DatabaseProvider provider)
     {
         await using var database = await MigratedAsync(provider);

@@ -31,6 +31,23 @@ public sealed class Archive_search_over_http(ProeftuinWebFactory factory) : ICla
     }
 
     [Fact]
+    public async Task A_plural_with_a_doubled_consonant_finds_and_marks_the_singular()
+    {
+        var (ondiep, angstCase) = await OndiepAngstCaseAsync();
+        using var client = await factory.SignedInAsync(OndiepChair);
+
+        // "gezinnen" is stemmed to "gezinn" and searched as "gezin": the demo angst case of Ondiep says "het gezin".
+        var hits = await GetHitsAsync(client, "/api/archive?q=gezinnen");
+        var page = await client.GetStringAsync(new Uri("/archief?q=gezinnen", UriKind.Relative));
+
+        Assert.All(hits, h => Assert.Equal(ondiep, h.GetProperty("neighbourhoodId").GetGuid()));
+        var hit = Assert.Single(hits, h => h.GetProperty("kind").GetString() == "case" && h.GetProperty("id").GetGuid() == angstCase);
+        Assert.Contains("<mark>gezin</mark>", hit.GetProperty("snippet").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"href=\"/casussen/{angstCase}\"", page, StringComparison.Ordinal);
+        Assert.Contains("<mark>gezin</mark>", ArchiveHits(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Coordinator_and_beheerder_search_no_wijk_at_all()
     {
         foreach (var email in new[] { "hanna.koster@demo.proeftuin.nl", "beheer@demo.proeftuin.nl" })
