@@ -36,6 +36,14 @@ public sealed class RecommendationCompilation(ProeftuinDbContext db)
     public async Task<IReadOnlyList<CompiledRecommendation>> ByIdsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         await Project(Sorted(Rows().Where(x => ids.Contains(x.R.Id)))).ToListAsync(cancellationToken);
 
+    /// <summary>The recommendations made in one meeting, in the order they were made, for the verslag's exports.</summary>
+    public async Task<IReadOnlyList<CompiledRecommendation>> ForMeetingAsync(Guid meetingId, CancellationToken cancellationToken) =>
+        await Project(Sorted(Rows().Where(x => x.R.MeetingId == meetingId))).ToListAsync(cancellationToken);
+
+    /// <summary>The recommendations made about one case, in every meeting that discussed it, for the case's exports.</summary>
+    public async Task<IReadOnlyList<CompiledRecommendation>> ForCaseAsync(Guid caseId, CancellationToken cancellationToken) =>
+        await Project(Sorted(Rows().Where(x => x.R.CaseFileId == caseId))).ToListAsync(cancellationToken);
+
     /// <summary>Wijk, pillars and date of every recommendation in the filtered set: enough for the matrix and the trend.</summary>
     public async Task<IReadOnlyList<(Guid WijkId, VisionPillar Pillars, DateTime DateUtc)>> FactsAsync(RecommendationFilter filter, CancellationToken cancellationToken)
     {

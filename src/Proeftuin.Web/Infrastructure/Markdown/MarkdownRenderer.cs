@@ -32,30 +32,31 @@ public sealed class MarkdownRenderer
     /// </summary>
     public IHtmlContent Render(string markdown, int sectionLevel)
     {
-        string html;
-        try
-        {
-            html = ToHtml(Tame(markdown), sectionLevel);
-        }
-        catch (ArgumentException)
-        {
-            // Nested deeper than Markdig allows (hundreds of quotes, brackets or list levels): nobody writes that on
-            // purpose, so the text is shown as it was typed rather than failing the page.
-            html = ToHtml(Literal(markdown), sectionLevel);
-        }
-
-        return new HtmlString(_sanitizer.Sanitize(html));
-    }
-
-    private string ToHtml(string markdown, int sectionLevel)
-    {
-        var document = Markdig.Markdown.Parse(markdown, _pipeline);
+        var document = Parse(markdown);
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
             heading.Level = Math.Min(heading.Level + sectionLevel, DeepestHeading);
         }
 
-        return document.ToHtml(_pipeline);
+        return new HtmlString(_sanitizer.Sanitize(document.ToHtml(_pipeline)));
+    }
+
+    /// <summary>
+    /// The text's syntax tree with the same settings as <see cref="Render"/> (raw HTML off, over-long paragraphs
+    /// literal), for exports that walk it themselves, such as the Word document.
+    /// </summary>
+    public MarkdownDocument Parse(string markdown)
+    {
+        try
+        {
+            return Markdig.Markdown.Parse(Tame(markdown), _pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Nested deeper than Markdig allows (hundreds of quotes, brackets or list levels): nobody writes that on
+            // purpose, so the text is shown as it was typed rather than failing the page.
+            return Markdig.Markdown.Parse(Literal(markdown), _pipeline);
+        }
     }
 
     /// <summary>Longer paragraphs than this are shown literally: no case text has them, and parsing them costs more than linear time.</summary>
