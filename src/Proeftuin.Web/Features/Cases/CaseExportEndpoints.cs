@@ -47,7 +47,12 @@ public sealed class CaseExport(
         var (caseFile, problem) = await CaseEndpoints.MemberCaseAsync(caseId, db, access, cancellationToken);
         if (caseFile is null)
         {
-            return problem!;
+            if (problem!.StatusCode == StatusCodes.Status403Forbidden)
+            {
+                await audit.RecordAsync(new AuditEvent("export", "denied", "CaseFile", caseId.ToString()), cancellationToken);
+            }
+
+            return problem;
         }
 
         var (text, _) = await store.TextAtAsync(MeetingHub.CaseDocument(caseId), caseFile.Text, long.MaxValue, cancellationToken);
