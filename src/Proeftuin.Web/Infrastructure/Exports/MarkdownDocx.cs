@@ -82,9 +82,10 @@ public static class MarkdownDocx
 
                     break;
                 case CodeBlock code:
-                    foreach (var line in code.Lines.Lines.Take(code.Lines.Count))
+                    // An empty fence has no lines at all (not even an empty array).
+                    for (var i = 0; i < code.Lines.Count; i++)
                     {
-                        Paragraph("Code", [WordDocument.Run(line.Slice.ToString())], list);
+                        Paragraph("Code", [WordDocument.Run(code.Lines.Lines[i].Slice.ToString())], list);
                     }
 
                     break;

@@ -14,6 +14,9 @@ public sealed class MarkdownRenderer
 {
     private const int DeepestHeading = 6;
 
+    /// <summary>Below Markdig's renderer's own limit, so a tree that passes renders; an export's walk stays shallow too.</summary>
+    private const int MaxDepth = 100;
+
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
 
     // Only http(s) and mailto links survive; the sanitiser is thread-safe once configured.
@@ -49,14 +52,46 @@ public sealed class MarkdownRenderer
     {
         try
         {
-            return Markdig.Markdown.Parse(Tame(markdown), _pipeline);
+            var document = Markdig.Markdown.Parse(Tame(markdown), _pipeline);
+            if (Depth(document) <= MaxDepth)
+            {
+                return document;
+            }
         }
         catch (ArgumentException)
         {
-            // Nested deeper than Markdig allows (hundreds of quotes, brackets or list levels): nobody writes that on
-            // purpose, so the text is shown as it was typed rather than failing the page.
-            return Markdig.Markdown.Parse(Literal(markdown), _pipeline);
+            // Markdig's own depth limit, hit while parsing.
         }
+
+        // Nested deeper than anybody writes on purpose (hundreds of quotes, brackets or list levels): the text is
+        // shown as it was typed rather than failing the page, or a walk over the tree.
+        return Markdig.Markdown.Parse(Literal(markdown), _pipeline);
+    }
+
+    /// <summary>How deep blocks and inlines nest, counted without recursion (the point is not to trust the depth).</summary>
+    private static int Depth(MarkdownDocument document)
+    {
+        var deepest = 0;
+        var pending = new Stack<(MarkdownObject Node, int Depth)>();
+        pending.Push((document, 0));
+        while (pending.Count > 0)
+        {
+            var (node, depth) = pending.Pop();
+            deepest = Math.Max(deepest, depth);
+            IEnumerable<MarkdownObject> children = node switch
+            {
+                ContainerBlock container => container,
+                LeafBlock { Inline: { } inline } => [inline],
+                Markdig.Syntax.Inlines.ContainerInline container => container,
+                _ => [],
+            };
+            foreach (var child in children)
+            {
+                pending.Push((child, depth + 1));
+            }
+        }
+
+        return deepest;
     }
 
     /// <summary>Longer paragraphs than this are shown literally: no case text has them, and parsing them costs more than linear time.</summary>
