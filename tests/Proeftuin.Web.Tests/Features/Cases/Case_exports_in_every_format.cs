@@ -20,15 +20,13 @@ public sealed class Case_exports_in_every_format(ProeftuinWebFactory factory) : 
     private const string Member = "kevin.smit@demo.proeftuin.nl";
     private const string OtherWijk = "ingrid.meijer@demo.proeftuin.nl";
 
-    private static readonly string[] Formats = ["md", "csv", "html", "docx"];
-
     [Fact]
     public async Task A_clean_case_comes_out_in_every_format_with_its_text_and_recommendations()
     {
         var (clean, _) = await OndiepCasesAsync();
         var recommendations = await factory.QueryAsync(db => db.Recommendations.Where(r => r.CaseFileId == clean.Id).Select(r => r.Text).ToListAsync());
         using var kevin = await factory.SignedInAsync(Member);
-        var before = await ExportsAsync(clean.Id);
+        var before = await factory.ExportEntriesAsync("CaseFile", clean.Id);
 
         using var docx = await kevin.GetAsync(new Uri($"/api/cases/{clean.Id}/export.docx", UriKind.Relative));
         using var html = await kevin.GetAsync(new Uri($"/api/cases/{clean.Id}/export.html", UriKind.Relative));
@@ -36,7 +34,7 @@ public sealed class Case_exports_in_every_format(ProeftuinWebFactory factory) : 
         using var markdown = await kevin.GetAsync(new Uri($"/api/cases/{clean.Id}/export.md", UriKind.Relative));
 
         Assert.All(new[] { docx, html, csv, markdown }, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        Assert.Equal($"{clean.Code}.docx", FileName(docx));
+        Assert.Equal($"{clean.Code}.docx", docx.DownloadName());
         using (var document = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false))
         {
             Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
@@ -57,13 +55,13 @@ public sealed class Case_exports_in_every_format(ProeftuinWebFactory factory) : 
         var bytes = await csv.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var rows = CsvReader.Parse(Encoding.UTF8.GetString(bytes[3..]), ';');
-        Assert.Equal(["datum", "wijk", "casus", "aanbeveling", "pijlers", "niveau", "gericht aan", "status", "eigenaar", "deadline"], rows[0]);
+        Assert.Equal(ExportRequests.RecommendationColumns, rows[0]);
         Assert.NotEmpty(recommendations);
         Assert.Equal(recommendations.Order(StringComparer.Ordinal), rows.Skip(1).Select(r => r[3]).Order(StringComparer.Ordinal));
         Assert.All(rows.Skip(1), r => Assert.Equal(clean.Code, r[2]));
         Assert.Equal(clean.Text, await markdown.Content.ReadAsStringAsync());
 
-        var entries = (await ExportsAsync(clean.Id)).Skip(before.Count).ToList();
+        var entries = (await factory.ExportEntriesAsync("CaseFile", clean.Id)).Skip(before.Count).ToList();
         Assert.Equal(4, entries.Count);
         Assert.All(entries, e => Assert.Equal(("success", "Kevin Smit"), (e.Outcome, e.UserName)));
     }
@@ -76,9 +74,9 @@ public sealed class Case_exports_in_every_format(ProeftuinWebFactory factory) : 
         using var kevin = await factory.SignedInAsync(Member);
         using var guard = await kevin.PutAsJsonAsync(new Uri($"/api/cases/{guarded.Id}/guarded-names", UriKind.Relative), new { names = new[] { word } });
         Assert.True(guard.IsSuccessStatusCode, await guard.Content.ReadAsStringAsync());
-        var before = await ExportsAsync(guarded.Id);
+        var before = await factory.ExportEntriesAsync("CaseFile", guarded.Id);
 
-        foreach (var format in Formats)
+        foreach (var format in ExportRequests.Formats)
         {
             using var refused = await kevin.GetAsync(new Uri($"/api/cases/{guarded.Id}/export.{format}", UriKind.Relative));
             Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
@@ -90,7 +88,7 @@ public sealed class Case_exports_in_every_format(ProeftuinWebFactory factory) : 
             Assert.DoesNotContain(word, problem.Detail, StringComparison.Ordinal);
         }
 
-        var entries = (await ExportsAsync(guarded.Id)).Skip(before.Count).ToList();
+        var entries = (await factory.ExportEntriesAsync("CaseFile", guarded.Id)).Skip(before.Count).ToList();
         Assert.Equal(4, entries.Count);
         Assert.All(entries, e => Assert.Equal("denied", e.Outcome));
     }
@@ -100,25 +98,19 @@ public sealed class Case_exports_in_every_format(ProeftuinWebFactory factory) : 
     {
         var (clean, _) = await OndiepCasesAsync();
         using var ingrid = await factory.SignedInAsync(OtherWijk);
-        var before = await ExportsAsync(clean.Id);
+        var before = await factory.ExportEntriesAsync("CaseFile", clean.Id);
 
-        foreach (var format in Formats)
+        foreach (var format in ExportRequests.Formats)
         {
             using var refused = await ingrid.GetAsync(new Uri($"/api/cases/{clean.Id}/export.{format}", UriKind.Relative));
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
             Assert.Equal("Geen toegang", (await refused.Content.ReadFromJsonAsync<ProblemDetails>())!.Title);
         }
 
-        var entries = (await ExportsAsync(clean.Id)).Skip(before.Count).ToList();
+        var entries = (await factory.ExportEntriesAsync("CaseFile", clean.Id)).Skip(before.Count).ToList();
         Assert.Equal(4, entries.Count);
         Assert.All(entries, e => Assert.Equal(("denied", "Ingrid Meijer"), (e.Outcome, e.UserName)));
     }
-
-    private static string? FileName(HttpResponseMessage response) =>
-        response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName;
-
-    private Task<List<Core.Audit.AuditEntry>> ExportsAsync(Guid caseId) =>
-        factory.QueryAsync(db => db.AuditEntries.Where(e => e.Action == "export" && e.ObjectType == "CaseFile" && e.ObjectId == caseId.ToString()).OrderBy(e => e.Sequence).ToListAsync());
 
     /// <summary>Ondiep's first case (discussed, with recommendations, nothing identifying) and its second.</summary>
     private async Task<(CaseRow Clean, CaseRow Other)> OndiepCasesAsync()

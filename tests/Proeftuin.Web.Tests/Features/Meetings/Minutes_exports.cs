@@ -23,10 +23,6 @@ public sealed class Minutes_exports(ProeftuinWebFactory factory) : IClassFixture
     private const string BinnenstadMember = "ingrid.meijer@demo.proeftuin.nl";
     private const string Script = "<script>alert('verslag')</script>";
 
-    private static readonly string[] Columns = ["datum", "wijk", "casus", "aanbeveling", "pijlers", "niveau", "gericht aan", "status", "eigenaar", "deadline"];
-
-    private static readonly string[] Formats = ["md", "csv", "html", "docx"];
-
     [Fact]
     public async Task Word_export_has_real_headings_lists_and_formatting_and_holds_the_recommendations()
     {
@@ -37,7 +33,7 @@ public sealed class Minutes_exports(ProeftuinWebFactory factory) : IClassFixture
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal($"verslag-{meeting.ScheduledStartUtc:yyyy-MM-dd}.docx", FileName(response));
+        Assert.Equal($"verslag-{meeting.ScheduledStartUtc:yyyy-MM-dd}.docx", response.DownloadName());
         using var document = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
         Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
         var paragraphs = document.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().ToList();
@@ -77,7 +73,7 @@ public sealed class Minutes_exports(ProeftuinWebFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("inline", response.Content.Headers.ContentDisposition!.DispositionType);
-        Assert.Equal($"verslag-{meeting.ScheduledStartUtc:yyyy-MM-dd}.html", FileName(response));
+        Assert.Equal($"verslag-{meeting.ScheduledStartUtc:yyyy-MM-dd}.html", response.DownloadName());
         var policy = response.Headers.GetValues("Content-Security-Policy").Single();
         Assert.StartsWith("default-src 'none'; style-src 'sha256-", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("nonce", policy, StringComparison.Ordinal);
@@ -104,21 +100,21 @@ public sealed class Minutes_exports(ProeftuinWebFactory factory) : IClassFixture
 
         Assert.Equal(HttpStatusCode.OK, commas.StatusCode);
         Assert.Equal("text/csv", commas.Content.Headers.ContentType!.MediaType);
-        Assert.Equal($"verslag-{meeting.ScheduledStartUtc:yyyy-MM-dd}.csv", FileName(commas));
+        Assert.Equal($"verslag-{meeting.ScheduledStartUtc:yyyy-MM-dd}.csv", commas.DownloadName());
         foreach (var (response, separator) in new[] { (commas, ','), (semicolons, ';') })
         {
             var bytes = await response.Content.ReadAsByteArrayAsync();
             Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
             var text = Encoding.UTF8.GetString(bytes[3..]);
             var rows = CsvReader.Parse(text, separator);
-            Assert.Equal(Columns, rows[0]);
-            Assert.All(rows, r => Assert.Equal(Columns.Length, r.Count));
+            Assert.Equal(ExportRequests.RecommendationColumns, rows[0]);
+            Assert.All(rows, r => Assert.Equal(ExportRequests.RecommendationColumns.Length, r.Count));
             // A text a spreadsheet would run as a formula comes out with an apostrophe before it.
             Assert.Equal(
                 meeting.AllRecommendations.Select(t => t.StartsWith('=') ? "'" + t : t).Order(StringComparer.Ordinal),
                 rows.Skip(1).Select(r => r[3]).Order(StringComparer.Ordinal));
             Assert.All(rows.Skip(1), r => Assert.Equal("Ondiep", r[1]));
-            Assert.StartsWith(string.Join(separator, Columns), text, StringComparison.Ordinal);
+            Assert.StartsWith(string.Join(separator, ExportRequests.RecommendationColumns), text, StringComparison.Ordinal);
         }
     }
 
@@ -128,11 +124,11 @@ public sealed class Minutes_exports(ProeftuinWebFactory factory) : IClassFixture
         var meeting = await PastMeetingWithMinutesAsync(finalText: null);
         using var kevin = await factory.SignedInAsync(OndiepMember);
 
-        foreach (var format in Formats)
+        foreach (var format in ExportRequests.Formats)
         {
             using var response = await kevin.GetAsync(new Uri($"/api/meetings/{meeting.Id}/minutes.{format}", UriKind.Relative));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal($"verslag-{meeting.ScheduledStartUtc:yyyy-MM-dd}-concept.{format}", FileName(response));
+            Assert.Equal($"verslag-{meeting.ScheduledStartUtc:yyyy-MM-dd}-concept.{format}", response.DownloadName());
         }
     }
 
@@ -142,9 +138,9 @@ public sealed class Minutes_exports(ProeftuinWebFactory factory) : IClassFixture
         var meeting = await PastMeetingWithMinutesAsync(text => text);
         using var kevin = await factory.SignedInAsync(OndiepMember);
         using var ingrid = await factory.SignedInAsync(BinnenstadMember);
-        var before = await ExportsAsync(meeting.Id);
+        var before = await factory.ExportEntriesAsync("Minutes", meeting.Id);
 
-        foreach (var format in Formats)
+        foreach (var format in ExportRequests.Formats)
         {
             using var allowed = await kevin.GetAsync(new Uri($"/api/meetings/{meeting.Id}/minutes.{format}", UriKind.Relative));
             using var refused = await ingrid.GetAsync(new Uri($"/api/meetings/{meeting.Id}/minutes.{format}", UriKind.Relative));
@@ -154,16 +150,10 @@ public sealed class Minutes_exports(ProeftuinWebFactory factory) : IClassFixture
             Assert.Equal("Geen toegang", (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<ProblemDetails>(refused.Content))!.Title);
         }
 
-        var entries = (await ExportsAsync(meeting.Id)).Skip(before.Count).ToList();
+        var entries = (await factory.ExportEntriesAsync("Minutes", meeting.Id)).Skip(before.Count).ToList();
         Assert.Equal(4, entries.Count(e => e.Outcome == "success" && e.UserName == "Kevin Smit"));
         Assert.Equal(4, entries.Count(e => e.Outcome == "denied" && e.UserName == "Ingrid Meijer"));
     }
-
-    private static string? FileName(HttpResponseMessage response) =>
-        response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName;
-
-    private Task<List<Core.Audit.AuditEntry>> ExportsAsync(Guid meetingId) =>
-        factory.QueryAsync(db => db.AuditEntries.Where(e => e.Action == "export" && e.ObjectType == "Minutes" && e.ObjectId == meetingId.ToString()).OrderBy(e => e.Sequence).ToListAsync());
 
     /// <summary>
     /// A new closed meeting of Ondiep about its first case, with a recommendation for the case and one for the wijk,
