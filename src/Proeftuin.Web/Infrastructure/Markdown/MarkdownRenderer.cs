@@ -35,13 +35,29 @@ public sealed class MarkdownRenderer
     /// </summary>
     public IHtmlContent Render(string markdown, int sectionLevel)
     {
-        var document = Parse(markdown);
+        string html;
+        try
+        {
+            html = ToHtml(Parse(markdown), sectionLevel);
+        }
+        catch (ArgumentException)
+        {
+            // The depth check keeps below the renderer's limit; should the two ever count differently, the text is
+            // still shown as typed rather than failing the page.
+            html = ToHtml(Markdig.Markdown.Parse(Literal(markdown), _pipeline), sectionLevel);
+        }
+
+        return new HtmlString(_sanitizer.Sanitize(html));
+    }
+
+    private string ToHtml(MarkdownDocument document, int sectionLevel)
+    {
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
             heading.Level = Math.Min(heading.Level + sectionLevel, DeepestHeading);
         }
 
-        return new HtmlString(_sanitizer.Sanitize(document.ToHtml(_pipeline)));
+        return document.ToHtml(_pipeline);
     }
 
     /// <summary>

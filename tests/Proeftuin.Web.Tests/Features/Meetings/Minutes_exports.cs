@@ -26,7 +26,8 @@ public sealed class Minutes_exports(ProeftuinWebFactory factory) : IClassFixture
     [Fact]
     public async Task Word_export_has_real_headings_lists_and_formatting_and_holds_the_recommendations()
     {
-        var meeting = await PastMeetingWithMinutesAsync(text => text + "\n\nVervolg: **vet** en *schuin*.\n\n1. eerste stap\n2. tweede stap\n\n> Een citaat\n\n" + Script + "\n");
+        var meeting = await PastMeetingWithMinutesAsync(text => text + "\n\nVervolg: **vet** en *schuin*.\n\n1. eerste stap\n2. tweede stap\n\n> Een citaat\n\n" + Script +
+            "\n\n- buiten\n  - binnen\n\nZie [de site](https://example.nl/wijk) en [dit](javascript:alert(1)).\n\n```\nregel een\nregel twee\n```\n");
         using var kevin = await factory.SignedInAsync(OndiepMember);
 
         using var response = await kevin.GetAsync(new Uri($"/api/meetings/{meeting.Id}/minutes.docx", UriKind.Relative));
@@ -59,6 +60,10 @@ public sealed class Minutes_exports(ProeftuinWebFactory factory) : IClassFixture
         Assert.Equal(NumberFormatValues.Decimal, definition.Elements<Level>().First().NumberingFormat!.Val!.Value);
         Assert.Equal("Quote", Style(paragraphs.Single(p => p.InnerText == "Een citaat")));
         Assert.Contains(paragraphs, p => p.InnerText == Script);
+        int? Level(string text) => paragraphs.Single(p => p.InnerText == text).ParagraphProperties?.NumberingProperties?.NumberingLevelReference?.Val?.Value;
+        Assert.Equal((0, 1), (Level("buiten"), Level("binnen")));
+        Assert.Contains(paragraphs, p => p.InnerText == "Zie de site (https://example.nl/wijk) en dit.");
+        Assert.Equal(["regel een", "regel twee"], paragraphs.Where(p => Style(p) == "Code").Select(p => p.InnerText));
     }
 
     [Fact]
