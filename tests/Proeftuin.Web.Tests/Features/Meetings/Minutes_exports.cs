@@ -124,6 +124,24 @@ public sealed class Minutes_exports(ProeftuinWebFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Verslag_page_links_every_format()
+    {
+        var meeting = await PastMeetingWithMinutesAsync(finalText: null);
+        using var kevin = await factory.SignedInAsync(OndiepMember);
+
+        var page = await kevin.OpenAsync($"/besprekingen/{meeting.Id}/verslag");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        foreach (var link in new[] { "minutes.md\" download", "minutes.docx\" download", "minutes.csv\" download", "minutes.csv?sep=semicolon\" download", "minutes.html\"" })
+        {
+            Assert.Contains($"href=\"/api/meetings/{meeting.Id}/{link}", page.Html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Aanbevelingen als CSV (komma's)", page.Text, StringComparison.Ordinal);
+        Assert.Contains("Afdrukversie (HTML, ook als PDF te bewaren)", page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_draft_says_concept_in_every_file_name()
     {
         var meeting = await PastMeetingWithMinutesAsync(finalText: null);
