@@ -41,6 +41,8 @@ public static class ProeftuinApp
         builder.Services.AddCoordination();
         builder.Services.AddSingleton<Infrastructure.Markdown.MarkdownRenderer>();
         builder.Services.AddScoped<Features.Meetings.MinutesTexts>();
+        builder.Services.AddScoped<Features.Meetings.MinutesExport>();
+        builder.Services.AddScoped<Features.Cases.CaseExport>();
         builder.Services.AddSingleton<Proeftuin.Data.Audit.AuditRetention>();
         builder.Services.AddHostedService<AuditRetentionService>();
         builder.Services

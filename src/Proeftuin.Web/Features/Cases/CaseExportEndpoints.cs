@@ -1,35 +1,58 @@
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Proeftuin.Core.Common;
 using Proeftuin.Data;
 using Proeftuin.Data.Collaboration;
+using Proeftuin.Web.Features.Coordination;
+using Proeftuin.Web.Features.Coordination.Exports;
 using Proeftuin.Web.Features.Meetings.Live;
 using Proeftuin.Web.Infrastructure;
 using Proeftuin.Web.Infrastructure.Anonymization;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Authorization;
+using Proeftuin.Web.Infrastructure.Exports;
+using Proeftuin.Web.Infrastructure.Markdown;
 
 namespace Proeftuin.Web.Features.Cases;
 
 /// <summary>
-/// A case as a Markdown file. The anonymisation guard runs first on the latest text: while anything possibly
-/// identifying is open, nothing leaves the system (409, in Dutch). Every export, and every refusal, is audit-logged.
+/// A case as a file: Markdown, a page to print or save as PDF, a Word document, or its recommendations as CSV
+/// (<c>?sep=semicolon</c> for Dutch Excel). The anonymisation guard runs first on the latest text, whatever the format:
+/// while anything possibly identifying is open, nothing leaves the system (409, in Dutch). Every export, and every
+/// refusal, is audit-logged.
 /// </summary>
 public static class CaseExportEndpoints
 {
     public static RouteGroupBuilder MapCaseExport(this RouteGroupBuilder group)
     {
-        group.MapGet("/cases/{caseId:guid}/export.md", MarkdownAsync);
+        group.MapGet("/cases/{caseId:guid}/export.md", (Guid caseId, CaseExport export, CancellationToken cancellationToken) =>
+            export.FileAsync(caseId, ExportFormat.Markdown, null, cancellationToken));
+        group.MapGet("/cases/{caseId:guid}/export.csv", (Guid caseId, string? sep, CaseExport export, CancellationToken cancellationToken) =>
+            export.FileAsync(caseId, ExportFormat.Csv, sep, cancellationToken));
+        group.MapGet("/cases/{caseId:guid}/export.html", (Guid caseId, CaseExport export, CancellationToken cancellationToken) =>
+            export.FileAsync(caseId, ExportFormat.Html, null, cancellationToken));
+        group.MapGet("/cases/{caseId:guid}/export.docx", (Guid caseId, CaseExport export, CancellationToken cancellationToken) =>
+            export.FileAsync(caseId, ExportFormat.Docx, null, cancellationToken));
         return group;
     }
+}
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> MarkdownAsync(
-        Guid caseId, ProeftuinDbContext db, WijkAccess access, DocumentStore store, GuardedNames guarded, AuditLog audit, CancellationToken cancellationToken)
+/// <summary>One export of a case: membership, then the guard over the latest text, then the file.</summary>
+public sealed class CaseExport(
+    ProeftuinDbContext db, WijkAccess access, DocumentStore store, GuardedNames guarded, RecommendationCompilation recommendations,
+    MarkdownRenderer markdown, AuditLog audit, TimeProvider time)
+{
+    public async Task<Results<ExportFile, ProblemHttpResult>> FileAsync(Guid caseId, ExportFormat format, string? sep, CancellationToken cancellationToken)
     {
         var (caseFile, problem) = await CaseEndpoints.MemberCaseAsync(caseId, db, access, cancellationToken);
         if (caseFile is null)
         {
-            return problem!;
+            if (problem!.StatusCode == StatusCodes.Status403Forbidden)
+            {
+                await audit.RecordAsync(new AuditEvent("export", "denied", "CaseFile", caseId.ToString()), cancellationToken);
+            }
+
+            return problem;
         }
 
         var (text, _) = await store.TextAtAsync(MeetingHub.CaseDocument(caseId), caseFile.Text, long.MaxValue, cancellationToken);
@@ -42,7 +65,19 @@ public static class CaseExportEndpoints
                 $"De casus bevat nog {open.Count} mogelijk identificerende gegevens. Los die eerst op; pas dan kan de casus worden geëxporteerd."));
         }
 
+        byte[] bytes;
+        if (format == ExportFormat.Csv)
+        {
+            bytes = CsvExport.Write(await recommendations.ForCaseAsync(caseId, cancellationToken), CsvTable.Separator(sep));
+        }
+        else
+        {
+            var wijk = await db.Neighbourhoods.Where(n => n.Id == caseFile.NeighbourhoodId).Select(n => n.Name).FirstAsync(cancellationToken);
+            var subtitle = $"Casus {caseFile.Code}, {wijk}. Geëxporteerd op {Compilation.Date(time.GetUtcNow().UtcDateTime)}.";
+            bytes = TextExport.Write(format, $"{caseFile.Code}: {caseFile.Title}", subtitle, text, markdown);
+        }
+
         await audit.RecordAsync(new AuditEvent("export", "success", "CaseFile", caseId.ToString(), caseFile.NeighbourhoodId, "Member"), cancellationToken);
-        return TypedResults.File(Encoding.UTF8.GetBytes(text), "text/markdown; charset=utf-8", $"{caseFile.Code}.md");
+        return new ExportFile(bytes, format, caseFile.Code);
     }
 }

@@ -5,6 +5,7 @@ using Proeftuin.Data;
 using Proeftuin.Web.Features.Coordination.Exports;
 using Proeftuin.Web.Infrastructure;
 using Proeftuin.Web.Infrastructure.Audit;
+using Proeftuin.Web.Infrastructure.Exports;
 using Proeftuin.Web.Infrastructure.Identity;
 using Proeftuin.Web.Infrastructure.Markdown;
 
@@ -16,14 +17,6 @@ namespace Proeftuin.Web.Features.Coordination;
 /// </summary>
 public static class CoordinationEndpoints
 {
-    public static readonly IReadOnlyDictionary<string, (string ContentType, string Extension)> Formats = new Dictionary<string, (string, string)>
-    {
-        ["csv"] = ("text/csv; charset=utf-8", "csv"),
-        ["md"] = ("text/markdown; charset=utf-8", "md"),
-        ["html"] = ("text/html; charset=utf-8", "html"),
-        ["docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
-    };
-
     public static IServiceCollection AddCoordination(this IServiceCollection services) =>
         services.AddScoped<RecommendationCompilation>().AddScoped<CoordinatorGate>();
 
@@ -38,7 +31,7 @@ public static class CoordinationEndpoints
         return group;
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportListAsync(
+    private static async Task<Results<ExportFile, ProblemHttpResult>> ExportListAsync(
         string format, [AsParameters] RecommendationFilter filter, string? sep, ProeftuinDbContext db, RecommendationCompilation compilation,
         CoordinatorGate gate, AuditLog audit, MarkdownRenderer markdown, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -47,7 +40,7 @@ public static class CoordinationEndpoints
             return Forbidden();
         }
 
-        if (!Formats.ContainsKey(format))
+        if (!ExportFile.ByExtension.TryGetValue(format, out var kind))
         {
             return ProblemResults.NotFound("Dit exportformaat");
         }
@@ -57,10 +50,10 @@ public static class CoordinationEndpoints
         var items = await compilation.AllAsync(filter, cancellationToken);
         var result = new Compilation("Aanbevelingen", filter.Describe(wijken, owners), time.GetUtcNow().UtcDateTime, [new CompilationSection(null, null, items)]);
         await audit.RecordAsync(new AuditEvent("export", "success", "RecommendationList", $"{format}{filter.ToQueryString()} ({items.Count})", Role: CoordinatorGate.Role), cancellationToken);
-        return File(result, format, sep, markdown);
+        return File(result, kind, sep, markdown);
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportThemeAsync(
+    private static async Task<Results<ExportFile, ProblemHttpResult>> ExportThemeAsync(
         Guid themeId, string format, string? sep, ProeftuinDbContext db, RecommendationCompilation compilation,
         CoordinatorGate gate, AuditLog audit, MarkdownRenderer markdown, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -70,7 +63,7 @@ public static class CoordinationEndpoints
         }
 
         var theme = await db.RecommendationThemes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == themeId, cancellationToken);
-        if (theme is null || !Formats.ContainsKey(format))
+        if (theme is null || !ExportFile.ByExtension.TryGetValue(format, out var kind))
         {
             return ProblemResults.NotFound(theme is null ? "Dit thema" : "Dit exportformaat");
         }
@@ -78,10 +71,10 @@ public static class CoordinationEndpoints
         var items = await compilation.ByIdsAsync([.. theme.RecommendationIds], cancellationToken);
         var result = new Compilation(theme.Title, $"thema ‘{theme.Title}’", time.GetUtcNow().UtcDateTime, [new CompilationSection(theme.Title, theme.Synthesis, items)]);
         await audit.RecordAsync(new AuditEvent("export", "success", "RecommendationTheme", themeId.ToString(), Role: CoordinatorGate.Role), cancellationToken);
-        return File(result, format, sep, markdown);
+        return File(result, kind, sep, markdown);
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAllThemesAsync(
+    private static async Task<Results<ExportFile, ProblemHttpResult>> ExportAllThemesAsync(
         string format, string? sep, ProeftuinDbContext db, RecommendationCompilation compilation,
         CoordinatorGate gate, AuditLog audit, MarkdownRenderer markdown, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -90,7 +83,7 @@ public static class CoordinationEndpoints
             return Forbidden();
         }
 
-        if (!Formats.ContainsKey(format))
+        if (!ExportFile.ByExtension.TryGetValue(format, out var kind))
         {
             return ProblemResults.NotFound("Dit exportformaat");
         }
@@ -104,20 +97,19 @@ public static class CoordinationEndpoints
 
         var result = new Compilation("Thema's", "alle thema's", time.GetUtcNow().UtcDateTime, sections);
         await audit.RecordAsync(new AuditEvent("export", "success", "RecommendationThemes", $"{format} ({themes.Count})", Role: CoordinatorGate.Role), cancellationToken);
-        return File(result, format, sep, markdown);
+        return File(result, kind, sep, markdown);
     }
 
-    private static FileContentHttpResult File(Compilation compilation, string format, string? sep, MarkdownRenderer markdown)
+    private static ExportFile File(Compilation compilation, ExportFormat format, string? sep, MarkdownRenderer markdown)
     {
         var bytes = format switch
         {
-            "csv" => CsvExport.Write(compilation, sep == "semicolon" ? ';' : ','),
-            "md" => MarkdownExport.Write(compilation),
-            "html" => HtmlExport.Write(compilation, markdown),
-            _ => DocxExport.Write(compilation),
+            ExportFormat.Csv => CsvExport.Write(compilation, CsvTable.Separator(sep)),
+            ExportFormat.Markdown => MarkdownExport.Write(compilation),
+            ExportFormat.Html => HtmlExport.Write(compilation, markdown),
+            _ => DocxExport.Write(compilation, markdown),
         };
-        var (contentType, extension) = Formats[format];
-        return TypedResults.File(bytes, contentType, compilation.FileName(extension));
+        return new ExportFile(bytes, format, compilation.FileName);
     }
 
     private static ProblemHttpResult Forbidden() =>

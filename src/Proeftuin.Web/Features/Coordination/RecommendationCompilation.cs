@@ -51,6 +51,14 @@ public sealed class RecommendationCompilation(ProeftuinDbContext db)
     public async Task<IReadOnlyList<CompiledRecommendation>> ByIdsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         await Project(Sorted(Full().Where(x => ids.Contains(x.R.Id)))).ToListAsync(cancellationToken);
 
+    /// <summary>The recommendations made in one meeting, in the order they were made, for the verslag's exports.</summary>
+    public async Task<IReadOnlyList<CompiledRecommendation>> ForMeetingAsync(Guid meetingId, CancellationToken cancellationToken) =>
+        await Project(Sorted(Full().Where(x => x.R.MeetingId == meetingId))).ToListAsync(cancellationToken);
+
+    /// <summary>The recommendations made about one case, in every meeting that discussed it, for the case's exports.</summary>
+    public async Task<IReadOnlyList<CompiledRecommendation>> ForCaseAsync(Guid caseId, CancellationToken cancellationToken) =>
+        await Project(Sorted(Full().Where(x => x.R.CaseFileId == caseId))).ToListAsync(cancellationToken);
+
     /// <summary>Per wijk and combination of pillars, how many recommendations of the filtered set: counted by the database.</summary>
     public async Task<IReadOnlyList<(Guid WijkId, VisionPillar Pillars, int Count)>> PillarCountsAsync(RecommendationFilter filter, CancellationToken cancellationToken)
     {

@@ -1,15 +1,22 @@
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
+using Proeftuin.Web.Features.Coordination;
+using Proeftuin.Web.Features.Coordination.Exports;
 using Proeftuin.Web.Infrastructure;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Authorization;
+using Proeftuin.Web.Infrastructure.Exports;
 using Proeftuin.Web.Infrastructure.Identity;
+using Proeftuin.Web.Infrastructure.Markdown;
 
 namespace Proeftuin.Web.Features.Meetings;
 
-/// <summary>The verslag of a meeting as a Markdown file, for the wijk's members; every export is audit-logged.</summary>
+/// <summary>
+/// The verslag of a meeting as a file, for the wijk's members: Markdown, a page to print or save as PDF, a Word
+/// document, or the meeting's recommendations as CSV (<c>?sep=semicolon</c> for Dutch Excel). A draft's file name
+/// says "concept". Every export, and every refusal, is audit-logged.
+/// </summary>
 public static class MinutesEndpoints
 {
     public static RouteGroupBuilder MapMinutesExport(this IEndpointRouteBuilder app)
@@ -17,12 +24,23 @@ public static class MinutesEndpoints
         var group = app.MapGroup("/api/meetings")
             .RequireAuthorization(IdentitySetup.TwoFactorCompleted)
             .WithTags("Meetings");
-        group.MapGet("/{meetingId:guid}/minutes.md", MarkdownAsync);
+        group.MapGet("/{meetingId:guid}/minutes.md", (Guid meetingId, MinutesExport export, CancellationToken cancellationToken) =>
+            export.FileAsync(meetingId, ExportFormat.Markdown, null, cancellationToken));
+        group.MapGet("/{meetingId:guid}/minutes.csv", (Guid meetingId, string? sep, MinutesExport export, CancellationToken cancellationToken) =>
+            export.FileAsync(meetingId, ExportFormat.Csv, sep, cancellationToken));
+        group.MapGet("/{meetingId:guid}/minutes.html", (Guid meetingId, MinutesExport export, CancellationToken cancellationToken) =>
+            export.FileAsync(meetingId, ExportFormat.Html, null, cancellationToken));
+        group.MapGet("/{meetingId:guid}/minutes.docx", (Guid meetingId, MinutesExport export, CancellationToken cancellationToken) =>
+            export.FileAsync(meetingId, ExportFormat.Docx, null, cancellationToken));
         return group;
     }
+}
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> MarkdownAsync(
-        Guid meetingId, ProeftuinDbContext db, WijkAccess access, MinutesTexts texts, AuditLog audit, CancellationToken cancellationToken)
+/// <summary>One export of a verslag: membership first, then the text as it stands (final, or the latest draft).</summary>
+public sealed class MinutesExport(
+    ProeftuinDbContext db, WijkAccess access, MinutesTexts texts, RecommendationCompilation recommendations, MarkdownRenderer markdown, AuditLog audit)
+{
+    public async Task<Results<ExportFile, ProblemHttpResult>> FileAsync(Guid meetingId, ExportFormat format, string? sep, CancellationToken cancellationToken)
     {
         var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
         if (meeting is null)
@@ -42,8 +60,19 @@ public static class MinutesEndpoints
             return ProblemResults.NotFound("Het verslag van deze bespreking");
         }
 
+        byte[] bytes;
+        if (format == ExportFormat.Csv)
+        {
+            bytes = CsvExport.Write(await recommendations.ForMeetingAsync(meetingId, cancellationToken), CsvTable.Separator(sep));
+        }
+        else
+        {
+            var wijk = await db.Neighbourhoods.Where(n => n.Id == meeting.NeighbourhoodId).Select(n => n.Name).FirstAsync(cancellationToken);
+            var state = minutes.IsFinal ? $"Definitief (versie {minutes.Revision})" : $"Concept (versie {minutes.Revision})";
+            bytes = TextExport.Write(format, $"Verslag: {meeting.Title}", $"{wijk}, {Compilation.Date(meeting.ScheduledStartUtc)}. {state}.", minutes.Text, markdown);
+        }
+
         await audit.RecordAsync(new AuditEvent("export", "success", "Minutes", meetingId.ToString(), meeting.NeighbourhoodId, "Member"), cancellationToken);
-        var name = $"verslag-{meeting.ScheduledStartUtc:yyyy-MM-dd}{(minutes.IsFinal ? string.Empty : "-concept")}.md";
-        return TypedResults.File(Encoding.UTF8.GetBytes(minutes.Text), "text/markdown; charset=utf-8", name);
+        return new ExportFile(bytes, format, $"verslag-{meeting.ScheduledStartUtc:yyyy-MM-dd}{(minutes.IsFinal ? string.Empty : "-concept")}");
     }
 }

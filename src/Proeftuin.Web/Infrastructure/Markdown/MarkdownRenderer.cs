@@ -14,6 +14,9 @@ public sealed class MarkdownRenderer
 {
     private const int DeepestHeading = 6;
 
+    /// <summary>Below Markdig's renderer's own limit, so a tree that passes renders; an export's walk stays shallow too.</summary>
+    private const int MaxDepth = 100;
+
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
 
     // Only http(s) and mailto links survive; the sanitiser is thread-safe once configured.
@@ -35,27 +38,76 @@ public sealed class MarkdownRenderer
         string html;
         try
         {
-            html = ToHtml(Tame(markdown), sectionLevel);
+            html = ToHtml(Parse(markdown), sectionLevel);
         }
         catch (ArgumentException)
         {
-            // Nested deeper than Markdig allows (hundreds of quotes, brackets or list levels): nobody writes that on
-            // purpose, so the text is shown as it was typed rather than failing the page.
-            html = ToHtml(Literal(markdown), sectionLevel);
+            // The depth check keeps below the renderer's limit; should the two ever count differently, the text is
+            // still shown as typed rather than failing the page.
+            html = ToHtml(Markdig.Markdown.Parse(Literal(markdown), _pipeline), sectionLevel);
         }
 
         return new HtmlString(_sanitizer.Sanitize(html));
     }
 
-    private string ToHtml(string markdown, int sectionLevel)
+    private string ToHtml(MarkdownDocument document, int sectionLevel)
     {
-        var document = Markdig.Markdown.Parse(markdown, _pipeline);
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
             heading.Level = Math.Min(heading.Level + sectionLevel, DeepestHeading);
         }
 
         return document.ToHtml(_pipeline);
+    }
+
+    /// <summary>
+    /// The text's syntax tree with the same settings as <see cref="Render"/> (raw HTML off, over-long paragraphs
+    /// literal), for exports that walk it themselves, such as the Word document.
+    /// </summary>
+    public MarkdownDocument Parse(string markdown)
+    {
+        try
+        {
+            var document = Markdig.Markdown.Parse(Tame(markdown), _pipeline);
+            if (Depth(document) <= MaxDepth)
+            {
+                return document;
+            }
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's own depth limit, hit while parsing.
+        }
+
+        // Nested deeper than anybody writes on purpose (hundreds of quotes, brackets or list levels): the text is
+        // shown as it was typed rather than failing the page, or a walk over the tree.
+        return Markdig.Markdown.Parse(Literal(markdown), _pipeline);
+    }
+
+    /// <summary>How deep blocks and inlines nest, counted without recursion (the point is not to trust the depth).</summary>
+    private static int Depth(MarkdownDocument document)
+    {
+        var deepest = 0;
+        var pending = new Stack<(MarkdownObject Node, int Depth)>();
+        pending.Push((document, 0));
+        while (pending.Count > 0)
+        {
+            var (node, depth) = pending.Pop();
+            deepest = Math.Max(deepest, depth);
+            IEnumerable<MarkdownObject> children = node switch
+            {
+                ContainerBlock container => container,
+                LeafBlock { Inline: { } inline } => [inline],
+                Markdig.Syntax.Inlines.ContainerInline container => container,
+                _ => [],
+            };
+            foreach (var child in children)
+            {
+                pending.Push((child, depth + 1));
+            }
+        }
+
+        return deepest;
     }
 
     /// <summary>Longer paragraphs than this are shown literally: no case text has them, and parsing them costs more than linear time.</summary>

@@ -1,9 +1,13 @@
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Proeftuin.Core.Meetings;
 using Proeftuin.Data;
 using Proeftuin.E2E.Infrastructure;
+using Proeftuin.Testing;
 
 namespace Proeftuin.E2E.Features.Meetings;
 
@@ -17,6 +21,7 @@ public sealed class Meeting_room_in_the_browser(BrowserSession session)
 {
     private const string Chair = "ruud.jansen@demo.proeftuin.nl";
     private const string Member = "fatima.elamrani@demo.proeftuin.nl";
+    private const string Recommendation = "Gezamenlijk huisbezoek van wijkverpleging en buurtteam";
     private static readonly LocatorAssertionsToHaveTextOptions Patiently = new() { Timeout = 15_000 };
     private static readonly LocatorAssertionsToContainTextOptions PatientlyContains = new() { Timeout = 15_000 };
 
@@ -84,6 +89,10 @@ public sealed class Meeting_room_in_the_browser(BrowserSession session)
 
         await chair.GetByRole(AriaRole.Button, new() { Name = "Bespreking starten" }).ClickAsync();
         await Assertions.Expect(member.GetByTestId("phase")).ToHaveTextAsync("Fase: Inbreng", Patiently);
+        await member.GetByLabel("Aanbeveling", new() { Exact = true }).FillAsync(Recommendation);
+        await member.GetByLabel("Klant centraal").CheckAsync();
+        await member.GetByRole(AriaRole.Button, new() { Name = "Aanbeveling toevoegen" }).ClickAsync();
+        await Assertions.Expect(chair.GetByTestId("recommendations").Locator("li", new() { HasText = Recommendation })).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await chair.GetByRole(AriaRole.Button, new() { Name = "Bespreking sluiten" }).ClickAsync();
 
         // The verslag opens for both, generated from the meeting, and both complete it.
@@ -107,6 +116,40 @@ public sealed class Meeting_room_in_the_browser(BrowserSession session)
         await Assertions.Expect(chair.GetByTestId("evaluation-summary")).ToHaveTextAsync("Gemiddeld 8 uit 1 beoordeling(en)", Patiently);
         await Accessibility.AssertNoViolationsAsync(member);
         await Accessibility.ScreenshotAsync(member, "meeting-minutes");
+
+        // The verslag's page offers it as Word and the meeting's recommendations as CSV; both downloads open.
+        await member.GotoAsync($"/besprekingen/{meetingId}/verslag");
+        var exports = member.GetByTestId("exports");
+        var docx = await member.RunAndWaitForDownloadAsync(() => exports.GetByRole(AriaRole.Link, new() { Name = "Download als Word-document (.docx)" }).ClickAsync());
+        Assert.Matches(@"^verslag-\d{4}-\d{2}-\d{2}\.docx$", docx.SuggestedFilename);
+        using (var document = WordprocessingDocument.Open((await docx.PathAsync())!, false))
+        {
+            var paragraphs = document.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().ToList();
+            string? Style(Paragraph p) => p.ParagraphProperties?.ParagraphStyleId?.Val;
+            Assert.StartsWith("Verslag: ", paragraphs.First(p => Style(p) == "Title").InnerText, StringComparison.Ordinal);
+            // "concept, " typed before "# Verslag" made that line a paragraph; the sections below stay headings.
+            Assert.Contains(paragraphs, p => Style(p) is null && p.InnerText.StartsWith("concept, # Verslag", StringComparison.Ordinal));
+            Assert.Contains(paragraphs, p => Style(p) == "Heading2" && p.InnerText == "Aanwezig");
+            Assert.Contains(paragraphs, p => p.InnerText.StartsWith(Recommendation, StringComparison.Ordinal) && p.ParagraphProperties?.NumberingProperties is not null);
+            Assert.Contains(paragraphs, p => p.InnerText.Contains("nazorg via de praktijkondersteuner", StringComparison.Ordinal));
+        }
+
+        var csv = await member.RunAndWaitForDownloadAsync(() =>
+            exports.GetByRole(AriaRole.Link, new() { Name = "Aanbevelingen als CSV (puntkomma's, voor Nederlandse Excel)", Exact = true }).ClickAsync());
+        Assert.EndsWith(".csv", csv.SuggestedFilename, StringComparison.Ordinal);
+        var bytes = await File.ReadAllBytesAsync((await csv.PathAsync())!);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var rows = CsvReader.Parse(Encoding.UTF8.GetString(bytes[3..]), ';');
+        Assert.Equal(["datum", "wijk", "casus", "aanbeveling", "pijlers", "niveau", "gericht aan", "status", "eigenaar", "deadline"], rows[0]);
+        var row = Assert.Single(rows.Skip(1));
+        Assert.Equal((Recommendation, "Binnenstad", "Klant centraal"), (row[3], row[1], row[4]));
+
+        // The print version opens in the browser with its own stylesheet applied under its own policy, and no script.
+        await exports.GetByRole(AriaRole.Link, new() { Name = "Afdrukversie (HTML, ook als PDF te bewaren)" }).ClickAsync();
+        await member.WaitForURLAsync(url => url.EndsWith("/minutes.html", StringComparison.Ordinal));
+        await Assertions.Expect(member.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Verslag: "));
+        Assert.Equal("14px", await member.EvaluateAsync<string>("() => getComputedStyle(document.body).fontSize"));
+        Assert.Equal(0, await member.Locator("script").CountAsync());
     }
 
     [Fact]

@@ -49,7 +49,13 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["POST /api/neighbourhoods/{neighbourhoodId:guid}/meetings"] = "chair",
         ["GET /api/meetings/{meetingId:guid}"] = "wijk",
         ["GET /api/meetings/{meetingId:guid}/minutes.md"] = "wijk",
+        ["GET /api/meetings/{meetingId:guid}/minutes.csv"] = "wijk",
+        ["GET /api/meetings/{meetingId:guid}/minutes.html"] = "wijk",
+        ["GET /api/meetings/{meetingId:guid}/minutes.docx"] = "wijk",
         ["GET /api/cases/{caseId:guid}/export.md"] = "wijk",
+        ["GET /api/cases/{caseId:guid}/export.csv"] = "wijk",
+        ["GET /api/cases/{caseId:guid}/export.html"] = "wijk",
+        ["GET /api/cases/{caseId:guid}/export.docx"] = "wijk",
 
         // Everyone signed in gets an answer, but only hits of their own wijken (Archive_search_over_http).
         ["GET /api/archive"] = "signed-in",

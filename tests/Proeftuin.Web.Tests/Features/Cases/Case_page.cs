@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Core.Meetings;
 using Proeftuin.Testing.Live;
@@ -57,6 +58,32 @@ public sealed class Case_page(ProeftuinWebFactory factory) : IClassFixture<Proef
         Assert.Equal(HttpStatusCode.Forbidden, administrator.Status);
         Assert.DoesNotContain("data-testid=\"case-text\"", coordinator.Html, StringComparison.Ordinal);
         Assert.DoesNotContain(text.Split('\n')[0].TrimStart('#', ' '), coordinator.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Case_page_links_every_export_format_and_says_when_open_findings_block_them()
+    {
+        var ondiep = await factory.WijkIdAsync("ondiep");
+        var cases = await factory.QueryAsync(db => db.CaseFiles.Where(c => c.NeighbourhoodId == ondiep).OrderBy(c => c.Code).Select(c => new { c.Id, c.Text }).ToListAsync());
+        var (clean, guarded) = (cases[0], cases[2]);
+        var word = guarded.Text.Split([' ', '\n', '.', ','], StringSplitOptions.RemoveEmptyEntries).First(w => w.Length > 6 && char.IsLetter(w[0]));
+        using var kevin = await factory.SignedInAsync("kevin.smit@demo.proeftuin.nl");
+        using var guard = await kevin.PutAsJsonAsync(new Uri($"/api/cases/{guarded.Id}/guarded-names", UriKind.Relative), new { names = new[] { word } });
+
+        var cleanPage = await kevin.OpenAsync($"/casussen/{clean.Id}");
+        var guardedPage = await kevin.OpenAsync($"/casussen/{guarded.Id}");
+
+        Assert.True(guard.IsSuccessStatusCode);
+        foreach (var link in new[] { "export.md\" download", "export.docx\" download", "export.csv\" download", "export.csv?sep=semicolon\" download", "export.html\"" })
+        {
+            Assert.Contains($"href=\"/api/cases/{clean.Id}/{link}", cleanPage.Html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Download als Word-document (.docx)", cleanPage.Text, StringComparison.Ordinal);
+        Assert.Contains("Aanbevelingen als CSV (puntkomma's, voor Nederlandse Excel)", cleanPage.Text, StringComparison.Ordinal);
+        Assert.Contains("Afdrukversie (HTML, ook als PDF te bewaren)", cleanPage.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"export-blocked\"", cleanPage.Html, StringComparison.Ordinal);
+        Assert.Contains("Exporteren kan pas wanneer de mogelijk identificerende gegevens hierboven zijn opgelost.", guardedPage.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,12 +1,16 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using Proeftuin.Core.Anonymization;
 using Proeftuin.Testing.Fuzz;
+using Proeftuin.Web.Infrastructure.Exports;
 using Proeftuin.Web.Infrastructure.Markdown;
 
 namespace Proeftuin.Web.Tests.Features.Hardening;
 
 /// <summary>
 /// The anonymisation detector and the Markdown renderer read whatever professionals type: random and adversarial
-/// input must never throw or hang, and the work must grow linearly with the length of the input.
+/// input must never throw or hang, and the work must grow linearly with the length of the input; the same holds for the
+/// Word export, which walks the renderer's syntax tree itself, and the documents it makes are always valid.
 /// </summary>
 public sealed class Fuzzing_the_detector_and_the_renderer
 {
@@ -65,6 +69,29 @@ public sealed class Fuzzing_the_detector_and_the_renderer
     public void Renderer_work_grows_linearly_on_adversarial_input(string pattern)
     {
         var ratio = GrowthCheck.Ratio(text => Renderer.Render(text, 2).ToString(), pattern, 5_000);
+
+        Assert.True(ratio < GrowthCheck.MaxRatio, $"8× the input of '{pattern}' took {ratio:F1}× as long");
+    }
+
+    [Fact]
+    public void Random_markdown_always_makes_a_valid_word_document()
+    {
+        var random = new Random(31);
+        var validator = new OpenXmlValidator();
+        for (var i = 0; i < 200; i++)
+        {
+            var bytes = TextExport.Write(ExportFormat.Docx, "Fuzz", "willekeurig", GrowthCheck.RandomText(random, Alphabet, 600), Renderer);
+
+            using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+            Assert.Empty(validator.Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(MarkdownPatterns))]
+    public void Word_export_work_grows_linearly_on_adversarial_input(string pattern)
+    {
+        var ratio = GrowthCheck.Ratio(text => TextExport.Write(ExportFormat.Docx, "Fuzz", "patroon", text, Renderer), pattern, 5_000);
 
         Assert.True(ratio < GrowthCheck.MaxRatio, $"8× the input of '{pattern}' took {ratio:F1}× as long");
     }

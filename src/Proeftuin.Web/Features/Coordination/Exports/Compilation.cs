@@ -13,7 +13,8 @@ public sealed record Compilation(string Title, string Selection, DateTime Genera
 {
     public const string DateFormat = "d-M-yyyy";
 
-    public string FileName(string extension) => $"aanbevelingen-{Slug(Title)}-{GeneratedUtc:yyyyMMdd-HHmm}.{extension}";
+    /// <summary>The file name without its extension, which the format adds.</summary>
+    public string FileName => $"aanbevelingen-{Slug(Title)}-{GeneratedUtc:yyyyMMdd-HHmm}";
 
     public static string Pillars(CompiledRecommendation r) => string.Join(", ", VisionPillars.Split(r.Pillars).Select(VisionPillars.Dutch));
 

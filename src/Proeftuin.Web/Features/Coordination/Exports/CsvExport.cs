@@ -1,45 +1,27 @@
-using System.Text;
+using Proeftuin.Core.Recommendations;
+using Proeftuin.Web.Infrastructure.Exports;
 
 namespace Proeftuin.Web.Features.Coordination.Exports;
 
 /// <summary>
-/// CSV for Excel: UTF-8 with a byte-order mark (so Excel reads ë and ’ right), comma or — for Dutch Excel — semicolon,
-/// and cells that a spreadsheet would run as a formula prefixed with an apostrophe.
+/// Recommendations as CSV, one a row: the coordinator's compilation (with the theme each is in first) and the list of
+/// one meeting or one case. The writing itself — byte-order mark, separator, formula-safe cells — is <see cref="CsvTable"/>.
 /// </summary>
 public static class CsvExport
 {
-    public static readonly string[] Columns = ["thema", "datum", "wijk", "casus", "aanbeveling", "pijlers", "niveau", "gericht aan", "status", "eigenaar", "deadline"];
+    public static readonly string[] RecommendationColumns = ["datum", "wijk", "casus", "aanbeveling", "pijlers", "niveau", "gericht aan", "status", "eigenaar", "deadline"];
 
-    public static byte[] Write(Compilation compilation, char separator)
-    {
-        var csv = new StringBuilder();
-        Line(csv, separator, Columns);
-        foreach (var section in compilation.Sections)
-        {
-            foreach (var r in section.Items)
-            {
-                Line(csv, separator, [
-                    section.Heading ?? string.Empty, Compilation.Date(r.DateUtc), r.WijkName, r.CaseCode ?? string.Empty, r.Text, Compilation.Pillars(r),
-                    Core.Recommendations.RecommendationStatusNames.Dutch(r.Level), Compilation.Addressees(r), Core.Recommendations.RecommendationStatusNames.Dutch(r.Status),
-                    r.OwnerName ?? string.Empty, Compilation.Due(r.DueDate),
-                ]);
-            }
-        }
+    public static readonly string[] Columns = ["thema", .. RecommendationColumns];
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
-    }
+    public static byte[] Write(Compilation compilation, char separator) =>
+        CsvTable.Write(Columns, compilation.Sections.SelectMany(s => s.Items.Select(r => (IReadOnlyList<string>)[s.Heading ?? string.Empty, .. Cells(r)])), separator);
 
-    /// <summary>Neutralises formula injection (=, +, -, @, and tab/CR that some spreadsheets treat alike), then quotes.</summary>
-    public static string Cell(string value, char separator)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
+    public static byte[] Write(IEnumerable<CompiledRecommendation> recommendations, char separator) =>
+        CsvTable.Write(RecommendationColumns, recommendations.Select(Cells), separator);
 
-        return value.IndexOfAny([separator, '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
-
-    private static void Line(StringBuilder csv, char separator, IEnumerable<string> cells) =>
-        csv.AppendJoin(separator, cells.Select(c => Cell(c, separator))).Append("\r\n");
+    private static IReadOnlyList<string> Cells(CompiledRecommendation r) =>
+    [
+        Compilation.Date(r.DateUtc), r.WijkName, r.CaseCode ?? string.Empty, r.Text, Compilation.Pillars(r), RecommendationStatusNames.Dutch(r.Level),
+        Compilation.Addressees(r), RecommendationStatusNames.Dutch(r.Status), r.OwnerName ?? string.Empty, Compilation.Due(r.DueDate),
+    ];
 }
