@@ -18,7 +18,7 @@ namespace Proeftuin.Web.Features.Coordination;
 public static class CoordinationEndpoints
 {
     public static IServiceCollection AddCoordination(this IServiceCollection services) =>
-        services.AddScoped<RecommendationCompilation>().AddScoped<CoordinatorGate>();
+        services.AddScoped<RecommendationCompilation>().AddScoped<WorkspaceQueries>().AddScoped<CoordinatorGate>();
 
     public static RouteGroupBuilder MapCoordination(this IEndpointRouteBuilder app)
     {

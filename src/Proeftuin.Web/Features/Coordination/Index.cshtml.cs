@@ -14,7 +14,7 @@ namespace Proeftuin.Web.Features.Coordination;
 /// The coordinator's workspace: the recommendations of every wijk, filtered and paged, the pillar × wijk matrix, the
 /// trend per month and the follow-up list. It shows recommendation text and case codes, never case text.
 /// </summary>
-public sealed class IndexModel(ProeftuinDbContext db, RecommendationCompilation compilation, CoordinatorGate gate, AuditLog audit, TimeProvider time, IStringLocalizer<CoordinationText> text) : PageModel
+public sealed class IndexModel(ProeftuinDbContext db, WorkspaceQueries queries, CoordinatorGate gate, AuditLog audit, TimeProvider time, IStringLocalizer<CoordinationText> text) : PageModel
 {
     public RecommendationFilter Filter { get; private set; } = new();
 
@@ -53,15 +53,15 @@ public sealed class IndexModel(ProeftuinDbContext db, RecommendationCompilation 
         Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, AmsterdamTime.Zone));
         Wijken = [.. (await db.Neighbourhoods.AsNoTracking().OrderBy(n => n.Name).Select(n => new { n.Id, n.Name }).ToListAsync(cancellationToken)).Select(n => (n.Id, n.Name))];
         Owners = await OwnersAsync(db, cancellationToken);
-        (Total, Items) = await compilation.PageAsync(filter, cancellationToken);
-        FollowUp = await compilation.FollowUpAsync(filter, Today, cancellationToken);
-
         var nowUtc = time.GetUtcNow().UtcDateTime;
+        var figures = await queries.LoadAsync(filter, Today, nowUtc, cancellationToken);
+        (Total, Items, FollowUp) = (figures.Total, figures.Items, figures.FollowUp);
+
         var pillarNames = VisionPillars.Each.Select(p => text[$"Pillar_{p}"].Value).ToList();
-        Matrix = RecommendationStatistics.Matrix(await compilation.PillarCountsAsync(filter, cancellationToken), Wijken);
+        Matrix = RecommendationStatistics.Matrix(figures.PillarCounts, Wijken);
         MatrixChart = new BarChart("matrix-chart", text["MatrixChartTitle"], text["MatrixChartDescription", DescribeMatrix(pillarNames)], pillarNames,
             [.. Matrix.Select(m => new BarGroup(m.WijkName, m.PerPillar))]);
-        Trend = RecommendationStatistics.Trend(await compilation.CountsSinceAsync(filter, RecommendationStatistics.TrendStartUtc(nowUtc), cancellationToken), nowUtc);
+        Trend = RecommendationStatistics.Trend(figures.TrendCounts, nowUtc);
         TrendChart = new BarChart("trend-chart", text["TrendChartTitle"],
             text["TrendChartDescription", string.Join(", ", Trend.Select(t => $"{RecommendationStatistics.MonthLabel(t.Month)}: {t.Count}"))],
             [text["TrendSeries"].Value], [.. Trend.Select(t => new BarGroup(RecommendationStatistics.MonthLabel(t.Month), [t.Count]))]);

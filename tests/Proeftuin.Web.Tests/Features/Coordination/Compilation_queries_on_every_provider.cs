@@ -93,6 +93,21 @@ public sealed class Compilation_queries_on_every_provider
         Assert.Equal([(data.Zuid, VisionPillar.Preconditions | VisionPillar.ClientCentred, 1)], onlyZuid);
     }
 
+    [Theory, AllProviders]
+    public async Task The_workspace_asks_all_at_once_on_separate_contexts_and_gets_the_same_answers(DatabaseProvider provider)
+    {
+        await using var data = await KnownRecommendations.CreateAsync(provider);
+        var filter = new RecommendationFilter { Pillar = VisionPillar.ClientCentred };
+
+        var figures = await new WorkspaceQueries(data.Database.Contexts).LoadAsync(filter, Today, NowUtc, CancellationToken.None);
+
+        Assert.Equal(3, figures.Total);
+        Assert.Equal(["r6", "r3", "r1"], data.Names(figures.Items));
+        Assert.Equal((3, 1), (figures.FollowUp.Total, figures.FollowUp.Overdue));
+        Assert.Equal(3, figures.PillarCounts.Sum(c => c.Count));
+        Assert.Equal(3, figures.TrendCounts.Sum(c => c.Count));
+    }
+
     /// <summary>
     /// Two wijken, three meetings and six recommendations (r1…r6) covering every filter, with a meeting that is in
     /// March in UTC and in April in Utrecht, one older than the trend's twelve months and one recommendation without
