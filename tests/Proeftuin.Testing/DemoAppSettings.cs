@@ -30,6 +30,8 @@ public sealed class DemoAppSettings
         builder.UseSetting("ConnectionStrings:Proeftuin", string.Empty);
         builder.UseSetting("OpenIddict:Integration:ClientId", IntegrationClientId);
         builder.UseSetting("OpenIddict:Integration:ClientSecret", IntegrationClientSecret);
+        // No calls to the real breach list from tests; Breached_password_check points it at its own range server.
+        builder.UseSetting("Security:BreachedPasswords:Endpoint", string.Empty);
         builder.UseSetting("RateLimits:Login:PermitLimit", LoginPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 

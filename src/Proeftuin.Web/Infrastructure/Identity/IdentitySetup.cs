@@ -35,8 +35,23 @@ public static class IdentitySetup
             })
             .AddEntityFrameworkStores<ProeftuinDbContext>()
             .AddDefaultTokenProviders()
+            .AddPasswordValidator<BreachedPasswordValidator>()
             .AddErrorDescriber<DutchIdentityErrors>()
             .AddClaimsPrincipalFactory<ProfessionalClaimsFactory>();
+
+        services.AddOptions<BreachedPasswordOptions>().BindConfiguration(BreachedPasswordOptions.Section);
+        services.AddHttpClient(BreachedPasswordValidator.HttpClientName, (provider, client) =>
+        {
+            var endpoint = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<BreachedPasswordOptions>>().Value.Endpoint;
+            if (!string.IsNullOrWhiteSpace(endpoint))
+            {
+                client.BaseAddress = new Uri(endpoint.TrimEnd('/') + "/");
+            }
+
+            // The API asks for a user agent; padding makes every answer about the same size.
+            client.DefaultRequestHeaders.UserAgent.ParseAdd("Proeftuin-Basiszorg-Jeugd-GGZ");
+            client.DefaultRequestHeaders.Add("Add-Padding", "true");
+        });
 
         services.ConfigureApplicationCookie(options =>
         {
