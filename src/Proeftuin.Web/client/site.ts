@@ -6,12 +6,3 @@ export function markScriptEnabled(root: HTMLElement = document.documentElement):
 }
 
 markScriptEnabled();
-
-/** Buttons marked data-print print the page (the CSP allows no inline onclick). */
-export function wirePrintButtons(root: ParentNode = document): void {
-  for (const button of root.querySelectorAll<HTMLButtonElement>('[data-print]')) {
-    button.addEventListener('click', () => window.print());
-  }
-}
-
-wirePrintButtons();

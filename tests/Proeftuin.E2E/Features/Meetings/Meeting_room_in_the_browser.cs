@@ -145,7 +145,7 @@ public sealed class Meeting_room_in_the_browser(BrowserSession session)
         Assert.Equal((Recommendation, "Binnenstad", "Klant centraal"), (row[3], row[1], row[4]));
 
         // The print version opens in the browser with its own stylesheet applied under its own policy, and no script.
-        await exports.GetByRole(AriaRole.Link, new() { Name = "Afdrukversie (HTML, ook als PDF te bewaren)" }).ClickAsync();
+        await exports.GetByRole(AriaRole.Link, new() { Name = "Afdrukken of als PDF bewaren" }).ClickAsync();
         await member.WaitForURLAsync(url => url.EndsWith("/minutes.html", StringComparison.Ordinal));
         await Assertions.Expect(member.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Verslag: "));
         Assert.Equal("14px", await member.EvaluateAsync<string>("() => getComputedStyle(document.body).fontSize"));

@@ -81,7 +81,10 @@ public sealed class Case_page(ProeftuinWebFactory factory) : IClassFixture<Proef
 
         Assert.Contains("Download als Word-document (.docx)", cleanPage.Text, StringComparison.Ordinal);
         Assert.Contains("Aanbevelingen als CSV (puntkomma's, voor Nederlandse Excel)", cleanPage.Text, StringComparison.Ordinal);
-        Assert.Contains("Afdrukversie (HTML, ook als PDF te bewaren)", cleanPage.Text, StringComparison.Ordinal);
+        Assert.Contains("Afdrukken of als PDF bewaren", cleanPage.Text, StringComparison.Ordinal);
+
+        // Printing goes through the guarded, audit-logged print version, not through a button that prints this page.
+        Assert.DoesNotContain("data-print", cleanPage.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"export-blocked\"", cleanPage.Html, StringComparison.Ordinal);
         Assert.Contains("Exporteren kan pas wanneer de mogelijk identificerende gegevens hierboven zijn opgelost.", guardedPage.Text, StringComparison.Ordinal);
     }

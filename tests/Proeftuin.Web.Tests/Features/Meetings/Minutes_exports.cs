@@ -138,7 +138,8 @@ public sealed class Minutes_exports(ProeftuinWebFactory factory) : IClassFixture
         }
 
         Assert.Contains("Aanbevelingen als CSV (komma's)", page.Text, StringComparison.Ordinal);
-        Assert.Contains("Afdrukversie (HTML, ook als PDF te bewaren)", page.Text, StringComparison.Ordinal);
+        Assert.Contains("Afdrukken of als PDF bewaren", page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-print", page.Html, StringComparison.Ordinal);
     }
 
     [Fact]
