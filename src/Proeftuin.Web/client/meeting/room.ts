@@ -328,7 +328,11 @@ class MeetingRoom {
     if (status) status.textContent = this.texts[`Status${state.status}`] ?? state.status;
     const phaseName = state.phase ? (this.texts[`Phase${state.phase}`] ?? state.phase) : null;
     const phase = document.getElementById('phase');
-    if (phase) phase.textContent = phaseName ? format(this.texts, 'PhaseLabel', phaseName) : (this.texts.NotStarted ?? '');
+    if (phase) {
+      // A closed meeting has no current phase; the status above already says it is closed.
+      phase.hidden = state.status === 'Closed';
+      phase.textContent = phaseName ? format(this.texts, 'PhaseLabel', phaseName) : (this.texts.NotStarted ?? '');
+    }
     for (const item of this.root.querySelectorAll<HTMLElement>('#agenda li')) {
       const current = item.dataset.itemId === state.currentAgendaItemId;
       item.classList.toggle('proeftuin-agenda__item--current', current);

@@ -98,6 +98,8 @@ public sealed class Meeting_room_in_the_browser(BrowserSession session)
         // The verslag opens for both, generated from the meeting, and both complete it.
         await Assertions.Expect(member.Locator(".cm-content")).ToContainTextAsync("# Verslag", PatientlyContains);
         await Assertions.Expect(chair.Locator(".cm-content")).ToContainTextAsync("## Aanwezig", PatientlyContains);
+        await Assertions.Expect(member.GetByTestId("meeting-status")).ToHaveTextAsync("Gesloten", Patiently);
+        await Assertions.Expect(member.GetByTestId("phase")).ToBeHiddenAsync(new() { Timeout = 15_000 });
         await FocusAsync(chair, "Control+Home");
         await chair.Keyboard.TypeAsync("concept, ", new() { Delay = 10 });
         await InParagraphAsync(member, "Afspraken en vervolg", "End");
