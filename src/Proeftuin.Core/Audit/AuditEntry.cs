@@ -35,6 +35,12 @@ public sealed class AuditEntry
 
     public string? CorrelationId { get; set; }
 
+    /// <summary>
+    /// How <see cref="Hash"/> was made: <see cref="AuditChain.Sha256"/> (entries written before the key existed) or
+    /// <see cref="AuditChain.HmacSha256"/> (with the key kept outside the database).
+    /// </summary>
+    public int ChainVersion { get; set; }
+
     public string PreviousHash { get; set; } = string.Empty;
 
     public string Hash { get; set; } = string.Empty;

@@ -408,6 +408,9 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<int>("ChainVersion")
+                        .HasColumnType("int");
+
                     b.Property<string>("ClientAddress")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");

@@ -23,6 +23,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.ClientAddress).HasMaxLength(64);
         builder.Property(e => e.Outcome).HasMaxLength(16).IsRequired();
         builder.Property(e => e.CorrelationId).HasMaxLength(64);
+        // Rows written before the key existed are SHA-256 (1); the migration AuditChainHmac gives them that value.
+        builder.Property(e => e.ChainVersion);
         builder.Property(e => e.PreviousHash).HasMaxLength(64).IsRequired();
         builder.Property(e => e.Hash).HasMaxLength(64).IsRequired();
         builder.HasIndex(e => e.TimestampUtc);

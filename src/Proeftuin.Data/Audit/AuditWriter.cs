@@ -4,18 +4,31 @@ using Proeftuin.Core.Audit;
 namespace Proeftuin.Data.Audit;
 
 /// <summary>
-/// Appends to the audit log. Appends are serialised in this process, and the unique sequence key serialises them
-/// across processes: a writer that loses the race reads the new tail and tries again.
+/// Appends to the audit log, sealing each entry with the <see cref="AuditKey"/>. Appends are serialised in this
+/// process, and the unique sequence key serialises them across processes: a writer that loses the race reads the new
+/// tail and tries again.
 /// </summary>
-public sealed class AuditWriter(IDbContextFactory<ProeftuinDbContext> contexts, TimeProvider time)
+public sealed class AuditWriter(IDbContextFactory<ProeftuinDbContext> contexts, TimeProvider time, AuditKey key)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default) => AppendAllAsync([entry], cancellationToken);
+
+    /// <summary>Appends <paramref name="entries"/> in order, in one transaction (e.g. one entry per case a join disclosed).</summary>
+    public async Task AppendAllAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
         // Whole microseconds: PostgreSQL keeps no more, and the hash must match what is read back.
         var now = time.GetUtcNow().UtcDateTime;
-        entry.TimestampUtc = new DateTime(now.Ticks - (now.Ticks % 10), DateTimeKind.Utc);
+        foreach (var entry in entries)
+        {
+            entry.TimestampUtc = new DateTime(now.Ticks - (now.Ticks % 10), DateTimeKind.Utc);
+        }
+
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -23,8 +36,13 @@ public sealed class AuditWriter(IDbContextFactory<ProeftuinDbContext> contexts, 
             {
                 await using var db = await contexts.CreateDbContextAsync(cancellationToken);
                 var previous = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken);
-                AuditChain.Seal(entry, previous);
-                db.AuditEntries.Add(entry);
+                foreach (var entry in entries)
+                {
+                    AuditChain.Seal(entry, previous, key);
+                    previous = entry;
+                }
+
+                db.AuditEntries.AddRange(entries);
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);
@@ -43,7 +61,7 @@ public sealed class AuditWriter(IDbContextFactory<ProeftuinDbContext> contexts, 
     }
 
     /// <summary>Checks the whole chain; returns the first broken sequence number, or null.</summary>
-    public static async Task<long?> VerifyAsync(ProeftuinDbContext db, CancellationToken cancellationToken)
+    public static async Task<long?> VerifyAsync(ProeftuinDbContext db, AuditKey key, CancellationToken cancellationToken)
     {
         var entries = db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable();
         var buffer = new List<AuditEntry>();
@@ -52,6 +70,6 @@ public sealed class AuditWriter(IDbContextFactory<ProeftuinDbContext> contexts, 
             buffer.Add(entry);
         }
 
-        return AuditChain.FirstBroken(buffer);
+        return AuditChain.FirstBroken(buffer, key);
     }
 }

@@ -18,7 +18,6 @@ public static class DatabaseSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddDbContextFactory<ProeftuinDbContext>(options => options.Use(settings));
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<ProeftuinDbContext>>().CreateDbContext());
-        builder.Services.AddSingleton<Proeftuin.Data.Audit.AuditWriter>();
 
         // Registered before the web server starts listening: no request sees an unmigrated database.
         builder.Services.AddHostedService<DatabaseStartupService>();

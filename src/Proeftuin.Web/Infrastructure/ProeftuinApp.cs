@@ -36,15 +36,13 @@ public static class ProeftuinApp
         builder.Services.AddProeftuinOpenIdConnect(builder.Configuration, builder.Environment);
         builder.Services.AddProeftuinExternalLogin(builder.Configuration, builder.Environment);
         builder.Services.AddLoginRateLimiting(builder.Configuration);
-        builder.Services.AddScoped<AuditLog>();
+        builder.AddProeftuinAudit();
         builder.Services.AddScoped<WijkAccess>();
         builder.Services.AddCoordination();
         builder.Services.AddSingleton<Infrastructure.Markdown.MarkdownRenderer>();
         builder.Services.AddScoped<Features.Meetings.MinutesTexts>();
         builder.Services.AddScoped<Features.Meetings.MinutesExport>();
         builder.Services.AddScoped<Features.Cases.CaseExport>();
-        builder.Services.AddSingleton<Proeftuin.Data.Audit.AuditRetention>();
-        builder.Services.AddHostedService<AuditRetentionService>();
         builder.Services
             .AddRazorPages(options =>
             {
@@ -81,6 +79,7 @@ public static class ProeftuinApp
         builder.Services.AddSingleton<Presence>();
         builder.Services.AddSingleton<ConnectionRateLimiter>();
         builder.Services.AddSingleton<FindingsMonitor>();
+        builder.Services.AddSingleton<EditAudit>();
         builder.Services.AddSingleton<Infrastructure.Anonymization.GuardedNames>();
         ArchiveSearching.AddArchive(builder.Services);
 

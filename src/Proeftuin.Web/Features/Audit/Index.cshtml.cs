@@ -17,7 +17,7 @@ namespace Proeftuin.Web.Features.Audit;
 /// the log is itself logged.
 /// </summary>
 [Authorize(Roles = GlobalRoles.Administrator)]
-public sealed class IndexModel(ProeftuinDbContext db, AuditLog audit) : PageModel
+public sealed class IndexModel(ProeftuinDbContext db, AuditLog audit, AuditKey key) : PageModel
 {
     /// <summary>The audit log's CSV for Excel, semicolon-separated (the log is read in the Netherlands).</summary>
     private static readonly string[] Columns = ["volgnummer", "tijd (UTC)", "gebruiker", "discipline", "rol", "actie", "objecttype", "object", "wijk", "adres", "uitkomst", "correlatie", "hash"];
@@ -54,7 +54,7 @@ public sealed class IndexModel(ProeftuinDbContext db, AuditLog audit) : PageMode
 
     public async Task OnPostVerifyAsync(CancellationToken cancellationToken)
     {
-        BrokenAt = await AuditWriter.VerifyAsync(db, cancellationToken);
+        BrokenAt = await AuditWriter.VerifyAsync(db, key, cancellationToken);
         Verified = true;
         await OnGetAsync(cancellationToken);
     }

@@ -10,11 +10,19 @@ namespace Proeftuin.Web.Infrastructure.Audit;
 /// </summary>
 public sealed class AuditLog(AuditWriter writer, IHttpContextAccessor http)
 {
-    public Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
+    public Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default) =>
+        writer.AppendAsync(Entry(auditEvent), cancellationToken);
+
+    /// <summary>Several entries at once, in one transaction: e.g. one per case a join disclosed.</summary>
+    public Task RecordAllAsync(IEnumerable<AuditEvent> auditEvents, CancellationToken cancellationToken = default) =>
+        writer.AppendAllAsync([.. auditEvents.Select(Entry)], cancellationToken);
+
+    /// <summary>The entry for <paramref name="auditEvent"/> with who and where filled in now, to be written later (<see cref="AuditQueue"/>).</summary>
+    public AuditEntry Entry(AuditEvent auditEvent)
     {
         var context = http.HttpContext;
         var user = context?.User;
-        var entry = new AuditEntry
+        return new AuditEntry
         {
             UserId = auditEvent.UserId ?? (Guid.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier) ?? user?.FindFirstValue("sub"), out var id) ? id : null),
             UserName = auditEvent.UserName ?? user?.FindFirstValue(ProeftuinClaims.DisplayName) ?? user?.Identity?.Name,
@@ -28,7 +36,6 @@ public sealed class AuditLog(AuditWriter writer, IHttpContextAccessor http)
             Outcome = auditEvent.Outcome,
             CorrelationId = context?.TraceIdentifier,
         };
-        return writer.AppendAsync(entry, cancellationToken);
     }
 }
 

@@ -31,7 +31,7 @@ public sealed class Audit_retention(ProeftuinWebFactory factory) : IClassFixture
         Assert.True(before > 0);
         Assert.Equal(before, removed);
         Assert.Equal("audit-purge", Assert.Single(remaining).Action);
-        Assert.Null(await AuditWriter.VerifyAsync(db, CancellationToken.None));
+        Assert.Null(await AuditWriter.VerifyAsync(db, scope.ServiceProvider.GetRequiredService<Proeftuin.Core.Audit.AuditKey>(), CancellationToken.None));
     }
 
     private sealed class ShiftedTime(TimeSpan shift) : TimeProvider

@@ -181,7 +181,7 @@ public sealed class Fuzzing_the_hub_and_the_api(ProeftuinWebFactory factory) : I
             string.Join('|', await db.CaseFiles.OrderBy(c => c.Id).Select(c => c.Text + c.Status).ToListAsync()),
             await db.Set<DocumentOperationRecord>().CountAsync(),
             await db.Recommendations.CountAsync(),
-            await AuditWriter.VerifyAsync(db, CancellationToken.None),
+            await AuditWriter.VerifyAsync(db, scope.ServiceProvider.GetRequiredService<Proeftuin.Core.Audit.AuditKey>(), CancellationToken.None),
             await db.AuditEntries.OrderBy(a => a.Sequence).Select(a => new AuditRow(a.Sequence, a.Outcome, a.Action, a.ObjectType)).ToListAsync());
     }
 

@@ -25,6 +25,7 @@ public sealed partial class MeetingHub
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Agenda).FirstAsync(m => m.Id == meetingId, Context.ConnectionAborted);
         if ((!isMinutes && !meeting.Agenda.Any(a => a.CaseFileId == caseId)) || !await access.IsMemberAsync(meeting.NeighbourhoodId, Context.ConnectionAborted))
         {
+            await audit.RecordAsync(MeetingAudit.CatchUp(meeting, documentId, "denied"));
             return HubResult<IReadOnlyList<OperationBroadcast>>.Fail("forbidden", "Dit document hoort niet bij jouw bespreking.");
         }
 
@@ -34,6 +35,7 @@ public sealed partial class MeetingHub
             return HubResult<IReadOnlyList<OperationBroadcast>>.Fail("document.too-far-behind", "Je versie is te oud om bij te werken; laad de bespreking opnieuw.");
         }
 
+        await audit.RecordAsync(MeetingAudit.CatchUp(meeting, documentId, "success"));
         return HubResult<IReadOnlyList<OperationBroadcast>>.Success(
             [.. missed.Select(a => new OperationBroadcast(documentId, a.Revision, a.Operation, a.ClientId, a.ClientSeq))]);
     }

@@ -30,6 +30,7 @@ public sealed partial class MeetingHub(
     Infrastructure.Telemetry.LiveMetrics metrics,
     Infrastructure.Anonymization.GuardedNames guarded,
     AuditLog audit,
+    EditAudit editAudit,
     TimeProvider time)
     : Hub<IMeetingClient>
 {
@@ -70,7 +71,6 @@ public sealed partial class MeetingHub(
         await directory.JoinedAsync(meetingId, Context.ConnectionId, participant);
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(meetingId), Context.ConnectionAborted);
         await Clients.OthersInGroup(Group(meetingId)).ParticipantJoined(participant);
-        await audit.RecordAsync(new AuditEvent("join", "success", "Meeting", meetingId.ToString(), meeting.NeighbourhoodId, "Member"));
 
         var caseIds = meeting.Agenda.Select(a => a.CaseFileId).ToList();
         var cases = await db.CaseFiles.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToListAsync(Context.ConnectionAborted);
@@ -90,6 +90,7 @@ public sealed partial class MeetingHub(
             states.Add(minutesState);
         }
 
+        await audit.RecordAllAsync(MeetingAudit.Join(meeting, states));
         var recommendations = await db.Recommendations.AsNoTracking().Where(r => r.MeetingId == meetingId).OrderBy(r => r.CreatedAtUtc).ToListAsync(Context.ConnectionAborted);
         return HubResult<MeetingSnapshot>.Success(new MeetingSnapshot(
             meeting.Id, meeting.Title, meeting.Status.ToString(), states, await directory.InAsync(meetingId),
@@ -166,6 +167,8 @@ public sealed partial class MeetingHub(
                 {
                     findingsMonitor.Changed(meeting.Id, edited, session);
                 }
+
+                editAudit.Edited(meeting.Id, request.DocumentId, userId, audit);
             }
 
             return HubResult<SubmitAck>.Success(new SubmitAck(request.DocumentId, result.Revision, request.ClientSeq, result.Duplicate));
