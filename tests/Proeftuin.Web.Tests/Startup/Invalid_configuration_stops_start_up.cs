@@ -24,7 +24,8 @@ public sealed class Invalid_configuration_stops_start_up
             ("ConnectionStrings__Proeftuin", "Host=127.0.0.1;Port=1;Database=none;Timeout=2"),
             ("OpenIddict__SigningCertificate__Path", certificate),
             ("OpenIddict__EncryptionCertificate__Path", certificate),
-            ("Anonymization__GuardedNameKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));
+            ("Anonymization__GuardedNameKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))),
+            ("Audit__ChainKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));
 
         Assert.Equal(1, exitCode);
         Assert.Contains("ConnectionStrings:Proeftuin", output, StringComparison.Ordinal);
@@ -51,12 +52,29 @@ public sealed class Invalid_configuration_stops_start_up
             ("OpenIddict__SigningCertificate__Path", certificate),
             ("OpenIddict__EncryptionCertificate__Path", certificate),
             ("Anonymization__GuardedNameKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))),
+            ("Audit__ChainKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))),
             ("Authentication__External__Authority", "http://idp.gemeente.example/"),
             ("Authentication__External__ClientId", "proeftuin"),
             ("Authentication__External__RequireHttpsMetadata", "false"));
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Authentication:External:RequireHttpsMetadata", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_audit_chain_key_in_production_names_the_setting()
+    {
+        var certificate = SelfSignedPfx();
+        var (exitCode, output) = await RunAppAsync(
+            ("Database__Provider", "Sqlite"),
+            ("Database__DataFolder", Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"))),
+            ("OpenIddict__SigningCertificate__Path", certificate),
+            ("OpenIddict__EncryptionCertificate__Path", certificate),
+            ("Anonymization__GuardedNameKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Audit:ChainKey", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.SignalR;
 using Proeftuin.Core.Audit;
 using Proeftuin.Data.Audit;
 
@@ -10,6 +11,11 @@ namespace Proeftuin.Web.Infrastructure.Audit;
 /// </summary>
 public sealed class AuditLog(AuditWriter writer, IHttpContextAccessor http)
 {
+    private HubCallerContext? _connection;
+
+    /// <summary>In a hub call: who and where come from the connection (set by <see cref="AuditHubFilter"/>).</summary>
+    public void UseConnection(HubCallerContext connection) => _connection = connection;
+
     public Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default) =>
         writer.AppendAsync(Entry(auditEvent), cancellationToken);
 
@@ -20,8 +26,8 @@ public sealed class AuditLog(AuditWriter writer, IHttpContextAccessor http)
     /// <summary>The entry for <paramref name="auditEvent"/> with who and where filled in now, to be written later (<see cref="AuditQueue"/>).</summary>
     public AuditEntry Entry(AuditEvent auditEvent)
     {
-        var context = http.HttpContext;
-        var user = context?.User;
+        var context = _connection?.GetHttpContext() ?? http.HttpContext;
+        var user = _connection?.User ?? context?.User;
         return new AuditEntry
         {
             UserId = auditEvent.UserId ?? (Guid.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier) ?? user?.FindFirstValue("sub"), out var id) ? id : null),
