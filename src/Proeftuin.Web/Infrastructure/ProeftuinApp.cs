@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Proeftuin.Web.Features.Anonymization;
 using Proeftuin.Web.Features.Archive;
 using Proeftuin.Web.Features.Audit;
@@ -61,7 +62,7 @@ public static class ProeftuinApp
         {
             options.MaximumReceiveMessageSize = 256 * 1024;
             options.EnableDetailedErrors = false;
-            Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<AuditHubFilter>(options);
+            options.AddFilter<AuditHubFilter>();
 
             // A connection that goes silent (laptop closed, network gone without a reset) leaves the room within 20 s;
             // the browser pings every 5 s (see client/meeting/room.ts), the .NET client every 15 s.

@@ -27,7 +27,7 @@ public static class CaseHistoryEndpoints
         var (caseFile, problem) = await CaseEndpoints.MemberCaseAsync(caseId, db, access, cancellationToken);
         if (caseFile is null)
         {
-            return problem!;
+            return await RefusedAsync(problem!, "CaseHistory", caseId.ToString(), audit, cancellationToken);
         }
 
         var history = await CaseHistory.ChangesAsync(caseId, db, store, cancellationToken);
@@ -41,7 +41,7 @@ public static class CaseHistoryEndpoints
         var (caseFile, problem) = await CaseEndpoints.MemberCaseAsync(caseId, db, access, cancellationToken);
         if (caseFile is null)
         {
-            return problem!;
+            return await RefusedAsync(problem!, "CaseRevision", $"{caseId}@{revision}", audit, cancellationToken);
         }
 
         if (revision < 0)
@@ -52,6 +52,17 @@ public static class CaseHistoryEndpoints
         var (text, at) = await store.TextAtAsync(MeetingHub.CaseDocument(caseId), caseFile.Text, revision, cancellationToken);
         await audit.RecordAsync(new AuditEvent("read", "success", "CaseRevision", $"{caseId}@{at}", caseFile.NeighbourhoodId, "Member"), cancellationToken);
         return TypedResults.Ok(new CaseRevisionDto(at, text));
+    }
+
+    /// <summary>A refused look at a case's history is logged too (a 404 discloses nothing and is not).</summary>
+    private static async Task<ProblemHttpResult> RefusedAsync(ProblemHttpResult problem, string objectType, string objectId, AuditLog audit, CancellationToken cancellationToken)
+    {
+        if (problem.StatusCode == StatusCodes.Status403Forbidden)
+        {
+            await audit.RecordAsync(new AuditEvent("read", "denied", objectType, objectId), cancellationToken);
+        }
+
+        return problem;
     }
 }
 

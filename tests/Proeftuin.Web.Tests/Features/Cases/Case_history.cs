@@ -51,6 +51,32 @@ public sealed class Case_history(ProeftuinWebFactory factory) : IClassFixture<Pr
         await kevin.Connection.DisposeAsync();
     }
 
+    [Fact]
+    public async Task Reading_the_history_and_a_revision_is_audit_logged_and_so_is_a_refusal()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
+        var caseId = await db.CaseFiles.Where(c => c.NeighbourhoodId == db.Neighbourhoods.Single(n => n.Slug == "ondiep").Id).Select(c => c.Id).FirstAsync();
+        var esra = await AuditTrail.ProfessionalIdAsync(factory.Services, "esra.yilmaz@demo.proeftuin.nl");
+        var ingrid = await AuditTrail.ProfessionalIdAsync(factory.Services, "ingrid.meijer@demo.proeftuin.nl");
+        var member = await factory.SignedInAsync("esra.yilmaz@demo.proeftuin.nl");
+        var outsider = await factory.SignedInAsync("ingrid.meijer@demo.proeftuin.nl");
+        var before = await db.AuditEntries.MaxAsync(e => e.Sequence);
+
+        using var history = await member.GetAsync(new Uri($"/api/cases/{caseId}/history", UriKind.Relative));
+        using var revision = await member.GetAsync(new Uri($"/api/cases/{caseId}/history/0", UriKind.Relative));
+        using var refusedHistory = await outsider.GetAsync(new Uri($"/api/cases/{caseId}/history", UriKind.Relative));
+        using var refusedRevision = await outsider.GetAsync(new Uri($"/api/cases/{caseId}/history/0", UriKind.Relative));
+
+        var entries = await AuditTrail.EntriesAsync(factory.Services, q => q.Where(e => e.Sequence > before && (e.UserId == esra || e.UserId == ingrid) && (e.ObjectType == "CaseHistory" || e.ObjectType == "CaseRevision")));
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (history.StatusCode, revision.StatusCode));
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (refusedHistory.StatusCode, refusedRevision.StatusCode));
+        Assert.Equal(
+            [(esra, "success", "CaseHistory", caseId.ToString()), (esra, "success", "CaseRevision", $"{caseId}@0"),
+             (ingrid, "denied", "CaseHistory", caseId.ToString()), (ingrid, "denied", "CaseRevision", $"{caseId}@0")],
+            entries.Select(e => (e.UserId!.Value, e.Outcome, e.ObjectType!, e.ObjectId!)));
+    }
+
     private async Task<Guid> PlannedOndiepMeetingAsync()
     {
         await using var scope = factory.Services.CreateAsyncScope();
