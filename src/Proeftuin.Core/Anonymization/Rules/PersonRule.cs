@@ -13,7 +13,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
     private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
     {
         "dr", "mw", "mevr", "mevrouw", "dhr", "meneer", "mr", "juf", "juffrouw", "meester", "zr", "zuster", "ds", "dominee", "pastoor",
-        "imam", "prof", "drs", "ir", "ing",
+        "imam", "prof", "drs", "ir", "ing", "mrs", "ms", "miss", "trainster", "coach", "notulist",
     };
 
     private static readonly HashSet<string> NameIntroducers = new(StringComparer.OrdinalIgnoreCase)
@@ -28,16 +28,57 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
         "vriendin", "vriendje", "vriendinnetje", "kinderen", "voogd", "mentor", "trainer", "coach", "partner", "baby", "tweeling",
         "pleegmoeder", "pleegvader", "mdr", "vdr", "pt", "cliënt", "client", "leerling", "klasgenoot", "buurman", "buurvrouw",
         "gezin", "zoontje", "dochtertje", "vriendinnen", "vrienden", "begeleider", "inbrenger", "leerkracht", "jongen", "meisje",
+        "huisarts", "jeugdarts", "gezinswerker", "groepsleerkracht", "leerplichtambtenaar", "ib", "ib'er", "ibr", "intern", "voorzitter",
+        "medebehandelaar", "behandelaar", "buurjongen", "buurmeisje", "buurvrouw", "klasgenote", "teamleider", "mother", "father",
+        "brother", "sister", "son", "daughter", "friend", "teacher", "aunt", "uncle", "grandmother", "grandfather", "mum", "mom", "dad",
+        "stepfather", "stepmother", "nurse", "counsellor", "counselor", "gp", "psycholoog", "orthopedagoog", "logopedist", "coach",
+    };
+
+    /// <summary>Labels that introduce a name after a colon: "Van: …", "Leerling: …", "Aanwezig: …", "PATIENT: …".</summary>
+    private static readonly HashSet<string> Labels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "van", "aan", "cc", "leerling", "aanwezig", "afwezig", "notulist", "notulen", "patient", "patiënt", "naam", "cliënt", "client",
+        "contactpersoon", "behandelaar", "mentor", "casushouder", "regiehouder", "zorgaanbieder", "aanmelder", "verwijzer", "beller",
+        "belde", "door", "from", "to", "name", "re", "betreft",
+    };
+
+    /// <summary>Greetings at the start of a line: the next word is the addressee's name.</summary>
+    private static readonly HashSet<string> Greetings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "beste", "hoi", "dag", "hallo", "lieve", "dear", "hi", "hello", "groet", "groeten", "gr",
+    };
+
+    /// <summary>What follows a name in brackets: a role or a sex ("Anh (POH-GGZ)", "Kofi (M)").</summary>
+    private static readonly string[] BracketRoles =
+    [
+        "(voorzitter", "(huisarts", "(poh", "(jeugdarts", "(gezinswerker", "(notulist", "(m)", "(v)", "(ib", "(mentor", "(moeder", "(vader",
+        "(leerkracht", "(jgz", "(school", "(buurtteam", "(psycholoog", "(orthopedagoog", "(leerplicht", "(ggz",
+    ];
+
+    /// <summary>Verbs of speech and action right after a name ("Anh vertelt", "Kofi says"): weak context.</summary>
+    private static readonly HashSet<string> SpeechVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "zegt", "vertelt", "vraagt", "belt", "belde", "meldt", "stelt", "wil", "vindt", "geeft", "mailt", "appt", "appte", "zei", "vertelde",
+        "vroeg", "says", "said", "told", "reports", "asks", "asked", "heeft", "is", "was", "gaat", "komt",
+    };
+
+    /// <summary>Lower-case shorthand of notes that is in no dictionary but is not a name.</summary>
+    private static readonly HashSet<string> Shorthand = new(StringComparer.Ordinal)
+    {
+        "ivm", "nav", "obv", "tav", "mbt", "ong", "mnd", "mndn", "jr", "wk", "wkn", "ok", "oke", "oké", "pt", "mdo", "ggz", "jgz", "poh", "sdq",
+        "insta", "snap", "app", "appje", "ff", "idd", "evt", "zsm", "vlg", "vgl", "bijv", "bv", "incl", "excl", "afspr", "tel", "mob", "gespr",
+        "hv", "ha", "ws", "mss", "iig", "ipv", "zgn", "resp", "tm", "vd", "vh", "ovv", "dwz", "oa", "ofzo", "enzo", "tja", "haha", "huh",
+        "whatsapp", "facetime", "teams", "online", "offline", "chill", "nvt", "ntb", "cq", "mdw", "mvg", "gr", "lol", "omg", "btw",
     };
 
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
     {
-        "van", "de", "der", "den", "ter", "ten", "te", "'t", "’t", "in", "op", "la", "le", "da", "di", "du", "del", "von",
+        "van", "de", "der", "den", "ter", "ten", "te", "'t", "’t", "in", "op", "la", "le", "da", "di", "du", "del", "von", "el", "al",
     };
 
     private static readonly HashSet<string> CapitalParticles = new(StringComparer.Ordinal)
     {
-        "Van", "De", "Der", "Den", "Ter", "Ten", "El", "Al", "Ait", "Aït", "Abu", "Ben", "Bin", "Le", "La", "Da", "Di", "Du", "Mc", "Ou",
+        "Van", "De", "Der", "Den", "Ter", "Ten", "VAN", "DE", "DER", "DEN", "TER", "TEN", "'T", "El", "Al", "Ait", "Aït", "Abu", "Ben", "Bin", "Le", "La", "Da", "Di", "Du", "Mc", "Ou",
     };
 
     public void Detect(ScanInput input, List<Finding> findings)
@@ -53,7 +94,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
         var isName = new double[words.Count];
         for (var i = 0; i < words.Count; i++)
         {
-            isName[i] = Score(text, words, facts, i);
+            isName[i] = Score(text, words, facts, i, input.Style);
         }
 
         // A first name right before a recognised surname is part of the name, even if it is also a word ("bo jansen").
@@ -66,11 +107,22 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
             }
         }
 
+        // A capitalised word right after a recognised first name is its surname, also when it is a word ("Öykü Brandt").
+        for (var i = 1; i < words.Count; i++)
+        {
+            if (isName[i] < 0.6 && isName[i - 1] >= 0.7 && (words[i].IsCapitalized || (words[i].IsAllCaps && input.Style.AllCaps))
+                && text[words[i - 1].End..words[i].Start] == " " && !facts[i].NotName && IsNameShaped(words[i].Text) is var shaped
+                && (shaped || words[i].IsAllCaps) && !Particles.Contains(words[i].Text) && !CapitalParticles.Contains(words[i].Text))
+            {
+                isName[i] = 0.75;
+            }
+        }
+
         Propagate(words, facts, isName);
         JoinFullNames(text, words, isName, findings, GuardedWords(words, facts));
     }
 
-    private double Score(string text, List<Word> words, WordFacts[] facts, int i)
+    private double Score(string text, List<Word> words, WordFacts[] facts, int i, TextStyle style)
     {
         var word = words[i];
         var fact = facts[i];
@@ -84,6 +136,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
         var inLexicon = fact.FirstName || fact.Surname;
         var ambiguous = fact.Ambiguous;
         var notName = fact.NotName;
+        var unknownWord = !fact.DutchWord && !fact.EnglishWord && !notName;
 
         if (i > 0 && IsShortGap(gap) && (Titles.Contains(previous.Text) || NameIntroducers.Contains(previous.Text)))
         {
@@ -94,7 +147,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
                 return 0.7;
             }
 
-            if (word.IsCapitalized || word.IsAllCaps || (abbreviated && !Lexicon.NotNames.Contains(word.Text)) || (word.IsLower && inLexicon))
+            if (word.IsCapitalized || word.IsAllCaps || (abbreviated && !Lexicon.NotNames.Contains(word.Text)) || (word.IsLower && (inLexicon || unknownWord)))
             {
                 return Particles.Contains(word.Text) ? 0.7 : 0.95;
             }
@@ -106,20 +159,67 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
             return 0.95;
         }
 
-        if (!word.IsCapitalized && inLexicon && !ambiguous && HasNameContext(text, words, i, gap))
+        // A known non-name in exactly this form (a language, a place, a title) is a name only after a title.
+        if (fact.NotNameExact)
         {
-            return 0.9;
+            return 0;
         }
 
+        // The first word of a known title or place ("Harry Potter", "Brawl Stars") is no name either.
+        if (i + 1 < words.Count && words[i + 1].Start - word.End == 1 && text[word.End] == ' ' && words[i + 1].IsCapitalized
+            && facts[i + 1].NotNameExact && !CapitalParticles.Contains(words[i + 1].Text))
+        {
+            return 0;
+        }
+
+        var context = HasNameContext(text, words, i, gap);
+        var weakContext = !context && FollowedBySpeechVerb(text, words, i);
         if (!word.IsCapitalized && !word.IsAllCaps)
         {
-            // Lower case: a lexicon first name that is no Dutch word ("tijn", "jakub"), or a surname after a titled particle.
-            return word.Text.Length >= 3 && fact.FirstName && !ambiguous && !notName && !Particles.Contains(word.Text) ? 0.6 : 0;
+            if (word.Text.Length < 3 || Particles.Contains(word.Text) || Shorthand.Contains(fact.Normalized) || notName)
+            {
+                return 0;
+            }
+
+            // Lower case: a name with context, a lexicon first name that is no word ("tijn", "jakub"), or in a chat
+            // note written in lower case throughout, any word that is in no dictionary.
+            if (context && (unknownWord || (inLexicon && !ambiguous)))
+            {
+                return 0.9;
+            }
+
+            if (style.LowerCase && unknownWord && IsLetters(word.Text))
+            {
+                return 0.7;
+            }
+
+            return fact.FirstName && !ambiguous ? 0.6 : 0;
         }
 
         if (word.IsAllCaps)
         {
-            return inLexicon && word.Text.Length >= 3 ? 0.8 : 0;
+            if (!style.AllCaps)
+            {
+                return inLexicon && word.Text.Length >= 3 ? 0.8 : 0;
+            }
+
+            // A printout in capitals: capitals say nothing, the dictionaries do.
+            if (notName && !inLexicon)
+            {
+                return 0;
+            }
+
+            if (context && (!fact.DutchWord || inLexicon))
+            {
+                return 0.9;
+            }
+
+            if (inLexicon && !ambiguous)
+            {
+                return 0.85;
+            }
+
+            return unknownWord && word.Text.Length >= 4 && IsLetters(word.Text) ? 0.75 : 0;
         }
 
         if (notName && !inLexicon)
@@ -127,30 +227,94 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
             return 0;
         }
 
-        var context = HasNameContext(text, words, i, gap) && IsNameShaped(word.Text);
-        if (context)
+        if (context && IsNameShaped(word.Text))
         {
             return 0.95;
         }
 
-        if (!word.SentenceStart && !notName && (inLexicon || (word.Text.Length >= 3 && IsNameShaped(word.Text))))
+        if (weakContext && IsNameShaped(word.Text) && (inLexicon || unknownWord) && !word.SentenceStart)
         {
-            return inLexicon ? 0.9 : 0.65;
+            return 0.9;
         }
 
-        if (word.SentenceStart && inLexicon && !ambiguous && !notName)
+        var dictionaryWord = fact.DutchWord || (style.English && fact.EnglishWord);
+        if (style.English && fact.EnglishWord && ambiguous)
+        {
+            return 0; // "The", "Will", "May" in an English note.
+        }
+
+        if (!word.SentenceStart && (inLexicon || (word.Text.Length >= 3 && !dictionaryWord && IsNameShaped(word.Text))))
+        {
+            return inLexicon ? 0.9 : 0.75;
+        }
+
+        if (word.SentenceStart && inLexicon && !ambiguous)
         {
             return 0.85;
         }
 
+        // At the start of a sentence a capitalised word that is in no dictionary is a name too ("Kwabena kwam …").
+        if (word.SentenceStart && unknownWord && word.Text.Length >= 3 && IsNameShaped(word.Text) && (weakContext || !style.English || !fact.EnglishWord))
+        {
+            return 0.7;
+        }
+
         // A word after initials ("T. Smit") looks like a sentence start but is a surname.
-        return i > 0 && previous.Text.Length == 1 && char.IsUpper(previous.Text[0]) && gap.StartsWith('.') ? 0.9 : 0;
+        return i > 0 && IsInitial(text, words, i - 1) && gap is ". " or "." ? 0.9 : 0;
     }
+
+    private static bool IsLetters(string word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsLetter(c) && c is not '-' and not '\'')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool FollowedBySpeechVerb(string text, List<Word> words, int i) =>
+        i + 1 < words.Count && text.AsSpan(words[i].End, words[i + 1].Start - words[i].End).SequenceEqual(" ") && SpeechVerbs.Contains(words[i + 1].Text);
 
     private static bool HasNameContext(string text, List<Word> words, int i, string gap)
     {
         var word = words[i];
-        if (i > 0 && Roles.Contains(words[i - 1].Text) && gap.Trim() is "" or "(" or ":" or ",")
+        var trimmedGap = gap.Trim();
+        if (i > 0 && Roles.Contains(words[i - 1].Text) && trimmedGap is "" or "(" or ":" or "," or ".:")
+        {
+            return true;
+        }
+
+        if (i > 0 && trimmedGap == ":" && Labels.Contains(words[i - 1].Text))
+        {
+            return true;
+        }
+
+        // "moeder van cloyd", "the mother of Kofi".
+        if (i > 1 && gap == " " && words[i - 1].Text is "van" or "of" && Roles.Contains(words[i - 2].Text) && text[words[i - 2].End] == ' ')
+        {
+            return true;
+        }
+
+        // "Beste Shumei," at the start of a line; "Aanwezig: A (voorzitter), B (huisarts)".
+        if (i > 0 && gap == " " && Greetings.Contains(words[i - 1].Text) && (i == 1 || text.AsSpan(words[i - 2].End, words[i - 1].Start - words[i - 2].End).Contains('\n')))
+        {
+            return true;
+        }
+
+        var bracket = text.AsSpan(word.End, Math.Min(16, text.Length - word.End));
+        foreach (var role in BracketRoles)
+        {
+            if (bracket.StartsWith(" " + role, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        if (bracket.StartsWith(", aged ", StringComparison.Ordinal))
         {
             return true;
         }
@@ -184,18 +348,26 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
     /// <summary>Every mention of a word that was recognised as a name somewhere in the text is a name too.</summary>
     private static void Propagate(List<Word> words, WordFacts[] facts, double[] isName)
     {
+        // A name that is also a word ("Storm", "The") carries over to a lower-case mention only when context made it a name.
         var known = new HashSet<string>(StringComparer.Ordinal);
+        var knownByContext = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < words.Count; i++)
         {
             if (isName[i] >= 0.6 && words[i].Text.Length >= 2 && !Particles.Contains(words[i].Text) && !CapitalParticles.Contains(words[i].Text))
             {
                 known.Add(facts[i].Normalized);
+                if (isName[i] >= 0.95 || !(facts[i].DutchWord || facts[i].EnglishWord))
+                {
+                    knownByContext.Add(facts[i].Normalized);
+                }
             }
         }
 
         for (var i = 0; i < words.Count; i++)
         {
-            if (isName[i] < 0.6 && known.Contains(facts[i].Normalized) && !facts[i].NotNameExact)
+            var dictionaryWord = facts[i].DutchWord || facts[i].EnglishWord;
+            if (isName[i] < 0.6 && !facts[i].NotNameExact
+                && (words[i].IsLower && dictionaryWord ? knownByContext : known).Contains(facts[i].Normalized))
             {
                 isName[i] = 0.8;
             }
@@ -249,7 +421,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
                     k++;
                 }
 
-                if (k > j && k < words.Count && text[words[k - 1].End..words[k].Start] == " " && (words[k].IsCapitalized || isName[i] >= 0.9 || (words[k].IsLower && IsAfterTitle(text, words, i))) && !Lexicon.NotNames.Contains(words[k].Text))
+                if (k > j && k < words.Count && text[words[k - 1].End..words[k].Start] == " " && (words[k].IsCapitalized || words[k].IsAllCaps || isName[k] >= 0.6 || Lexicon.Surnames.Contains(words[k].Text) || (words[k].IsLower && Particles.Contains(words[i].Text) && IsAfterTitle(text, words, i))) && !Lexicon.NotNames.Contains(words[k].Text))
                 {
                     last = k;
                     isName[k] = Math.Max(isName[k], 0.8);
@@ -257,7 +429,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
                     continue;
                 }
 
-                if (IsInitial(text, words, j - 1) && words[j].IsCapitalized && gap.StartsWith('.'))
+                if (IsInitial(text, words, j - 1) && (words[j].IsCapitalized || words[j].IsAllCaps) && gap.StartsWith('.'))
                 {
                     last = j;
                     j++;
@@ -295,13 +467,13 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
         i > 0 && Titles.Contains(words[i - 1].Text) && IsShortGap(text[words[i - 1].End..words[i].Start]);
 
     private static bool IsInitial(string text, List<Word> words, int i) =>
-        words[i].Text.Length == 1 && char.IsUpper(words[i].Text[0]) && words[i].End < text.Length && text[words[i].End] == '.'
-        && i + 1 < words.Count && (words[i + 1].IsCapitalized || Particles.Contains(words[i + 1].Text) || words[i + 1].Text.Length == 1);
+        words[i].Text.Length == 1 && (words[i].Start < 2 || !char.IsDigit(text[words[i].Start - 2])) && char.IsUpper(words[i].Text[0]) && words[i].End < text.Length && text[words[i].End] == '.'
+        && i + 1 < words.Count && (words[i + 1].IsCapitalized || words[i + 1].IsAllCaps || Particles.Contains(words[i + 1].Text) || words[i + 1].Text.Length == 1);
 
     private static bool IsShortGap(string gap) => gap.Length <= 3 && !gap.Contains('\n', StringComparison.Ordinal);
 
     /// <summary>What the lexicons say of one word, looked up once per scan.</summary>
-    private readonly record struct WordFacts(string Bare, string Normalized, bool FirstName, bool Surname, bool Ambiguous, bool NotName, bool NotNameExact)
+    private readonly record struct WordFacts(string Bare, string Normalized, bool FirstName, bool Surname, bool Ambiguous, bool NotName, bool NotNameExact, bool DutchWord, bool EnglishWord)
     {
         public static WordFacts Of(string word)
         {
@@ -326,8 +498,9 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
                 Lexicon.Surnames.ContainsNormalized(normalized),
                 Lexicon.AmbiguousNames.ContainsNormalized(normalized),
                 notNameExact || Lexicon.NotNames.ContainsNormalized(normalized),
-                notNameExact);
+                notNameExact,
+                DutchWords.IsWord(normalizedWord),
+                WordSet.English.ContainsNormalized(normalizedWord));
         }
     }
-
 }
