@@ -178,12 +178,15 @@ class Gen:
 
     def postcode(self):
         letters = "".join(self.rng.choice("ABCEGHJKLMNPRSTVWXZ") for _ in range(2))
+        while letters in ("SA", "SD", "SS"):  # never used in Dutch postcodes
+            letters = "".join(self.rng.choice("ABCEGHJKLMNPRSTVWXZ") for _ in range(2))
         n = self.rng.randint(1000, 9999)
         return self.rng.choice([f"{n} {letters}", f"{n}{letters}"])
 
     def email(self, p):
         local = self.rng.choice([f"{p.first}.{p.last}", f"{p.first[0]}.{p.last}", f"{p.first}{self.rng.randint(1, 99)}", f"{p.last}.{p.first[0]}"])
-        local = normalize(local).replace(" ", "").replace("'", "")
+        local = normalize(local).replace(" ", "").replace("'", "").replace("ł", "l").replace("đ", "d").replace("ø", "o").replace("æ", "ae").replace("ß", "ss")
+        local = local.encode("ascii", "ignore").decode()
         return local + "@" + self.rng.choice(["gmail.com", "hotmail.com", "outlook.com", "ziggo.nl", "kpnmail.nl", "buurtteamsutrecht.nl", "school.nl", "live.nl"])
 
     def handle(self, p):
@@ -224,7 +227,7 @@ class Gen:
         r = self.rng
         d, m, y = r.randint(1, 28), r.randint(1, 12), r.randint(2008, 2026)
         if year:
-            return r.choice([f"{d:02d}-{m:02d}-{y}", f"{d}-{m}-{y}", f"{d}/{m}/{str(y)[2:]}", f"{d} {MONTHS[m - 1]} {y}", f"{y}-{m:02d}-{d:02d}", f"{d:02d}.{m:02d}.{y}", f"{d} {MONTHS[m - 1][:3]} {y}"])
+            return r.choice([f"{d:02d}-{m:02d}-{y}", f"{d}-{m}-{y}", f"{d}/{m}/{str(y)[2:]}", f"{d} {MONTHS[m - 1]} {y}", f"{y}-{m:02d}-{d:02d}", f"{d:02d}.{m:02d}.{y}", f"{d} {['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'][m - 1]} {y}"])
         return r.choice([f"{d:02d}-{m:02d}", f"{d}/{m}", f"{d}-{m}", f"{d} {MONTHS[m - 1]}", f"{d:02d}/{m:02d}"])
 
     def spoken_date(self):
