@@ -18,6 +18,8 @@ internal sealed partial class DateRule() : RegexRule(Pattern(), Category.Date, "
         "dd.", "d.d", "app", "gezien", "gebeld", "belt", "bellen", "verzuim", "afwezig", "ziek", "keer",
     ];
 
+    private static readonly HashSet<string> Abbreviations = ["jan", "feb", "febr", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec"];
+
     /// <summary>Words before a day-month pair that make it a score or ratio ("scoort 3/5", "PHQ-9 = 17").</summary>
     private static readonly string[] ScoreWords = ["score", "scoort", "scores", "scoorde", "cijfer", "=", "totaal", "ratio", "verhouding", "uitslag", "iq"];
 
@@ -33,7 +35,14 @@ internal sealed partial class DateRule() : RegexRule(Pattern(), Category.Date, "
     {
         if (match.Groups["monthName"].Success)
         {
-            return Valid(int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture), 1) ? Span(match) : null;
+            // The full stop after a month written out ends the sentence; only an abbreviation ("mrt.") keeps it.
+            var monthEnd = match.Index + match.Length;
+            if (match.Value.EndsWith('.') && !Abbreviations.Contains(match.Groups["monthName"].Value.ToLowerInvariant()))
+            {
+                monthEnd--;
+            }
+
+            return Valid(int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture), 1) ? (match.Index, monthEnd) : null;
         }
 
         if (match.Groups["iso"].Success)

@@ -31,7 +31,24 @@ internal static class DutchWords
             return true;
         }
 
-        return IsCompound(normalized);
+        return IsCompound(normalized) || IsInflected(normalized);
+    }
+
+    private static readonly string[] Endings = ["s", "e", "en", "ie", "je", "tje", "ies", "jes", "tjes", "ke", "ers", "er"];
+
+    /// <summary>An inflected or diminutive form of a listed word that the list lacks: "onderliggends", "poepie".</summary>
+    private static bool IsInflected(string word)
+    {
+        foreach (var ending in Endings)
+        {
+            if (word.Length - ending.Length >= 4 && word.EndsWith(ending, StringComparison.Ordinal)
+                && WordSet.Dutch.ContainsNormalized(word.AsSpan(0, word.Length - ending.Length)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsCompound(string word)

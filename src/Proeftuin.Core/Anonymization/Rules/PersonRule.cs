@@ -92,9 +92,10 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
         }
 
         var isName = new double[words.Count];
+        var reasons = new PersonReason[words.Count];
         for (var i = 0; i < words.Count; i++)
         {
-            isName[i] = Score(text, words, facts, i, input.Style);
+            (isName[i], reasons[i]) = Score(text, words, facts, i, input.Style);
         }
 
         // A first name right before a recognised surname is part of the name, even if it is also a word ("bo jansen").
@@ -104,6 +105,18 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
                 && facts[i].FirstName && facts[i + 1].Surname)
             {
                 isName[i] = 0.8;
+                reasons[i] = PersonReason.FullName;
+            }
+        }
+
+        // A capitalised word right before a recognised name is its first part, also when it is a word ("Wang Xiaoming").
+        for (var i = words.Count - 2; i >= 0; i--)
+        {
+            if (isName[i] < 0.6 && isName[i + 1] >= 0.7 && words[i].IsCapitalized && !words[i].SentenceStart && text[words[i].End..words[i + 1].Start] == " "
+                && !facts[i].NotName && IsNameShaped(words[i].Text) && !Particles.Contains(words[i].Text) && !CapitalParticles.Contains(words[i].Text))
+            {
+                isName[i] = 0.75;
+                reasons[i] = PersonReason.FullName;
             }
         }
 
@@ -115,20 +128,21 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
                 && (shaped || words[i].IsAllCaps) && !Particles.Contains(words[i].Text) && !CapitalParticles.Contains(words[i].Text))
             {
                 isName[i] = 0.75;
+                reasons[i] = PersonReason.FullName;
             }
         }
 
-        Propagate(words, facts, isName);
-        JoinFullNames(text, words, isName, findings, GuardedWords(words, facts));
+        Propagate(words, facts, isName, reasons);
+        JoinFullNames(text, words, isName, reasons, findings, GuardedWords(words, facts));
     }
 
-    private double Score(string text, List<Word> words, WordFacts[] facts, int i, TextStyle style)
+    private (double Score, PersonReason Reason) Score(string text, List<Word> words, WordFacts[] facts, int i, TextStyle style)
     {
         var word = words[i];
         var fact = facts[i];
         if (guardedHashes is { Count: > 0 } && hasher is not null && guardedHashes.Contains(hasher.Hash(fact.Bare)))
         {
-            return 1.0;
+            return (1.0, PersonReason.Guarded);
         }
 
         var previous = i > 0 ? words[i - 1] : default;
@@ -144,32 +158,32 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
             var abbreviated = gap.StartsWith('.');
             if (abbreviated && Particles.Contains(word.Text))
             {
-                return 0.7;
+                return (0.7, PersonReason.Title);
             }
 
             if (word.IsCapitalized || word.IsAllCaps || (abbreviated && !Lexicon.NotNames.Contains(word.Text)) || (word.IsLower && (inLexicon || unknownWord)))
             {
-                return Particles.Contains(word.Text) ? 0.7 : 0.95;
+                return (Particles.Contains(word.Text) ? 0.7 : 0.95, PersonReason.Title);
             }
         }
 
         // The word after a title and tussenvoegsels ("dhr. Van Rijn", "mw. de vries") is the surname.
         if (i > 1 && (Particles.Contains(previous.Text) || CapitalParticles.Contains(previous.Text)) && gap == " " && IsAfterTitle(text, words, i - 1))
         {
-            return 0.95;
+            return (0.95, PersonReason.Title);
         }
 
         // A known non-name in exactly this form (a language, a place, a title) is a name only after a title.
         if (fact.NotNameExact)
         {
-            return 0;
+            return (0, PersonReason.None);
         }
 
         // The first word of a known title or place ("Harry Potter", "Brawl Stars") is no name either.
         if (i + 1 < words.Count && words[i + 1].Start - word.End == 1 && text[word.End] == ' ' && words[i + 1].IsCapitalized
             && facts[i + 1].NotNameExact && !CapitalParticles.Contains(words[i + 1].Text))
         {
-            return 0;
+            return (0, PersonReason.None);
         }
 
         var context = HasNameContext(text, words, i, gap);
@@ -178,89 +192,89 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
         {
             if (word.Text.Length < 3 || Particles.Contains(word.Text) || Shorthand.Contains(fact.Normalized) || notName)
             {
-                return 0;
+                return (0, PersonReason.None);
             }
 
             // Lower case: a name with context, a lexicon first name that is no word ("tijn", "jakub"), or in a chat
             // note written in lower case throughout, any word that is in no dictionary.
             if (context && (unknownWord || (inLexicon && !ambiguous)))
             {
-                return 0.9;
+                return (0.9, PersonReason.Context);
             }
 
             if (style.LowerCase && unknownWord && IsLetters(word.Text))
             {
-                return 0.7;
+                return (0.7, PersonReason.LowerCaseUnknown);
             }
 
-            return fact.FirstName && !ambiguous ? 0.6 : 0;
+            return (fact.FirstName && !ambiguous && !fact.DutchWord && !fact.EnglishWord ? 0.6 : 0, PersonReason.Lexicon);
         }
 
         if (word.IsAllCaps)
         {
             if (!style.AllCaps)
             {
-                return inLexicon && word.Text.Length >= 3 ? 0.8 : 0;
+                return (inLexicon && word.Text.Length >= 3 ? 0.8 : 0, PersonReason.Lexicon);
             }
 
             // A printout in capitals: capitals say nothing, the dictionaries do.
             if (notName && !inLexicon)
             {
-                return 0;
+                return (0, PersonReason.None);
             }
 
             if (context && (!fact.DutchWord || inLexicon))
             {
-                return 0.9;
+                return (0.9, PersonReason.Context);
             }
 
             if (inLexicon && !ambiguous)
             {
-                return 0.85;
+                return (0.85, PersonReason.Lexicon);
             }
 
-            return unknownWord && word.Text.Length >= 4 && IsLetters(word.Text) ? 0.75 : 0;
+            return (unknownWord && word.Text.Length >= 4 && IsLetters(word.Text) ? 0.75 : 0, PersonReason.CapitalsUnknown);
         }
 
         if (notName && !inLexicon)
         {
-            return 0;
+            return (0, PersonReason.None);
         }
 
         if (context && IsNameShaped(word.Text))
         {
-            return 0.95;
+            return (0.95, PersonReason.Context);
         }
 
         if (weakContext && IsNameShaped(word.Text) && (inLexicon || unknownWord) && !word.SentenceStart)
         {
-            return 0.9;
+            return (0.9, PersonReason.SpeechVerb);
         }
 
         var dictionaryWord = fact.DutchWord || (style.English && fact.EnglishWord);
         if (style.English && fact.EnglishWord && ambiguous)
         {
-            return 0; // "The", "Will", "May" in an English note.
+            return (0, PersonReason.None); // "The", "Will", "May" in an English note.
         }
 
         if (!word.SentenceStart && (inLexicon || (word.Text.Length >= 3 && !dictionaryWord && IsNameShaped(word.Text))))
         {
-            return inLexicon ? 0.9 : 0.75;
+            return inLexicon ? (0.9, PersonReason.Lexicon) : (0.75, PersonReason.UnknownCapitalised);
         }
 
         if (word.SentenceStart && inLexicon && !ambiguous)
         {
-            return 0.85;
+            return (0.85, PersonReason.Lexicon);
         }
 
         // At the start of a sentence a capitalised word that is in no dictionary is a name too ("Kwabena kwam …").
         if (word.SentenceStart && unknownWord && word.Text.Length >= 3 && IsNameShaped(word.Text) && (weakContext || !style.English || !fact.EnglishWord))
         {
-            return 0.7;
+            return (0.7, PersonReason.UnknownCapitalised);
         }
 
         // A word after initials ("T. Smit") looks like a sentence start but is a surname.
-        return i > 0 && IsInitial(text, words, i - 1) && gap is ". " or "." ? 0.9 : 0;
+        return (i > 0 && IsInitial(text, words, i - 1) && gap is ". " or "." ? 0.9 : 0, PersonReason.Initials);
     }
 
     private static bool IsLetters(string word)
@@ -346,7 +360,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
     }
 
     /// <summary>Every mention of a word that was recognised as a name somewhere in the text is a name too.</summary>
-    private static void Propagate(List<Word> words, WordFacts[] facts, double[] isName)
+    private static void Propagate(List<Word> words, WordFacts[] facts, double[] isName, PersonReason[] reasons)
     {
         // A name that is also a word ("Storm", "The") carries over to a lower-case mention only when context made it a name.
         var known = new HashSet<string>(StringComparer.Ordinal);
@@ -370,6 +384,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
                 && (words[i].IsLower && dictionaryWord ? knownByContext : known).Contains(facts[i].Normalized))
             {
                 isName[i] = 0.8;
+                reasons[i] = PersonReason.MentionedBefore;
             }
         }
     }
@@ -390,7 +405,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
         return guarded;
     }
 
-    private static void JoinFullNames(string text, List<Word> words, double[] isName, List<Finding> findings, bool[] guarded)
+    private static void JoinFullNames(string text, List<Word> words, double[] isName, PersonReason[] reasons, List<Finding> findings, bool[] guarded)
     {
         for (var i = 0; i < words.Count; i++)
         {
@@ -401,6 +416,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
 
             var start = words[i].Start;
             var confidence = isName[i];
+            var reason = reasons[i];
             var last = i;
             var j = i + 1;
             while (j < words.Count && IsShortGap(text[words[j - 1].End..words[j].Start]))
@@ -409,7 +425,12 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
                 if (isName[j] >= 0.6 && (gap == " " || (gap is ". " or "." && IsInitial(text, words, j - 1))))
                 {
                     last = j;
-                    confidence = Math.Max(confidence, isName[j]);
+                    if (isName[j] > confidence)
+                    {
+                        confidence = isName[j];
+                        reason = reasons[j];
+                    }
+
                     j++;
                     continue;
                 }
@@ -447,7 +468,10 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
 
             var end = words[last].End;
             var rule = guarded.AsSpan(i, last - i + 1).Contains(true) ? "guarded-name" : "person";
-            findings.Add(new Finding(start, end, Category.Person, rule, Math.Round(confidence, 2)));
+            findings.Add(new Finding(start, end, Category.Person, rule, Math.Round(confidence, 2))
+            {
+                ReasonCode = "person." + PersonReasons.Code(reason == PersonReason.None ? PersonReason.FullName : reason),
+            });
             i = last;
         }
     }
@@ -480,7 +504,8 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
             var normalizedWord = Lexicon.Normalize(word);
             var bare = word;
             var normalized = normalizedWord;
-            if (word.Length > 3 && word.EndsWith('s'))
+            var dutchWord = DutchWords.IsWord(normalizedWord);
+            if (word.Length > 3 && word.EndsWith('s') && !dutchWord)
             {
                 var stem = normalizedWord[..^1];
                 if (Lexicon.FirstNames.ContainsNormalized(stem) || Lexicon.Surnames.ContainsNormalized(stem))
@@ -499,7 +524,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
                 Lexicon.AmbiguousNames.ContainsNormalized(normalized),
                 notNameExact || Lexicon.NotNames.ContainsNormalized(normalized),
                 notNameExact,
-                DutchWords.IsWord(normalizedWord),
+                dutchWord,
                 WordSet.English.ContainsNormalized(normalizedWord));
         }
     }
