@@ -16,8 +16,8 @@ internal sealed class EvaluateCommand : ICliCommand
 {
     private static readonly string[] DefaultCorpora =
     [
-        Path.Combine("tests", "data", "anonymization", "dev.jsonl"),
-        Path.Combine("tests", "data", "anonymization", "synthetic-eval.jsonl"),
+        System.IO.Path.Combine("tests", "data", "anonymization", "dev.jsonl"),
+        System.IO.Path.Combine("tests", "data", "anonymization", "synthetic-eval.jsonl"),
     ];
 
     public IReadOnlyList<string> Path { get; } = ["anonymization", "evaluate"];

@@ -123,7 +123,6 @@ internal sealed partial class DateRule() : RegexRule(Pattern(), Category.Date, "
         @"(?<![\w/.-])(" +
         @"(?<iso>(19|20)\d{2}-(?<isoM>\d{2})-(?<isoD>\d{2}))" +
         @"|(?<d>\d{1,2})[-/.](?<m>\d{1,2})([-/.](?<y>(19|20)?\d{2}))?" +
-        @"|(?<monthName>january|february|march|april|may|june|july|august|september|october|november|december)\s(?<d>\d{1,2})(st|nd|rd|th)?(,?\s\d{4})?" +
         @"|(?<d>\d{1,2})(e|ste|de|st|nd|rd|th)?(\svan)?\s(?<monthName>january|february|march|may|june|july|august|october|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?(\s(\d{4}|'\d{2}))?" +
         @")(?![\w]|[-/.]\d)",
         Options | RegexOptions.IgnoreCase,

@@ -55,6 +55,8 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
         "(leerkracht", "(jgz", "(school", "(buurtteam", "(psycholoog", "(orthopedagoog", "(leerplicht", "(ggz",
     ];
 
+    private static readonly string[] Possessives = [", zijn ", ", haar ", ", hun "];
+
     /// <summary>Verbs of speech and action right after a name ("Anh vertelt", "Kofi says"): weak context.</summary>
     private static readonly HashSet<string> SpeechVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -85,10 +87,18 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
     {
         var text = input.Text;
         var words = input.Words;
+        // Words repeat: look each one up once per scan.
         var facts = new WordFacts[words.Count];
+        var seen = new Dictionary<string, WordFacts>(StringComparer.Ordinal);
         for (var i = 0; i < words.Count; i++)
         {
-            facts[i] = WordFacts.Of(words[i].Text);
+            if (!seen.TryGetValue(words[i].Text, out var known))
+            {
+                known = WordFacts.Of(words[i].Text);
+                seen[words[i].Text] = known;
+            }
+
+            facts[i] = known;
         }
 
         var isName = new double[words.Count];
@@ -150,7 +160,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
         var inLexicon = fact.FirstName || fact.Surname;
         var ambiguous = fact.Ambiguous;
         var notName = fact.NotName;
-        var unknownWord = !fact.DutchWord && !fact.EnglishWord && !notName;
+        bool Unknown() => !notName && !fact.DutchWord && !fact.EnglishWord;
 
         if (i > 0 && IsShortGap(gap) && (Titles.Contains(previous.Text) || NameIntroducers.Contains(previous.Text)))
         {
@@ -161,7 +171,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
                 return (0.7, PersonReason.Title);
             }
 
-            if (word.IsCapitalized || word.IsAllCaps || (abbreviated && !Lexicon.NotNames.Contains(word.Text)) || (word.IsLower && (inLexicon || unknownWord)))
+            if (word.IsCapitalized || word.IsAllCaps || (abbreviated && !Lexicon.NotNames.Contains(word.Text)) || (word.IsLower && (inLexicon || Unknown())))
             {
                 return (Particles.Contains(word.Text) ? 0.7 : 0.95, PersonReason.Title);
             }
@@ -186,18 +196,29 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
             return (0, PersonReason.None);
         }
 
-        var context = HasNameContext(text, words, i, gap);
-        var weakContext = !context && FollowedBySpeechVerb(text, words, i);
+        var context = false;
+        var weakContext = false;
         if (!word.IsCapitalized && !word.IsAllCaps)
         {
-            if (word.Text.Length < 3 || Particles.Contains(word.Text) || Shorthand.Contains(fact.Normalized) || notName)
+            // Most words of a text are lower-case ordinary words: settle those before looking at the context.
+            if (word.Text.Length < 3 || notName || Particles.Contains(word.Text) || Shorthand.Contains(fact.Normalized))
             {
                 return (0, PersonReason.None);
             }
 
+            // The dictionaries are looked up last and only when it matters: they are large, so a look-up costs a cache miss.
+            var known = inLexicon && !ambiguous;
+            context = HasNameContext(text, words, i, gap);
+            if (!known && !context && !style.LowerCase)
+            {
+                return (0, PersonReason.None);
+            }
+
+            var unknownWord = Unknown();
+
             // Lower case: a name with context, a lexicon first name that is no word ("tijn", "jakub"), or in a chat
             // note written in lower case throughout, any word that is in no dictionary.
-            if (context && (unknownWord || (inLexicon && !ambiguous)))
+            if (context && (unknownWord || known))
             {
                 return (0.9, PersonReason.Context);
             }
@@ -210,6 +231,8 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
             return (fact.FirstName && !ambiguous && !fact.DutchWord && !fact.EnglishWord ? 0.6 : 0, PersonReason.Lexicon);
         }
 
+        context = HasNameContext(text, words, i, gap);
+        weakContext = !context && FollowedBySpeechVerb(text, words, i);
         if (word.IsAllCaps)
         {
             if (!style.AllCaps)
@@ -233,7 +256,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
                 return (0.85, PersonReason.Lexicon);
             }
 
-            return (unknownWord && word.Text.Length >= 4 && IsLetters(word.Text) ? 0.75 : 0, PersonReason.CapitalsUnknown);
+            return (word.Text.Length >= 4 && IsLetters(word.Text) && Unknown() ? 0.75 : 0, PersonReason.CapitalsUnknown);
         }
 
         if (notName && !inLexicon)
@@ -246,7 +269,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
             return (0.95, PersonReason.Context);
         }
 
-        if (weakContext && IsNameShaped(word.Text) && (inLexicon || unknownWord) && !word.SentenceStart)
+        if (weakContext && !word.SentenceStart && IsNameShaped(word.Text) && (inLexicon || Unknown()))
         {
             return (0.9, PersonReason.SpeechVerb);
         }
@@ -268,7 +291,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
         }
 
         // At the start of a sentence a capitalised word that is in no dictionary is a name too ("Kwabena kwam …").
-        if (word.SentenceStart && unknownWord && word.Text.Length >= 3 && IsNameShaped(word.Text) && (weakContext || !style.English || !fact.EnglishWord))
+        if (word.SentenceStart && word.Text.Length >= 3 && Unknown() && IsNameShaped(word.Text) && (weakContext || !style.English || !fact.EnglishWord))
         {
             return (0.7, PersonReason.UnknownCapitalised);
         }
@@ -320,22 +343,24 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
         }
 
         var bracket = text.AsSpan(word.End, Math.Min(16, text.Length - word.End));
-        foreach (var role in BracketRoles)
+        if (bracket.StartsWith(" (", StringComparison.Ordinal))
         {
-            if (bracket.StartsWith(" " + role, StringComparison.OrdinalIgnoreCase))
+            foreach (var role in BracketRoles)
             {
-                return true;
+                if (bracket[1..].StartsWith(role, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
             }
         }
-
-        if (bracket.StartsWith(", aged ", StringComparison.Ordinal))
+        else if (bracket.StartsWith(", aged ", StringComparison.Ordinal))
         {
             return true;
         }
 
         // An apposition with a family role: "Xander, zijn broer, …".
         var apposition = text.AsSpan(word.End, Math.Min(24, text.Length - word.End));
-        foreach (var possessive in new[] { ", zijn ", ", haar ", ", hun " })
+        foreach (var possessive in Possessives)
         {
             if (apposition.StartsWith(possessive, StringComparison.Ordinal))
             {
@@ -496,19 +521,42 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
 
     private static bool IsShortGap(string gap) => gap.Length <= 3 && !gap.Contains('\n', StringComparison.Ordinal);
 
-    /// <summary>What the lexicons say of one word, looked up once per scan.</summary>
-    private readonly record struct WordFacts(string Bare, string Normalized, bool FirstName, bool Surname, bool Ambiguous, bool NotName, bool NotNameExact, bool DutchWord, bool EnglishWord)
+    /// <summary>
+    /// What the lexicons say of one word, looked up once per scan (shared by its repeats). The large dictionaries are
+    /// consulted only when a rule asks, and then once.
+    /// </summary>
+    private sealed class WordFacts(string bare, string normalized, string normalizedWord, bool firstName, bool surname, bool ambiguous, bool notName, bool notNameExact)
     {
+        private bool? _dutch;
+        private bool? _english;
+
+        public string Bare => bare;
+
+        public string Normalized => normalized;
+
+        public bool FirstName => firstName;
+
+        public bool Surname => surname;
+
+        public bool Ambiguous => ambiguous;
+
+        public bool NotName => notName;
+
+        public bool NotNameExact => notNameExact;
+
+        public bool DutchWord => _dutch ??= DutchWords.IsWord(normalizedWord);
+
+        public bool EnglishWord => _english ??= WordSet.English.ContainsNormalized(normalizedWord);
+
         public static WordFacts Of(string word)
         {
             var normalizedWord = Lexicon.Normalize(word);
             var bare = word;
             var normalized = normalizedWord;
-            var dutchWord = DutchWords.IsWord(normalizedWord);
-            if (word.Length > 3 && word.EndsWith('s') && !dutchWord)
+            if (word.Length > 3 && word.EndsWith('s'))
             {
                 var stem = normalizedWord[..^1];
-                if (Lexicon.FirstNames.ContainsNormalized(stem) || Lexicon.Surnames.ContainsNormalized(stem))
+                if ((Lexicon.FirstNames.ContainsNormalized(stem) || Lexicon.Surnames.ContainsNormalized(stem)) && !DutchWords.IsWord(normalizedWord))
                 {
                     bare = word[..^1];
                     normalized = stem;
@@ -519,13 +567,12 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
             return new WordFacts(
                 bare,
                 normalized,
+                normalizedWord,
                 Lexicon.FirstNames.ContainsNormalized(normalized),
                 Lexicon.Surnames.ContainsNormalized(normalized),
                 Lexicon.AmbiguousNames.ContainsNormalized(normalized),
                 notNameExact || Lexicon.NotNames.ContainsNormalized(normalized),
-                notNameExact,
-                dutchWord,
-                WordSet.English.ContainsNormalized(normalizedWord));
+                notNameExact);
         }
     }
 }
