@@ -6,39 +6,64 @@ using Proeftuin.Core.Anonymization;
 namespace Proeftuin.Cli.Anonymization;
 
 /// <summary>
-/// <c>proeftuin anonymization evaluate CORPUS.jsonl [--json] [--verbose]</c>: recall, precision and F2 per category and
-/// overall; with --json the last line is one JSON object; with --verbose the misses and false positives too.
+/// <c>proeftuin anonymization evaluate [CORPUS.jsonl …] [--json] [--verbose]</c>: recall, precision and F2 per category
+/// and overall, per corpus. Without a file it scores the repository's dev corpus and the held-out half of the synthetic
+/// corpus (tests/data/anonymization/dev.jsonl and synthetic-eval.jsonl, from the repository root). With --json each
+/// corpus's table is followed by one JSON object of its scores (so the last line is the last corpus's); with --verbose
+/// the misses and false positives too.
 /// </summary>
 internal sealed class EvaluateCommand : ICliCommand
 {
+    private static readonly string[] DefaultCorpora =
+    [
+        System.IO.Path.Combine("tests", "data", "anonymization", "dev.jsonl"),
+        System.IO.Path.Combine("tests", "data", "anonymization", "synthetic-eval.jsonl"),
+    ];
+
     public IReadOnlyList<string> Path { get; } = ["anonymization", "evaluate"];
 
-    public string Usage => "anonymization evaluate CORPUS.jsonl [--json] [--verbose]   de detector scoren op een corpus";
+    public string Usage => "anonymization evaluate [CORPUS.jsonl ...] [--json] [--verbose]   de detector scoren (standaard: dev-corpus en synthetische toetshelft)";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
         var files = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-        if (files.Count != 1 || !File.Exists(files[0]))
+        if (files.Count == 0)
         {
-            await console.Error.WriteLineAsync(files.Count == 1 ? $"Bestand niet gevonden: {files[0]}" : "Gebruik: proeftuin anonymization evaluate CORPUS.jsonl [--json]");
+            files = [.. DefaultCorpora];
+        }
+
+        if (files.FirstOrDefault(f => !File.Exists(f)) is { } missing)
+        {
+            await console.Error.WriteLineAsync($"Bestand niet gevonden: {missing}. Gebruik: proeftuin anonymization evaluate [CORPUS.jsonl ...] [--json]");
             return 2;
         }
 
-        IReadOnlyList<CorpusDocument> documents;
-        using (var reader = File.OpenText(files[0]))
+        foreach (var file in files)
         {
-            try
+            IReadOnlyList<CorpusDocument> documents;
+            using (var reader = File.OpenText(file))
             {
-                documents = CorpusEvaluator.Read(reader);
+                try
+                {
+                    documents = CorpusEvaluator.Read(reader);
+                }
+                catch (FormatException ex)
+                {
+                    await console.Error.WriteLineAsync($"{file}: {ex.Message}");
+                    return 2;
+                }
             }
-            catch (FormatException ex)
-            {
-                await console.Error.WriteLineAsync(ex.Message);
-                return 2;
-            }
+
+            await ReportAsync(file, documents, args, console);
         }
 
+        return 0;
+    }
+
+    private static async Task ReportAsync(string file, IReadOnlyList<CorpusDocument> documents, IReadOnlyList<string> args, CliConsole console)
+    {
         var evaluation = new CorpusEvaluator(AnonymizationDetector.Default).Evaluate(documents);
+        await console.Out.WriteLineAsync($"corpus {file} ({documents.Count} teksten)");
         if (args.Contains("--verbose"))
         {
             foreach (var line in evaluation.Misses.Select(m => "gemist: " + m).Concat(evaluation.FalsePositives.Select(f => "onterecht: " + f)))
@@ -58,7 +83,5 @@ internal sealed class EvaluateCommand : ICliCommand
         {
             await console.Out.WriteLineAsync(JsonSerializer.Serialize(evaluation));
         }
-
-        return 0;
     }
 }

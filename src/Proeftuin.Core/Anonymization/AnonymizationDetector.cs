@@ -11,7 +11,7 @@ public sealed class AnonymizationDetector
 {
     private static readonly IDetectionRule[] PatternRules =
     [
-        new EmailRule(), new UrlRule(), new IbanRule(), new BsnRule(), new PhoneRule(), new PostcodeRule(), new DateRule(),
+        new EmailRule(), new UrlRule(), new HandleRule(), new IbanRule(), new BsnRule(), new PhoneRule(), new SpokenPhoneRule(), new PostcodeRule(), new DateRule(), new MonthFirstDateRule(),
         new IdRule(), new InstitutionRule(), new AddressRule(),
     ];
 

@@ -79,5 +79,24 @@ public sealed class Scan_and_evaluate_commands : IDisposable
         Assert.Contains("Regel 2", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Evaluate_reports_every_corpus_it_is_given()
+    {
+        var first = Path.Combine(_folder, "first.jsonl");
+        var second = Path.Combine(_folder, "second.jsonl");
+        await File.WriteAllLinesAsync(first, ["""{"id":"a","text":"Bel 06-12345678.","spans":[{"start":4,"end":15,"category":"PHONE","text":"06-12345678"}]}"""]);
+        await File.WriteAllLinesAsync(second, ["""{"id":"b","text":"Mail a.b@c.nl of niet.","spans":[]}"""]);
+
+        var (exitCode, output, _) = await CliRunner.RunAsync("anonymization", "evaluate", first, second, "--json");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"corpus {first} (1 teksten)", output, StringComparison.Ordinal);
+        Assert.Contains($"corpus {second} (1 teksten)", output, StringComparison.Ordinal);
+        var json = output.Split('\n').Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(2, json.Count);
+        Assert.Equal(1.0, json[0].GetProperty("overall").GetProperty("recall").GetDouble());
+        Assert.True(json[1].GetProperty("overall").GetProperty("precision").GetDouble() < 1.0);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -49,6 +49,13 @@ internal sealed partial class AddressRule : IDetectionRule
                 end = number.Index + number.Length;
             }
 
+            // A street corner, "hoek Kanaalstraat/Damstraat", is one address.
+            if (findings.Count > 0 && findings[^1] is { Category: Category.Address } corner && corner.End == words[first].Start - 1 && text[corner.End] == '/')
+            {
+                findings[^1] = corner with { End = end, Rule = "street-corner" };
+                continue;
+            }
+
             findings.Add(new Finding(words[first].Start, end, Category.Address, known ? "street-lexicon" : "street-suffix", 0.9));
         }
     }

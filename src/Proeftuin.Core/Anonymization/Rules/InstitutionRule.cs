@@ -11,7 +11,7 @@ internal sealed class InstitutionRule : IDetectionRule
 {
     private static readonly HashSet<string> TypeWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        "basisschool", "school", "obs", "cbs", "pcbs", "rkbs", "ikc", "kindcentrum", "kinderdagverblijf", "kdv", "bso",
+        "basisschool", "school", "obs", "cbs", "pcbs", "rkbs", "ikc", "sbo", "kindcentrum", "kinderdagverblijf", "kdv", "bso",
         "peuterspeelzaal", "kinderopvang", "moskee", "kerk", "gemeente", "parochie", "synagoge", "tempel", "huisartsenpraktijk",
         "gezondheidscentrum", "tandartspraktijk", "apotheek", "autobedrijf", "bouwbedrijf", "installatiebedrijf", "schilderbedrijf",
         "schoonmaakbedrijf", "transportbedrijf", "taxibedrijf", "slagerij", "bakkerij", "supermarkt", "kapsalon", "restaurant",
@@ -21,7 +21,8 @@ internal sealed class InstitutionRule : IDetectionRule
     /// <summary>Abbreviations that are type words only in capitals (so "so" or "hc" in running text is not one).</summary>
     private static readonly HashSet<string> CapitalTypeWords = new(StringComparer.Ordinal)
     {
-        "SO", "VSO", "VV", "SV", "MHC", "HC", "ISK", "ROC", "USV", "OBS", "CBS", "IKC", "BSO", "KDV", "RKBS", "PCBS",
+        "SO", "VSO", "VV", "SV", "MHC", "HC", "ISK", "ROC", "USV", "OBS", "CBS", "IKC", "BSO", "KDV", "RKBS", "PCBS", "SBO", "SBAO", "ZMLK",
+        "ZMOK", "PRO", "VMBO", "OJBS", "KBS", "GBS", "HBS", "IBS", "VBS", "CNS", "PCB", "RKB", "KC",
     };
 
     private static readonly string[] TypeSuffixes = ["vereniging", "club", "school", "opvang", "praktijk"];
@@ -33,7 +34,7 @@ internal sealed class InstitutionRule : IDetectionRule
         "College", "Lyceum", "Gymnasium", "Academie", "Akademie", "Scholengemeenschap", "Campus",
     };
 
-    private static readonly HashSet<string> Articles = new(StringComparer.Ordinal) { "De", "Het", "de", "het", "'t", "Sint", "Al", "El" };
+    private static readonly HashSet<string> Articles = new(StringComparer.Ordinal) { "De", "Het", "de", "het", "'t", "Sint", "Al", "El", "DE", "HET", "'T" };
 
     private static readonly HashSet<string> LeadingStop = new(StringComparer.Ordinal)
     {
@@ -118,9 +119,16 @@ internal sealed class InstitutionRule : IDetectionRule
         }
         else
         {
-            if (Articles.Contains(words[next].Text) && WordWalk.SpaceBetween(text, words, next))
+            var article = Articles.Contains(words[next].Text) && WordWalk.SpaceBetween(text, words, next);
+            if (article)
             {
                 next++;
+            }
+
+            // In a printout in capitals an ordinary word after the type word is no name: "NAAR SCHOOL GAAT".
+            if (!article && words[next].IsAllCaps && WordSet.Dutch.Contains(words[next].Text))
+            {
+                return;
             }
 
             for (var k = next; k < words.Count && k - next < 4 && IsNameWord(words[k]); k++)

@@ -13,7 +13,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
     private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
     {
         "dr", "mw", "mevr", "mevrouw", "dhr", "meneer", "mr", "juf", "juffrouw", "meester", "zr", "zuster", "ds", "dominee", "pastoor",
-        "imam", "prof", "drs", "ir", "ing",
+        "imam", "prof", "drs", "ir", "ing", "mrs", "ms", "miss", "trainster", "coach", "notulist",
     };
 
     private static readonly HashSet<string> NameIntroducers = new(StringComparer.OrdinalIgnoreCase)
@@ -28,32 +28,84 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
         "vriendin", "vriendje", "vriendinnetje", "kinderen", "voogd", "mentor", "trainer", "coach", "partner", "baby", "tweeling",
         "pleegmoeder", "pleegvader", "mdr", "vdr", "pt", "cliënt", "client", "leerling", "klasgenoot", "buurman", "buurvrouw",
         "gezin", "zoontje", "dochtertje", "vriendinnen", "vrienden", "begeleider", "inbrenger", "leerkracht", "jongen", "meisje",
+        "huisarts", "jeugdarts", "gezinswerker", "groepsleerkracht", "leerplichtambtenaar", "ib", "ib'er", "ibr", "intern", "voorzitter",
+        "medebehandelaar", "behandelaar", "buurjongen", "buurmeisje", "buurvrouw", "klasgenote", "teamleider", "mother", "father",
+        "brother", "sister", "son", "daughter", "friend", "teacher", "aunt", "uncle", "grandmother", "grandfather", "mum", "mom", "dad",
+        "stepfather", "stepmother", "nurse", "counsellor", "counselor", "gp", "psycholoog", "orthopedagoog", "logopedist", "coach",
+    };
+
+    /// <summary>Labels that introduce a name after a colon: "Van: …", "Leerling: …", "Aanwezig: …", "PATIENT: …".</summary>
+    private static readonly HashSet<string> Labels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "van", "aan", "cc", "leerling", "aanwezig", "afwezig", "notulist", "notulen", "patient", "patiënt", "naam", "cliënt", "client",
+        "contactpersoon", "behandelaar", "mentor", "casushouder", "regiehouder", "zorgaanbieder", "aanmelder", "verwijzer", "beller",
+        "belde", "door", "from", "to", "name", "re", "betreft",
+    };
+
+    /// <summary>Greetings at the start of a line: the next word is the addressee's name.</summary>
+    private static readonly HashSet<string> Greetings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "beste", "hoi", "dag", "hallo", "lieve", "dear", "hi", "hello", "groet", "groeten", "gr",
+    };
+
+    /// <summary>What follows a name in brackets: a role or a sex ("Anh (POH-GGZ)", "Kofi (M)").</summary>
+    private static readonly string[] BracketRoles =
+    [
+        "(voorzitter", "(huisarts", "(poh", "(jeugdarts", "(gezinswerker", "(notulist", "(m)", "(v)", "(ib", "(mentor", "(moeder", "(vader",
+        "(leerkracht", "(jgz", "(school", "(buurtteam", "(psycholoog", "(orthopedagoog", "(leerplicht", "(ggz",
+    ];
+
+    private static readonly string[] Possessives = [", zijn ", ", haar ", ", hun "];
+
+    /// <summary>Verbs of speech and action right after a name ("Anh vertelt", "Kofi says"): weak context.</summary>
+    private static readonly HashSet<string> SpeechVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "zegt", "vertelt", "vraagt", "belt", "belde", "meldt", "stelt", "wil", "vindt", "geeft", "mailt", "appt", "appte", "zei", "vertelde",
+        "vroeg", "says", "said", "told", "reports", "asks", "asked", "heeft", "is", "was", "gaat", "komt",
+    };
+
+    /// <summary>Lower-case shorthand of notes that is in no dictionary but is not a name.</summary>
+    private static readonly HashSet<string> Shorthand = new(StringComparer.Ordinal)
+    {
+        "ivm", "nav", "obv", "tav", "mbt", "ong", "mnd", "mndn", "jr", "wk", "wkn", "ok", "oke", "oké", "pt", "mdo", "ggz", "jgz", "poh", "sdq",
+        "insta", "snap", "app", "appje", "ff", "idd", "evt", "zsm", "vlg", "vgl", "bijv", "bv", "incl", "excl", "afspr", "tel", "mob", "gespr",
+        "hv", "ha", "ws", "mss", "iig", "ipv", "zgn", "resp", "tm", "vd", "vh", "ovv", "dwz", "oa", "ofzo", "enzo", "tja", "haha", "huh",
+        "whatsapp", "facetime", "teams", "online", "offline", "chill", "nvt", "ntb", "cq", "mdw", "mvg", "gr", "lol", "omg", "btw",
     };
 
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
     {
-        "van", "de", "der", "den", "ter", "ten", "te", "'t", "’t", "in", "op", "la", "le", "da", "di", "du", "del", "von",
+        "van", "de", "der", "den", "ter", "ten", "te", "'t", "’t", "in", "op", "la", "le", "da", "di", "du", "del", "von", "el", "al",
     };
 
     private static readonly HashSet<string> CapitalParticles = new(StringComparer.Ordinal)
     {
-        "Van", "De", "Der", "Den", "Ter", "Ten", "El", "Al", "Ait", "Aït", "Abu", "Ben", "Bin", "Le", "La", "Da", "Di", "Du", "Mc", "Ou",
+        "Van", "De", "Der", "Den", "Ter", "Ten", "VAN", "DE", "DER", "DEN", "TER", "TEN", "'T", "El", "Al", "Ait", "Aït", "Abu", "Ben", "Bin", "Le", "La", "Da", "Di", "Du", "Mc", "Ou",
     };
 
     public void Detect(ScanInput input, List<Finding> findings)
     {
         var text = input.Text;
         var words = input.Words;
+        // Words repeat: look each one up once per scan.
         var facts = new WordFacts[words.Count];
+        var seen = new Dictionary<string, WordFacts>(StringComparer.Ordinal);
         for (var i = 0; i < words.Count; i++)
         {
-            facts[i] = WordFacts.Of(words[i].Text);
+            if (!seen.TryGetValue(words[i].Text, out var known))
+            {
+                known = WordFacts.Of(words[i].Text);
+                seen[words[i].Text] = known;
+            }
+
+            facts[i] = known;
         }
 
         var isName = new double[words.Count];
+        var reasons = new PersonReason[words.Count];
         for (var i = 0; i < words.Count; i++)
         {
-            isName[i] = Score(text, words, facts, i);
+            (isName[i], reasons[i]) = Score(text, words, facts, i, input.Style);
         }
 
         // A first name right before a recognised surname is part of the name, even if it is also a word ("bo jansen").
@@ -63,20 +115,44 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
                 && facts[i].FirstName && facts[i + 1].Surname)
             {
                 isName[i] = 0.8;
+                reasons[i] = PersonReason.FullName;
             }
         }
 
-        Propagate(words, facts, isName);
-        JoinFullNames(text, words, isName, findings, GuardedWords(words, facts));
+        // A capitalised word right before a recognised name is its first part, also when it is a word ("Wang Xiaoming").
+        for (var i = words.Count - 2; i >= 0; i--)
+        {
+            if (isName[i] < 0.6 && isName[i + 1] >= 0.7 && words[i].IsCapitalized && !words[i].SentenceStart && text[words[i].End..words[i + 1].Start] == " "
+                && !facts[i].NotName && IsNameShaped(words[i].Text) && !Particles.Contains(words[i].Text) && !CapitalParticles.Contains(words[i].Text))
+            {
+                isName[i] = 0.75;
+                reasons[i] = PersonReason.FullName;
+            }
+        }
+
+        // A capitalised word right after a recognised first name is its surname, also when it is a word ("Öykü Brandt").
+        for (var i = 1; i < words.Count; i++)
+        {
+            if (isName[i] < 0.6 && isName[i - 1] >= 0.7 && (words[i].IsCapitalized || (words[i].IsAllCaps && input.Style.AllCaps))
+                && text[words[i - 1].End..words[i].Start] == " " && !facts[i].NotName && IsNameShaped(words[i].Text) is var shaped
+                && (shaped || words[i].IsAllCaps) && !Particles.Contains(words[i].Text) && !CapitalParticles.Contains(words[i].Text))
+            {
+                isName[i] = 0.75;
+                reasons[i] = PersonReason.FullName;
+            }
+        }
+
+        Propagate(words, facts, isName, reasons);
+        JoinFullNames(text, words, isName, reasons, findings, GuardedWords(words, facts));
     }
 
-    private double Score(string text, List<Word> words, WordFacts[] facts, int i)
+    private (double Score, PersonReason Reason) Score(string text, List<Word> words, WordFacts[] facts, int i, TextStyle style)
     {
         var word = words[i];
         var fact = facts[i];
         if (guardedHashes is { Count: > 0 } && hasher is not null && guardedHashes.Contains(hasher.Hash(fact.Bare)))
         {
-            return 1.0;
+            return (1.0, PersonReason.Guarded);
         }
 
         var previous = i > 0 ? words[i - 1] : default;
@@ -84,6 +160,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
         var inLexicon = fact.FirstName || fact.Surname;
         var ambiguous = fact.Ambiguous;
         var notName = fact.NotName;
+        bool Unknown() => !notName && !fact.DutchWord && !fact.EnglishWord;
 
         if (i > 0 && IsShortGap(gap) && (Titles.Contains(previous.Text) || NameIntroducers.Contains(previous.Text)))
         {
@@ -91,73 +168,199 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
             var abbreviated = gap.StartsWith('.');
             if (abbreviated && Particles.Contains(word.Text))
             {
-                return 0.7;
+                return (0.7, PersonReason.Title);
             }
 
-            if (word.IsCapitalized || word.IsAllCaps || (abbreviated && !Lexicon.NotNames.Contains(word.Text)) || (word.IsLower && inLexicon))
+            if (word.IsCapitalized || word.IsAllCaps || (abbreviated && !Lexicon.NotNames.Contains(word.Text)) || (word.IsLower && (inLexicon || Unknown())))
             {
-                return Particles.Contains(word.Text) ? 0.7 : 0.95;
+                return (Particles.Contains(word.Text) ? 0.7 : 0.95, PersonReason.Title);
             }
         }
 
         // The word after a title and tussenvoegsels ("dhr. Van Rijn", "mw. de vries") is the surname.
         if (i > 1 && (Particles.Contains(previous.Text) || CapitalParticles.Contains(previous.Text)) && gap == " " && IsAfterTitle(text, words, i - 1))
         {
-            return 0.95;
+            return (0.95, PersonReason.Title);
         }
 
-        if (!word.IsCapitalized && inLexicon && !ambiguous && HasNameContext(text, words, i, gap))
+        // A known non-name in exactly this form (a language, a place, a title) is a name only after a title.
+        if (fact.NotNameExact)
         {
-            return 0.9;
+            return (0, PersonReason.None);
         }
 
+        // The first word of a known title or place ("Harry Potter", "Brawl Stars") is no name either.
+        if (i + 1 < words.Count && words[i + 1].Start - word.End == 1 && text[word.End] == ' ' && words[i + 1].IsCapitalized
+            && facts[i + 1].NotNameExact && !CapitalParticles.Contains(words[i + 1].Text))
+        {
+            return (0, PersonReason.None);
+        }
+
+        var context = false;
+        var weakContext = false;
         if (!word.IsCapitalized && !word.IsAllCaps)
         {
-            // Lower case: a lexicon first name that is no Dutch word ("tijn", "jakub"), or a surname after a titled particle.
-            return word.Text.Length >= 3 && fact.FirstName && !ambiguous && !notName && !Particles.Contains(word.Text) ? 0.6 : 0;
+            // Most words of a text are lower-case ordinary words: settle those before looking at the context.
+            if (word.Text.Length < 3 || notName || Particles.Contains(word.Text) || Shorthand.Contains(fact.Normalized))
+            {
+                return (0, PersonReason.None);
+            }
+
+            // The dictionaries are looked up last and only when it matters: they are large, so a look-up costs a cache miss.
+            var known = inLexicon && !ambiguous;
+            context = HasNameContext(text, words, i, gap);
+            if (!known && !context && !style.LowerCase)
+            {
+                return (0, PersonReason.None);
+            }
+
+            var unknownWord = Unknown();
+
+            // Lower case: a name with context, a lexicon first name that is no word ("tijn", "jakub"), or in a chat
+            // note written in lower case throughout, any word that is in no dictionary.
+            if (context && (unknownWord || known))
+            {
+                return (0.9, PersonReason.Context);
+            }
+
+            if (style.LowerCase && unknownWord && IsLetters(word.Text))
+            {
+                return (0.7, PersonReason.LowerCaseUnknown);
+            }
+
+            return (fact.FirstName && !ambiguous && !fact.DutchWord && !fact.EnglishWord ? 0.6 : 0, PersonReason.Lexicon);
         }
 
+        context = HasNameContext(text, words, i, gap);
+        weakContext = !context && FollowedBySpeechVerb(text, words, i);
         if (word.IsAllCaps)
         {
-            return inLexicon && word.Text.Length >= 3 ? 0.8 : 0;
+            if (!style.AllCaps)
+            {
+                return (inLexicon && word.Text.Length >= 3 ? 0.8 : 0, PersonReason.Lexicon);
+            }
+
+            // A printout in capitals: capitals say nothing, the dictionaries do.
+            if (notName && !inLexicon)
+            {
+                return (0, PersonReason.None);
+            }
+
+            if (context && (!fact.DutchWord || inLexicon))
+            {
+                return (0.9, PersonReason.Context);
+            }
+
+            if (inLexicon && !ambiguous)
+            {
+                return (0.85, PersonReason.Lexicon);
+            }
+
+            return (word.Text.Length >= 4 && IsLetters(word.Text) && Unknown() ? 0.75 : 0, PersonReason.CapitalsUnknown);
         }
 
         if (notName && !inLexicon)
         {
-            return 0;
+            return (0, PersonReason.None);
         }
 
-        var context = HasNameContext(text, words, i, gap) && IsNameShaped(word.Text);
-        if (context)
+        if (context && IsNameShaped(word.Text))
         {
-            return 0.95;
+            return (0.95, PersonReason.Context);
         }
 
-        if (!word.SentenceStart && !notName && (inLexicon || (word.Text.Length >= 3 && IsNameShaped(word.Text))))
+        if (weakContext && !word.SentenceStart && IsNameShaped(word.Text) && (inLexicon || Unknown()))
         {
-            return inLexicon ? 0.9 : 0.65;
+            return (0.9, PersonReason.SpeechVerb);
         }
 
-        if (word.SentenceStart && inLexicon && !ambiguous && !notName)
+        var dictionaryWord = fact.DutchWord || (style.English && fact.EnglishWord);
+        if (style.English && fact.EnglishWord && ambiguous)
         {
-            return 0.85;
+            return (0, PersonReason.None); // "The", "Will", "May" in an English note.
+        }
+
+        if (!word.SentenceStart && (inLexicon || (word.Text.Length >= 3 && !dictionaryWord && IsNameShaped(word.Text))))
+        {
+            return inLexicon ? (0.9, PersonReason.Lexicon) : (0.75, PersonReason.UnknownCapitalised);
+        }
+
+        if (word.SentenceStart && inLexicon && !ambiguous)
+        {
+            return (0.85, PersonReason.Lexicon);
+        }
+
+        // At the start of a sentence a capitalised word that is in no dictionary is a name too ("Kwabena kwam …").
+        if (word.SentenceStart && word.Text.Length >= 3 && Unknown() && IsNameShaped(word.Text) && (weakContext || !style.English || !fact.EnglishWord))
+        {
+            return (0.7, PersonReason.UnknownCapitalised);
         }
 
         // A word after initials ("T. Smit") looks like a sentence start but is a surname.
-        return i > 0 && previous.Text.Length == 1 && char.IsUpper(previous.Text[0]) && gap.StartsWith('.') ? 0.9 : 0;
+        return (i > 0 && IsInitial(text, words, i - 1) && gap is ". " or "." ? 0.9 : 0, PersonReason.Initials);
     }
+
+    private static bool IsLetters(string word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsLetter(c) && c is not '-' and not '\'')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool FollowedBySpeechVerb(string text, List<Word> words, int i) =>
+        i + 1 < words.Count && text.AsSpan(words[i].End, words[i + 1].Start - words[i].End).SequenceEqual(" ") && SpeechVerbs.Contains(words[i + 1].Text);
 
     private static bool HasNameContext(string text, List<Word> words, int i, string gap)
     {
         var word = words[i];
-        if (i > 0 && Roles.Contains(words[i - 1].Text) && gap.Trim() is "" or "(" or ":" or ",")
+        var trimmedGap = gap.Trim();
+        if (i > 0 && Roles.Contains(words[i - 1].Text) && trimmedGap is "" or "(" or ":" or "," or ".:")
+        {
+            return true;
+        }
+
+        if (i > 0 && trimmedGap == ":" && Labels.Contains(words[i - 1].Text))
+        {
+            return true;
+        }
+
+        // "moeder van cloyd", "the mother of Kofi".
+        if (i > 1 && gap == " " && words[i - 1].Text is "van" or "of" && Roles.Contains(words[i - 2].Text) && text[words[i - 2].End] == ' ')
+        {
+            return true;
+        }
+
+        // "Beste Shumei," at the start of a line; "Aanwezig: A (voorzitter), B (huisarts)".
+        if (i > 0 && gap == " " && Greetings.Contains(words[i - 1].Text) && (i == 1 || text.AsSpan(words[i - 2].End, words[i - 1].Start - words[i - 2].End).Contains('\n')))
+        {
+            return true;
+        }
+
+        var bracket = text.AsSpan(word.End, Math.Min(16, text.Length - word.End));
+        if (bracket.StartsWith(" (", StringComparison.Ordinal))
+        {
+            foreach (var role in BracketRoles)
+            {
+                if (bracket[1..].StartsWith(role, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+        else if (bracket.StartsWith(", aged ", StringComparison.Ordinal))
         {
             return true;
         }
 
         // An apposition with a family role: "Xander, zijn broer, …".
         var apposition = text.AsSpan(word.End, Math.Min(24, text.Length - word.End));
-        foreach (var possessive in new[] { ", zijn ", ", haar ", ", hun " })
+        foreach (var possessive in Possessives)
         {
             if (apposition.StartsWith(possessive, StringComparison.Ordinal))
             {
@@ -182,22 +385,31 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
     }
 
     /// <summary>Every mention of a word that was recognised as a name somewhere in the text is a name too.</summary>
-    private static void Propagate(List<Word> words, WordFacts[] facts, double[] isName)
+    private static void Propagate(List<Word> words, WordFacts[] facts, double[] isName, PersonReason[] reasons)
     {
+        // A name that is also a word ("Storm", "The") carries over to a lower-case mention only when context made it a name.
         var known = new HashSet<string>(StringComparer.Ordinal);
+        var knownByContext = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < words.Count; i++)
         {
             if (isName[i] >= 0.6 && words[i].Text.Length >= 2 && !Particles.Contains(words[i].Text) && !CapitalParticles.Contains(words[i].Text))
             {
                 known.Add(facts[i].Normalized);
+                if (isName[i] >= 0.95 || !(facts[i].DutchWord || facts[i].EnglishWord))
+                {
+                    knownByContext.Add(facts[i].Normalized);
+                }
             }
         }
 
         for (var i = 0; i < words.Count; i++)
         {
-            if (isName[i] < 0.6 && known.Contains(facts[i].Normalized) && !facts[i].NotNameExact)
+            var dictionaryWord = facts[i].DutchWord || facts[i].EnglishWord;
+            if (isName[i] < 0.6 && !facts[i].NotNameExact
+                && (words[i].IsLower && dictionaryWord ? knownByContext : known).Contains(facts[i].Normalized))
             {
                 isName[i] = 0.8;
+                reasons[i] = PersonReason.MentionedBefore;
             }
         }
     }
@@ -218,7 +430,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
         return guarded;
     }
 
-    private static void JoinFullNames(string text, List<Word> words, double[] isName, List<Finding> findings, bool[] guarded)
+    private static void JoinFullNames(string text, List<Word> words, double[] isName, PersonReason[] reasons, List<Finding> findings, bool[] guarded)
     {
         for (var i = 0; i < words.Count; i++)
         {
@@ -229,6 +441,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
 
             var start = words[i].Start;
             var confidence = isName[i];
+            var reason = reasons[i];
             var last = i;
             var j = i + 1;
             while (j < words.Count && IsShortGap(text[words[j - 1].End..words[j].Start]))
@@ -237,7 +450,12 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
                 if (isName[j] >= 0.6 && (gap == " " || (gap is ". " or "." && IsInitial(text, words, j - 1))))
                 {
                     last = j;
-                    confidence = Math.Max(confidence, isName[j]);
+                    if (isName[j] > confidence)
+                    {
+                        confidence = isName[j];
+                        reason = reasons[j];
+                    }
+
                     j++;
                     continue;
                 }
@@ -249,7 +467,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
                     k++;
                 }
 
-                if (k > j && k < words.Count && text[words[k - 1].End..words[k].Start] == " " && (words[k].IsCapitalized || isName[i] >= 0.9 || (words[k].IsLower && IsAfterTitle(text, words, i))) && !Lexicon.NotNames.Contains(words[k].Text))
+                if (k > j && k < words.Count && text[words[k - 1].End..words[k].Start] == " " && (words[k].IsCapitalized || words[k].IsAllCaps || isName[k] >= 0.6 || Lexicon.Surnames.Contains(words[k].Text) || (words[k].IsLower && Particles.Contains(words[i].Text) && IsAfterTitle(text, words, i))) && !Lexicon.NotNames.Contains(words[k].Text))
                 {
                     last = k;
                     isName[k] = Math.Max(isName[k], 0.8);
@@ -257,7 +475,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
                     continue;
                 }
 
-                if (IsInitial(text, words, j - 1) && words[j].IsCapitalized && gap.StartsWith('.'))
+                if (IsInitial(text, words, j - 1) && (words[j].IsCapitalized || words[j].IsAllCaps) && gap.StartsWith('.'))
                 {
                     last = j;
                     j++;
@@ -275,7 +493,10 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
 
             var end = words[last].End;
             var rule = guarded.AsSpan(i, last - i + 1).Contains(true) ? "guarded-name" : "person";
-            findings.Add(new Finding(start, end, Category.Person, rule, Math.Round(confidence, 2)));
+            findings.Add(new Finding(start, end, Category.Person, rule, Math.Round(confidence, 2))
+            {
+                ReasonCode = "person." + PersonReasons.Code(reason == PersonReason.None ? PersonReason.FullName : reason),
+            });
             i = last;
         }
     }
@@ -295,14 +516,38 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
         i > 0 && Titles.Contains(words[i - 1].Text) && IsShortGap(text[words[i - 1].End..words[i].Start]);
 
     private static bool IsInitial(string text, List<Word> words, int i) =>
-        words[i].Text.Length == 1 && char.IsUpper(words[i].Text[0]) && words[i].End < text.Length && text[words[i].End] == '.'
-        && i + 1 < words.Count && (words[i + 1].IsCapitalized || Particles.Contains(words[i + 1].Text) || words[i + 1].Text.Length == 1);
+        words[i].Text.Length == 1 && (words[i].Start < 2 || !char.IsDigit(text[words[i].Start - 2])) && char.IsUpper(words[i].Text[0]) && words[i].End < text.Length && text[words[i].End] == '.'
+        && i + 1 < words.Count && (words[i + 1].IsCapitalized || words[i + 1].IsAllCaps || Particles.Contains(words[i + 1].Text) || words[i + 1].Text.Length == 1);
 
     private static bool IsShortGap(string gap) => gap.Length <= 3 && !gap.Contains('\n', StringComparison.Ordinal);
 
-    /// <summary>What the lexicons say of one word, looked up once per scan.</summary>
-    private readonly record struct WordFacts(string Bare, string Normalized, bool FirstName, bool Surname, bool Ambiguous, bool NotName, bool NotNameExact)
+    /// <summary>
+    /// What the lexicons say of one word, looked up once per scan (shared by its repeats). The large dictionaries are
+    /// consulted only when a rule asks, and then once.
+    /// </summary>
+    private sealed class WordFacts(string bare, string normalized, string normalizedWord, bool firstName, bool surname, bool ambiguous, bool notName, bool notNameExact)
     {
+        private bool? _dutch;
+        private bool? _english;
+
+        public string Bare => bare;
+
+        public string Normalized => normalized;
+
+        public bool FirstName => firstName;
+
+        public bool Surname => surname;
+
+        public bool Ambiguous => ambiguous;
+
+        public bool NotName => notName;
+
+        public bool NotNameExact => notNameExact;
+
+        public bool DutchWord => _dutch ??= DutchWords.IsWord(normalizedWord);
+
+        public bool EnglishWord => _english ??= WordSet.English.ContainsNormalized(normalizedWord);
+
         public static WordFacts Of(string word)
         {
             var normalizedWord = Lexicon.Normalize(word);
@@ -311,7 +556,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
             if (word.Length > 3 && word.EndsWith('s'))
             {
                 var stem = normalizedWord[..^1];
-                if (Lexicon.FirstNames.ContainsNormalized(stem) || Lexicon.Surnames.ContainsNormalized(stem))
+                if ((Lexicon.FirstNames.ContainsNormalized(stem) || Lexicon.Surnames.ContainsNormalized(stem)) && !DutchWords.IsWord(normalizedWord))
                 {
                     bare = word[..^1];
                     normalized = stem;
@@ -322,6 +567,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
             return new WordFacts(
                 bare,
                 normalized,
+                normalizedWord,
                 Lexicon.FirstNames.ContainsNormalized(normalized),
                 Lexicon.Surnames.ContainsNormalized(normalized),
                 Lexicon.AmbiguousNames.ContainsNormalized(normalized),
@@ -329,5 +575,4 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
                 notNameExact);
         }
     }
-
 }

@@ -43,9 +43,12 @@ public static class AnonymizationEndpoints
 
 public sealed record ScanRequest([property: Required] string? Text);
 
-/// <summary>A finding on the wire: UTF-16 offsets, category in upper case, the rule and the suggested placeholder.</summary>
-public sealed record FindingDto(int Start, int End, string Category, string Rule, double Confidence, string Placeholder)
+/// <summary>
+/// A finding on the wire: UTF-16 offsets, category in upper case, the rule, the suggested placeholder, and why it was
+/// flagged (a stable code and its Dutch text; <see cref="FindingReasons.English"/> gives the English one).
+/// </summary>
+public sealed record FindingDto(int Start, int End, string Category, string Rule, double Confidence, string Placeholder, string ReasonCode, string Reason)
 {
     public static FindingDto From(Finding finding, string text) =>
-        new(finding.Start, finding.End, CategoryNames.Code(finding.Category), finding.Rule, finding.Confidence, Placeholders.For(finding, text));
+        new(finding.Start, finding.End, CategoryNames.Code(finding.Category), finding.Rule, finding.Confidence, Placeholders.For(finding, text), finding.ReasonCode, finding.Reason);
 }
