@@ -48,4 +48,7 @@ public sealed record FindingDto(int Start, int End, string Category, string Rule
 {
     public static FindingDto From(Finding finding, string text) =>
         new(finding.Start, finding.End, CategoryNames.Code(finding.Category), finding.Rule, finding.Confidence, Placeholders.For(finding, text));
+
+    public static FindingDto From(FieldFinding finding) =>
+        new(finding.Finding.Start, finding.Finding.End, CategoryNames.Code(finding.Finding.Category), finding.Finding.Rule, finding.Finding.Confidence, finding.Placeholder);
 }
