@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Proeftuin.Web.Infrastructure.Localization;
 
 namespace Proeftuin.Web.Features.Anonymization;
 
@@ -11,12 +13,13 @@ public static class GuardForm
     public static IReadOnlyList<GuardFindingView> Refuse(PageModel page, GuardVerdict verdict, IReadOnlyDictionary<string, string> texts)
     {
         page.Response.StatusCode = StatusCodes.Status409Conflict;
+        var text = page.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         var views = verdict.Findings
             .Select(f => new GuardFindingView(f.Field, f.Finding.Start, f.Finding.End, texts.GetValueOrDefault(f.Field, string.Empty)[f.Finding.Start..f.Finding.End], f.Placeholder))
             .ToList();
         foreach (var field in views.GroupBy(v => v.Field))
         {
-            page.ModelState.AddModelError(field.Key, $"Mogelijk identificerend: {string.Join(", ", field.Select(v => $"‘{v.Text}’ → {v.Placeholder}"))}. Vervang dit; er is niets opgeslagen.");
+            page.ModelState.AddModelError(field.Key, text["GuardFieldError", string.Join(", ", field.Select(v => $"‘{v.Text}’ → {v.Placeholder}"))]);
         }
 
         return views;

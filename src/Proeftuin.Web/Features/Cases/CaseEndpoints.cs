@@ -122,12 +122,15 @@ public static class CaseEndpoints
             return problem!;
         }
 
-        var open = await openFindings.ForCaseAsync(caseFile, null, cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<FindingDto>>([.. open.Select(f => FindingDto.From(f, caseFile.Text))]);
+        // Offsets into the text as it stands now (the op log), the same text "ready" and the exports judge.
+        var text = await openFindings.LiveTextAsync(caseFile, cancellationToken);
+        var open = await openFindings.ForCaseAsync(caseFile, text, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<FindingDto>>([.. open.Select(f => FindingDto.From(f, text))]);
     }
 
+    /// <summary>A member judges a finding "niet identificerend"; only a keyed hash of its text is stored.</summary>
     private static async Task<Results<Created, ProblemHttpResult>> DismissAsync(
-        Guid caseId, DismissalRequest request, ProeftuinDbContext db, WijkAccess access, GuardedNames guarded, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+        Guid caseId, DismissalRequest request, ProeftuinDbContext db, WijkAccess access, GuardedNames guarded, OpenFindings openFindings, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var (caseFile, problem) = await MemberCaseAsync(caseId, db, access, cancellationToken);
         if (caseFile is null)
@@ -135,7 +138,8 @@ public static class CaseEndpoints
             return problem!;
         }
 
-        var finding = guarded.Detector.Scan(caseFile.Text, await GuardedNames.ForCaseAsync(db, caseId, cancellationToken))
+        var text = await openFindings.LiveTextAsync(caseFile, cancellationToken);
+        var finding = guarded.Detector.Scan(text, await GuardedNames.ForCaseAsync(db, caseId, cancellationToken))
             .FirstOrDefault(f => f.Start == request.Start && f.End == request.End && CategoryNames.Code(f.Category) == request.Category);
         if (finding is null)
         {
@@ -145,7 +149,7 @@ public static class CaseEndpoints
         FindingDismissal dismissal;
         try
         {
-            dismissal = FindingDismissal.For(finding, caseFile.Text, request.Reason ?? string.Empty, guarded.Hasher);
+            dismissal = FindingDismissal.For(finding, text, request.Reason ?? string.Empty, guarded.Hasher);
         }
         catch (ArgumentException error)
         {
