@@ -52,6 +52,7 @@ ROOM = [
 ("ErrorPrefix","Niet gelukt: {0}","Failed: {0}"),
 ("FindingsNone","Geen mogelijk identificerende gegevens gevonden.","No possibly identifying details found."),
 ("FindingItem","‘{0}’ ({1}) — vervang door {2}","‘{0}’ ({1}) — replace with {2}"),
+("GuardReplaceWith","Vervang ‘{0}’ door {1}","Replace ‘{0}’ with {1}"),
 ("ParticipantsNone","Nog niemand aanwezig.","Nobody here yet."),
 ("RecommendationsNone","Nog geen aanbevelingen.","No recommendations yet."),
 ("RecommendationMeta","{0} · {1}","{0} · {1}"),

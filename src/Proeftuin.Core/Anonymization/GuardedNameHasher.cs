@@ -48,6 +48,13 @@ public sealed class GuardedNameHasher
         return Convert.ToBase64String(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(normalized)));
     }
 
+    /// <summary>
+    /// The keyed hash of a dismissed finding's text (whitespace-normalised, case kept): a dismissal is remembered
+    /// without keeping the text, which may be a name. The prefix keeps these hashes apart from the name hashes.
+    /// </summary>
+    public string HashDismissed(string normalizedText) =>
+        Convert.ToBase64String(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes("dismissal\n" + normalizedText)));
+
     private static bool IsParticle(string token) =>
         token.ToLowerInvariant() is "van" or "de" or "der" or "den" or "ter" or "ten" or "te" or "het" or "'t" or "el" or "al" or "in" or "op";
 }

@@ -989,15 +989,15 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("DismissedById")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("NormalizedText")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("TextHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
 

@@ -992,15 +992,15 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                     b.Property<Guid>("DismissedById")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<string>("NormalizedText")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("TextHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.HasKey("Id");
 

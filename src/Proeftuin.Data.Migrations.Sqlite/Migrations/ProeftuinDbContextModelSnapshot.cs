@@ -978,14 +978,14 @@ namespace Proeftuin.Data.Migrations.Sqlite.Migrations
                     b.Property<Guid>("DismissedById")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("NormalizedText")
+                    b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Reason")
+                    b.Property<string>("TextHash")
                         .IsRequired()
-                        .HasMaxLength(500)
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -11,8 +11,11 @@ public sealed class CaseFindingDismissal
 
     public Category Category { get; set; }
 
-    /// <summary>The dismissed text, whitespace-normalised; it is in the case text anyway, so it is no extra data.</summary>
-    public string NormalizedText { get; set; } = string.Empty;
+    /// <summary>
+    /// The keyed hash (HMAC-SHA256 with <c>Anonymization:GuardedNameKey</c>) of the dismissed text, whitespace-normalised:
+    /// the text itself may be a name and is never stored here.
+    /// </summary>
+    public string TextHash { get; set; } = string.Empty;
 
     public string Reason { get; set; } = string.Empty;
 
@@ -20,5 +23,5 @@ public sealed class CaseFindingDismissal
 
     public DateTime DismissedAtUtc { get; set; }
 
-    public FindingDismissal ToDomain() => new(Category, NormalizedText, Reason);
+    public FindingDismissal ToDomain() => new(Category, TextHash, Reason);
 }

@@ -13,7 +13,7 @@ internal sealed class CaseFindingDismissalConfiguration : IEntityTypeConfigurati
         builder.HasKey(d => d.Id);
         builder.Property(d => d.Id).ValueGeneratedNever();
         builder.Property(d => d.Category).HasConversion<int>();
-        builder.Property(d => d.NormalizedText).HasMaxLength(500).IsRequired();
+        builder.Property(d => d.TextHash).HasMaxLength(64).IsRequired();
         builder.Property(d => d.Reason).HasMaxLength(Core.Anonymization.FindingDismissal.MaxReasonLength).IsRequired();
         builder.HasIndex(d => d.CaseFileId);
         builder.HasOne<CaseFile>().WithMany().HasForeignKey(d => d.CaseFileId).OnDelete(DeleteBehavior.Cascade);

@@ -44,6 +44,8 @@ public static class ProeftuinApp
         builder.Services.AddScoped<Features.Meetings.MinutesTexts>();
         builder.Services.AddScoped<Features.Meetings.MinutesExport>();
         builder.Services.AddScoped<Features.Cases.CaseExport>();
+        builder.Services.AddScoped<Features.Anonymization.OpenFindings>();
+        builder.Services.AddScoped<Features.Anonymization.TextGuard>();
         builder.Services
             .AddRazorPages(options =>
             {

@@ -1,4 +1,5 @@
 // Behaviour shared by every server-rendered page. Page-specific code (the meeting room) has its own entry point.
+import { wireGuardButtons } from './guard-placeholders';
 
 /** Marks the document as script-enabled so CSS can reveal controls that need JavaScript. */
 export function markScriptEnabled(root: HTMLElement = document.documentElement): void {
@@ -6,3 +7,4 @@ export function markScriptEnabled(root: HTMLElement = document.documentElement):
 }
 
 markScriptEnabled();
+wireGuardButtons();

@@ -40,13 +40,13 @@ public sealed class Guard_gate_and_placeholders
     {
         const string text = "Broer Storm (11) speelt voetbal.";
         var finding = AnonymizationDetector.Default.Scan(text).Single();
-        var dismissal = FindingDismissal.For(finding, text, "Storm is hier het weer, geen naam");
+        var dismissal = FindingDismissal.For(finding, text, "Storm is hier het weer, geen naam", Hasher);
 
         const string edited = "Vorige week: broer Storm (11) speelt voetbal.";
-        var open = AnonymizationGate.OpenFindings(AnonymizationDetector.Default.Scan(edited), edited, [dismissal]);
+        var open = AnonymizationGate.OpenFindings(AnonymizationDetector.Default.Scan(edited), edited, [dismissal], Hasher);
 
         Assert.Empty(open);
-        Assert.Throws<ArgumentException>(() => FindingDismissal.For(finding, text, "  "));
+        Assert.Throws<ArgumentException>(() => FindingDismissal.For(finding, text, "  ", Hasher));
     }
 
     [Fact]
@@ -54,9 +54,24 @@ public sealed class Guard_gate_and_placeholders
     {
         const string text = "Broer Storm (11) en zus Pien (9).";
         var findings = AnonymizationDetector.Default.Scan(text);
-        var dismissal = FindingDismissal.For(findings[0], text, "geen naam");
+        var dismissal = FindingDismissal.For(findings[0], text, "geen naam", Hasher);
 
-        Assert.Equal(["Pien"], AnonymizationGate.OpenFindings(findings, text, [dismissal]).Select(f => f.TextIn(text)));
+        Assert.Equal(["Pien"], AnonymizationGate.OpenFindings(findings, text, [dismissal], Hasher).Select(f => f.TextIn(text)));
+    }
+
+    [Fact]
+    public void Dismissal_keeps_a_keyed_hash_of_the_text_never_the_text()
+    {
+        const string text = "Broer Storm (11) speelt voetbal.";
+        var finding = AnonymizationDetector.Default.Scan(text).Single();
+        var dismissal = FindingDismissal.For(finding, text, "geen naam", Hasher);
+        var otherKey = new GuardedNameHasher([.. Enumerable.Repeat((byte)9, 32)]);
+
+        Assert.DoesNotContain("Storm", dismissal.TextHash, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(Hasher.HashDismissed("Storm"), dismissal.TextHash);
+        Assert.NotEqual(otherKey.HashDismissed("Storm"), dismissal.TextHash);
+        Assert.NotEqual(Hasher.Hash("Storm"), dismissal.TextHash);
+        Assert.Single(AnonymizationGate.OpenFindings([finding], text, [dismissal], otherKey));
     }
 
     [Theory]

@@ -6,7 +6,9 @@ using Proeftuin.Core.Agreements;
 using Proeftuin.Core.Common;
 using Proeftuin.Core.Neighbourhoods;
 using Proeftuin.Core.Professionals;
+using Proeftuin.Core.Anonymization;
 using Proeftuin.Data;
+using Proeftuin.Web.Features.Anonymization;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Authorization;
 using Proeftuin.Web.Infrastructure.Localization;
@@ -14,7 +16,7 @@ using Proeftuin.Web.Infrastructure.Localization;
 namespace Proeftuin.Web.Features.Agreements;
 
 /// <summary>The chair records a wijkafspraak, adopted from one or more of the wijk's recommendations.</summary>
-public sealed class NewModel(ProeftuinDbContext db, WijkAccess access, AuditLog audit, TimeProvider time, IStringLocalizer<AgreementText> text) : PageModel
+public sealed class NewModel(ProeftuinDbContext db, WijkAccess access, TextGuard guard, AuditLog audit, TimeProvider time, IStringLocalizer<AgreementText> text) : PageModel
 {
     public Neighbourhood Wijk { get; private set; } = null!;
 
@@ -27,6 +29,9 @@ public sealed class NewModel(ProeftuinDbContext db, WijkAccess access, AuditLog 
 
     [BindProperty]
     public string? Text { get; set; }
+
+    /// <summary>What the guard refused in title or text, shown with a one-click placeholder.</summary>
+    public IReadOnlyList<GuardFindingView> GuardFindings { get; private set; } = [];
 
     [BindProperty]
     public List<Guid> Sources { get; set; } = [];
@@ -60,6 +65,17 @@ public sealed class NewModel(ProeftuinDbContext db, WijkAccess access, AuditLog 
         Require(ReviewDate is null || ReviewDate > today, nameof(ReviewDate), "ErrorReviewInPast");
         if (!ModelState.IsValid)
         {
+            return Page();
+        }
+
+        // A wijkafspraak is read by the whole wijk and beyond: the guarded names of its source recommendations' cases apply.
+        var verdict = await guard.CheckAsync(
+            await guard.CasesOfRecommendationsAsync(Sources, cancellationToken), cancellationToken,
+            new GuardedField(nameof(Title), Title!), new GuardedField(nameof(Text), Text!));
+        if (!verdict.IsClear)
+        {
+            await audit.RecordAsync(new AuditEvent("create", "denied", "Agreement", NeighbourhoodId: Wijk.Id, Role: "Chair"), cancellationToken);
+            GuardFindings = GuardForm.Refuse(this, verdict, new Dictionary<string, string> { [nameof(Title)] = Title!, [nameof(Text)] = Text! });
             return Page();
         }
 

@@ -51,4 +51,7 @@ public sealed record FindingDto(int Start, int End, string Category, string Rule
 {
     public static FindingDto From(Finding finding, string text) =>
         new(finding.Start, finding.End, CategoryNames.Code(finding.Category), finding.Rule, finding.Confidence, Placeholders.For(finding, text), finding.ReasonCode, finding.Reason);
+
+    public static FindingDto From(FieldFinding finding) =>
+        new(finding.Finding.Start, finding.Finding.End, CategoryNames.Code(finding.Finding.Category), finding.Finding.Rule, finding.Finding.Confidence, finding.Placeholder, finding.Finding.ReasonCode, finding.Finding.Reason);
 }

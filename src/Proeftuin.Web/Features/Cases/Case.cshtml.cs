@@ -7,8 +7,7 @@ using Proeftuin.Core.Cases;
 using Proeftuin.Core.Neighbourhoods;
 using Proeftuin.Data;
 using Proeftuin.Data.Collaboration;
-using Proeftuin.Web.Features.Meetings.Live;
-using Proeftuin.Web.Infrastructure.Anonymization;
+using Proeftuin.Web.Features.Anonymization;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Authorization;
 using Proeftuin.Web.Infrastructure.Localization;
@@ -21,7 +20,7 @@ namespace Proeftuin.Web.Features.Cases;
 /// changed the text when, and the text at any earlier version (<c>?versie=N</c>).
 /// </summary>
 public sealed class CaseModel(
-    ProeftuinDbContext db, WijkAccess access, AuditLog audit, GuardedNames guarded, DocumentStore store, MarkdownRenderer markdown) : PageModel
+    ProeftuinDbContext db, WijkAccess access, AuditLog audit, OpenFindings openFindings, DocumentStore store, MarkdownRenderer markdown) : PageModel
 {
     public CaseFile Case { get; private set; } = null!;
 
@@ -62,14 +61,14 @@ public sealed class CaseModel(
         Case = caseFile;
         Wijk = await db.Neighbourhoods.AsNoTracking().SingleAsync(n => n.Id == caseFile.NeighbourhoodId, cancellationToken);
         Text = markdown.Render(caseFile.Text, sectionLevel: 2);
-        var open = await CaseEndpoints.OpenFindingsAsync(caseFile, db, guarded, cancellationToken);
+        var open = await openFindings.ForCaseAsync(caseFile, null, cancellationToken);
         Findings = [.. open.Select(f => new OpenFinding(f.Category, caseFile.Text[f.Start..f.End], Placeholders.For(f, caseFile.Text)))];
         History = await CaseHistory.ChangesAsync(id, db, store, cancellationToken);
         await audit.RecordAsync(new AuditEvent("read", "success", "CaseFile", id.ToString(), caseFile.NeighbourhoodId, "Member"), cancellationToken);
 
         if (Versie is { } asked)
         {
-            var (text, at) = await store.TextAtAsync(MeetingHub.CaseDocument(id), caseFile.Text, Math.Clamp(asked, 0, History.LatestRevision), cancellationToken);
+            var (text, at) = await store.TextAtAsync(OpenFindings.CaseDocument(id), caseFile.Text, Math.Clamp(asked, 0, History.LatestRevision), cancellationToken);
             ShownVersion = at;
             TextAtVersion = markdown.Render(text, sectionLevel: 3);
             await audit.RecordAsync(new AuditEvent("read", "success", "CaseRevision", $"{id}@{at}", caseFile.NeighbourhoodId, "Member"), cancellationToken);

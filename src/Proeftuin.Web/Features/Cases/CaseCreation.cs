@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Proeftuin.Core.Cases;
 using Proeftuin.Core.Common;
 using Proeftuin.Core.Neighbourhoods;
+using Proeftuin.Core.Anonymization;
 using Proeftuin.Data;
+using Proeftuin.Web.Features.Anonymization;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Authorization;
 
@@ -27,14 +29,24 @@ public static class CaseCreation
 
     /// <summary>
     /// A new case from the Utrecht template, numbered next in its wijk (e.g. OND-2026-004), saved and audit-logged.
-    /// Throws <see cref="DomainException"/> (Dutch message) when a rule is broken or the number was taken meanwhile.
+    /// Throws <see cref="DomainException"/> (Dutch message) when a rule is broken or the number was taken meanwhile, and
+    /// <see cref="GuardRefusedException"/> when title or themes hold something possibly identifying.
     /// </summary>
     public static async Task<CaseFile> CreateAsync(
-        Neighbourhood wijk, string? title, AgeBand ageBand, IEnumerable<string> themes, ProeftuinDbContext db, WijkAccess access, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+        Neighbourhood wijk, string? title, AgeBand ageBand, IEnumerable<string> themes, ProeftuinDbContext db, WijkAccess access, TextGuard guard, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
     {
+        // Title and themes are listed on the wijk page and travel with every export: nothing identifying in them.
+        var themeList = themes.ToList();
+        var verdict = await guard.CheckAsync([], cancellationToken, new GuardedField("Title", title ?? string.Empty), new GuardedField("Themes", string.Join(", ", themeList)));
+        if (!verdict.IsClear)
+        {
+            await audit.RecordAsync(new AuditEvent("create", "denied", "CaseFile", NeighbourhoodId: wijk.Id, Role: "Member"), cancellationToken);
+            throw new GuardRefusedException(verdict);
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
         var existing = await db.CaseFiles.AsNoTracking().Where(c => c.NeighbourhoodId == wijk.Id).Select(c => c.Code).ToListAsync(cancellationToken);
-        var caseFile = new CaseFile(Guid.NewGuid(), wijk.Id, CaseCode.Next(wijk.CaseCodePrefix, now.Year, existing), title ?? string.Empty, ageBand, themes, access.UserId, now);
+        var caseFile = new CaseFile(Guid.NewGuid(), wijk.Id, CaseCode.Next(wijk.CaseCodePrefix, now.Year, existing), title ?? string.Empty, ageBand, themeList, access.UserId, now);
         db.CaseFiles.Add(caseFile);
         try
         {

@@ -57,7 +57,7 @@ public static class CaseEndpoints
 
     /// <summary>A new case from the Utrecht template, numbered next in its wijk (e.g. OND-2026-004).</summary>
     private static async Task<Results<Created<CaseDto>, ProblemHttpResult>> CreateAsync(
-        Guid neighbourhoodId, NewCaseRequest request, ProeftuinDbContext db, WijkAccess access, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+        Guid neighbourhoodId, NewCaseRequest request, ProeftuinDbContext db, WijkAccess access, TextGuard guard, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var wijk = await db.Neighbourhoods.AsNoTracking().FirstOrDefaultAsync(n => n.Id == neighbourhoodId, cancellationToken);
         if (wijk is null)
@@ -78,7 +78,11 @@ public static class CaseEndpoints
         CaseFile caseFile;
         try
         {
-            caseFile = await CaseCreation.CreateAsync(wijk, request.Title, ageBand, request.Themes ?? [], db, access, audit, time, cancellationToken);
+            caseFile = await CaseCreation.CreateAsync(wijk, request.Title, ageBand, request.Themes ?? [], db, access, guard, audit, time, cancellationToken);
+        }
+        catch (GuardRefusedException refused)
+        {
+            return refused.Verdict.Problem();
         }
         catch (DomainException error)
         {
@@ -110,7 +114,7 @@ public static class CaseEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<FindingDto>>, ProblemHttpResult>> FindingsAsync(
-        Guid caseId, ProeftuinDbContext db, WijkAccess access, GuardedNames guarded, CancellationToken cancellationToken)
+        Guid caseId, ProeftuinDbContext db, WijkAccess access, OpenFindings openFindings, CancellationToken cancellationToken)
     {
         var (caseFile, problem) = await MemberCaseAsync(caseId, db, access, cancellationToken);
         if (caseFile is null)
@@ -118,12 +122,15 @@ public static class CaseEndpoints
             return problem!;
         }
 
-        var open = await OpenFindingsAsync(caseFile, db, guarded, cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<FindingDto>>([.. open.Select(f => FindingDto.From(f, caseFile.Text))]);
+        // Offsets into the text as it stands now (the op log), the same text "ready" and the exports judge.
+        var text = await openFindings.LiveTextAsync(caseFile, cancellationToken);
+        var open = await openFindings.ForCaseAsync(caseFile, text, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<FindingDto>>([.. open.Select(f => FindingDto.From(f, text))]);
     }
 
+    /// <summary>A member judges a finding "niet identificerend"; only a keyed hash of its text is stored.</summary>
     private static async Task<Results<Created, ProblemHttpResult>> DismissAsync(
-        Guid caseId, DismissalRequest request, ProeftuinDbContext db, WijkAccess access, GuardedNames guarded, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+        Guid caseId, DismissalRequest request, ProeftuinDbContext db, WijkAccess access, GuardedNames guarded, OpenFindings openFindings, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var (caseFile, problem) = await MemberCaseAsync(caseId, db, access, cancellationToken);
         if (caseFile is null)
@@ -131,7 +138,8 @@ public static class CaseEndpoints
             return problem!;
         }
 
-        var finding = guarded.Detector.Scan(caseFile.Text, await GuardedNames.ForCaseAsync(db, caseId, cancellationToken))
+        var text = await openFindings.LiveTextAsync(caseFile, cancellationToken);
+        var finding = guarded.Detector.Scan(text, await GuardedNames.ForCaseAsync(db, caseId, cancellationToken))
             .FirstOrDefault(f => f.Start == request.Start && f.End == request.End && CategoryNames.Code(f.Category) == request.Category);
         if (finding is null)
         {
@@ -141,7 +149,7 @@ public static class CaseEndpoints
         FindingDismissal dismissal;
         try
         {
-            dismissal = FindingDismissal.For(finding, caseFile.Text, request.Reason ?? string.Empty);
+            dismissal = FindingDismissal.For(finding, text, request.Reason ?? string.Empty, guarded.Hasher);
         }
         catch (ArgumentException error)
         {
@@ -153,7 +161,7 @@ public static class CaseEndpoints
             Id = Guid.NewGuid(),
             CaseFileId = caseFile.Id,
             Category = dismissal.Category,
-            NormalizedText = dismissal.NormalizedText,
+            TextHash = dismissal.TextHash,
             Reason = dismissal.Reason,
             DismissedById = access.UserId,
             DismissedAtUtc = time.GetUtcNow().UtcDateTime,
@@ -164,8 +172,12 @@ public static class CaseEndpoints
         return TypedResults.Created($"/api/cases/{caseId}/dismissals/{entity.Id}");
     }
 
+    /// <summary>
+    /// "Klaar voor bespreking": only when the text as it stands now — the live text in the op log, not the copy stored
+    /// at the last close — has no open finding.
+    /// </summary>
     private static async Task<Results<Ok<CaseSummaryDto>, ProblemHttpResult>> MarkReadyAsync(
-        Guid caseId, ProeftuinDbContext db, WijkAccess access, GuardedNames guarded, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+        Guid caseId, ProeftuinDbContext db, WijkAccess access, OpenFindings openFindings, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var (caseFile, problem) = await MemberCaseAsync(caseId, db, access, cancellationToken, tracked: true);
         if (caseFile is null)
@@ -173,7 +185,7 @@ public static class CaseEndpoints
             return problem!;
         }
 
-        var open = await OpenFindingsAsync(caseFile, db, guarded, cancellationToken);
+        var open = await openFindings.ForCaseAsync(caseFile, await openFindings.LiveTextAsync(caseFile, cancellationToken), cancellationToken);
         try
         {
             caseFile.MarkReadyForDiscussion(open.Count, time.GetUtcNow().UtcDateTime);
@@ -226,14 +238,6 @@ public static class CaseEndpoints
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(new AuditEvent("update", "success", "GuardedNames", caseId.ToString(), caseFile.NeighbourhoodId, "Member"), cancellationToken);
         return TypedResults.NoContent();
-    }
-
-    public static async Task<IReadOnlyList<Finding>> OpenFindingsAsync(CaseFile caseFile, ProeftuinDbContext db, GuardedNames guarded, CancellationToken cancellationToken, string? liveText = null)
-    {
-        var text = liveText ?? caseFile.Text;
-        var dismissals = await db.CaseFindingDismissals.AsNoTracking().Where(d => d.CaseFileId == caseFile.Id).ToListAsync(cancellationToken);
-        var findings = guarded.Detector.Scan(text, await GuardedNames.ForCaseAsync(db, caseFile.Id, cancellationToken));
-        return AnonymizationGate.OpenFindings(findings, text, dismissals.Select(d => d.ToDomain()));
     }
 }
 

@@ -2,12 +2,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Core.Common;
 using Proeftuin.Data;
-using Proeftuin.Data.Collaboration;
 using Proeftuin.Web.Features.Coordination;
 using Proeftuin.Web.Features.Coordination.Exports;
-using Proeftuin.Web.Features.Meetings.Live;
+using Proeftuin.Web.Features.Anonymization;
 using Proeftuin.Web.Infrastructure;
-using Proeftuin.Web.Infrastructure.Anonymization;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Authorization;
 using Proeftuin.Web.Infrastructure.Exports;
@@ -39,7 +37,7 @@ public static class CaseExportEndpoints
 
 /// <summary>One export of a case: membership, then the guard over the latest text, then the file.</summary>
 public sealed class CaseExport(
-    ProeftuinDbContext db, WijkAccess access, DocumentStore store, GuardedNames guarded, RecommendationCompilation recommendations,
+    ProeftuinDbContext db, WijkAccess access, OpenFindings openFindings, TextGuard guard, RecommendationCompilation recommendations,
     MarkdownRenderer markdown, AuditLog audit, TimeProvider time)
 {
     public async Task<Results<ExportFile, ProblemHttpResult>> FileAsync(Guid caseId, ExportFormat format, string? sep, CancellationToken cancellationToken)
@@ -55,8 +53,8 @@ public sealed class CaseExport(
             return problem;
         }
 
-        var (text, _) = await store.TextAtAsync(MeetingHub.CaseDocument(caseId), caseFile.Text, long.MaxValue, cancellationToken);
-        var open = await CaseEndpoints.OpenFindingsAsync(caseFile, db, guarded, cancellationToken, text);
+        var text = await openFindings.LiveTextAsync(caseFile, cancellationToken);
+        var open = await openFindings.ForCaseAsync(caseFile, text, cancellationToken);
         if (open.Count > 0)
         {
             await audit.RecordAsync(new AuditEvent("export", "denied", "CaseFile", caseId.ToString(), caseFile.NeighbourhoodId, "Member"), cancellationToken);
@@ -68,7 +66,7 @@ public sealed class CaseExport(
         byte[] bytes;
         if (format == ExportFormat.Csv)
         {
-            bytes = CsvExport.Write(await recommendations.ForCaseAsync(caseId, cancellationToken), CsvTable.Separator(sep));
+            bytes = CsvExport.Write(await ExportScreen.ScreenAsync(await recommendations.ForCaseAsync(caseId, cancellationToken), guard, cancellationToken), CsvTable.Separator(sep));
         }
         else
         {

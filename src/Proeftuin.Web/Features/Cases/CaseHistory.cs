@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
 using Proeftuin.Data.Collaboration;
-using Proeftuin.Web.Features.Meetings.Live;
+using Proeftuin.Web.Features.Anonymization;
 
 namespace Proeftuin.Web.Features.Cases;
 
@@ -16,7 +16,7 @@ public static class CaseHistory
     /// <summary>The changes of a case text; the caller has checked that the user is a member of the case's wijk.</summary>
     public static async Task<CaseHistoryDto> ChangesAsync(Guid caseId, ProeftuinDbContext db, DocumentStore store, CancellationToken cancellationToken)
     {
-        var revisions = await store.RevisionsAsync(MeetingHub.CaseDocument(caseId), cancellationToken);
+        var revisions = await store.RevisionsAsync(OpenFindings.CaseDocument(caseId), cancellationToken);
         var authorIds = revisions.Where(r => r.AuthorId is not null).Select(r => r.AuthorId!.Value).Distinct().ToList();
         var names = await db.Professionals.AsNoTracking().Where(p => authorIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
         var changes = new List<CaseChangeDto>();

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Proeftuin.Data;
 using Proeftuin.Data.Collaboration;
-using Proeftuin.Web.Features.Meetings.Live;
+using Proeftuin.Web.Features.Anonymization;
 using Proeftuin.Web.Infrastructure;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Authorization;
@@ -49,7 +49,7 @@ public static class CaseHistoryEndpoints
             return ProblemResults.Invalid("Een versie is 0 of hoger.");
         }
 
-        var (text, at) = await store.TextAtAsync(MeetingHub.CaseDocument(caseId), caseFile.Text, revision, cancellationToken);
+        var (text, at) = await store.TextAtAsync(OpenFindings.CaseDocument(caseId), caseFile.Text, revision, cancellationToken);
         await audit.RecordAsync(new AuditEvent("read", "success", "CaseRevision", $"{caseId}@{at}", caseFile.NeighbourhoodId, "Member"), cancellationToken);
         return TypedResults.Ok(new CaseRevisionDto(at, text));
     }

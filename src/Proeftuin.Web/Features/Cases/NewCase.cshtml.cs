@@ -6,6 +6,7 @@ using Proeftuin.Core.Cases;
 using Proeftuin.Core.Common;
 using Proeftuin.Core.Neighbourhoods;
 using Proeftuin.Data;
+using Proeftuin.Web.Features.Anonymization;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Authorization;
 using Proeftuin.Web.Infrastructure.Forms;
@@ -15,8 +16,11 @@ namespace Proeftuin.Web.Features.Cases;
 
 /// <summary>A member of the wijk starts a new case: title, age band and themes; the text starts from the Utrecht template.</summary>
 public sealed class NewCaseModel(
-    ProeftuinDbContext db, WijkAccess access, AuditLog audit, TimeProvider time, IStringLocalizer<SharedResource> text) : PageModel
+    ProeftuinDbContext db, WijkAccess access, TextGuard guard, AuditLog audit, TimeProvider time, IStringLocalizer<SharedResource> text) : PageModel
 {
+    /// <summary>What the guard refused in title or themes, shown with a one-click placeholder.</summary>
+    public IReadOnlyList<GuardFindingView> GuardFindings { get; private set; } = [];
+
     [BindProperty(SupportsGet = true, Name = "wijk")]
     public string? WijkSlug { get; set; }
 
@@ -62,9 +66,14 @@ public sealed class NewCaseModel(
         try
         {
             var themes = (Themes ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            var caseFile = await CaseCreation.CreateAsync(Wijk, Title, AgeBand!.Value, themes, db, access, audit, time, cancellationToken);
+            var caseFile = await CaseCreation.CreateAsync(Wijk, Title, AgeBand!.Value, themes, db, access, guard, audit, time, cancellationToken);
             TempData[nameof(CaseModel.StatusMessage)] = text["CaseCreated", caseFile.Code].Value;
             return RedirectToPage("/Cases/Case", new { id = caseFile.Id });
+        }
+        catch (GuardRefusedException refused)
+        {
+            GuardFindings = GuardForm.Refuse(this, refused.Verdict, new Dictionary<string, string> { ["Title"] = Title ?? string.Empty, ["Themes"] = string.Join(", ", (Themes ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)) });
+            return Page();
         }
         catch (DomainException error)
         {

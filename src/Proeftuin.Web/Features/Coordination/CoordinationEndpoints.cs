@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
+using Proeftuin.Web.Features.Anonymization;
 using Proeftuin.Web.Features.Coordination.Exports;
 using Proeftuin.Web.Infrastructure;
 using Proeftuin.Web.Infrastructure.Audit;
@@ -33,7 +34,7 @@ public static class CoordinationEndpoints
 
     private static async Task<Results<ExportFile, ProblemHttpResult>> ExportListAsync(
         string format, [AsParameters] RecommendationFilter filter, string? sep, ProeftuinDbContext db, RecommendationCompilation compilation,
-        CoordinatorGate gate, AuditLog audit, MarkdownRenderer markdown, TimeProvider time, CancellationToken cancellationToken)
+        CoordinatorGate gate, TextGuard guard, AuditLog audit, MarkdownRenderer markdown, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!await gate.AllowsAsync("export", "RecommendationList", format, cancellationToken))
         {
@@ -50,12 +51,12 @@ public static class CoordinationEndpoints
         var items = await compilation.AllAsync(filter, cancellationToken);
         var result = new Compilation("Aanbevelingen", filter.Describe(wijken, owners), time.GetUtcNow().UtcDateTime, [new CompilationSection(null, null, items)]);
         await audit.RecordAsync(new AuditEvent("export", "success", "RecommendationList", $"{format}{filter.ToQueryString()} ({items.Count})", Role: CoordinatorGate.Role), cancellationToken);
-        return File(result, kind, sep, markdown);
+        return File(await ExportScreen.ScreenAsync(result, guard, cancellationToken), kind, sep, markdown);
     }
 
     private static async Task<Results<ExportFile, ProblemHttpResult>> ExportThemeAsync(
         Guid themeId, string format, string? sep, ProeftuinDbContext db, RecommendationCompilation compilation,
-        CoordinatorGate gate, AuditLog audit, MarkdownRenderer markdown, TimeProvider time, CancellationToken cancellationToken)
+        CoordinatorGate gate, TextGuard guard, AuditLog audit, MarkdownRenderer markdown, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!await gate.AllowsAsync("export", "RecommendationTheme", themeId.ToString(), cancellationToken))
         {
@@ -71,12 +72,12 @@ public static class CoordinationEndpoints
         var items = await compilation.ByIdsAsync([.. theme.RecommendationIds], cancellationToken);
         var result = new Compilation(theme.Title, $"thema ‘{theme.Title}’", time.GetUtcNow().UtcDateTime, [new CompilationSection(theme.Title, theme.Synthesis, items)]);
         await audit.RecordAsync(new AuditEvent("export", "success", "RecommendationTheme", themeId.ToString(), Role: CoordinatorGate.Role), cancellationToken);
-        return File(result, kind, sep, markdown);
+        return File(await ExportScreen.ScreenAsync(result, guard, cancellationToken), kind, sep, markdown);
     }
 
     private static async Task<Results<ExportFile, ProblemHttpResult>> ExportAllThemesAsync(
         string format, string? sep, ProeftuinDbContext db, RecommendationCompilation compilation,
-        CoordinatorGate gate, AuditLog audit, MarkdownRenderer markdown, TimeProvider time, CancellationToken cancellationToken)
+        CoordinatorGate gate, TextGuard guard, AuditLog audit, MarkdownRenderer markdown, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!await gate.AllowsAsync("export", "RecommendationThemes", format, cancellationToken))
         {
@@ -97,7 +98,7 @@ public static class CoordinationEndpoints
 
         var result = new Compilation("Thema's", "alle thema's", time.GetUtcNow().UtcDateTime, sections);
         await audit.RecordAsync(new AuditEvent("export", "success", "RecommendationThemes", $"{format} ({themes.Count})", Role: CoordinatorGate.Role), cancellationToken);
-        return File(result, kind, sep, markdown);
+        return File(await ExportScreen.ScreenAsync(result, guard, cancellationToken), kind, sep, markdown);
     }
 
     private static ExportFile File(Compilation compilation, ExportFormat format, string? sep, MarkdownRenderer markdown)

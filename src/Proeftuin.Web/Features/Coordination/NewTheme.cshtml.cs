@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Proeftuin.Core.Common;
 using Proeftuin.Core.Recommendations;
+using Proeftuin.Core.Anonymization;
 using Proeftuin.Data;
+using Proeftuin.Web.Features.Anonymization;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Authorization;
 using Proeftuin.Web.Infrastructure.Localization;
@@ -11,13 +13,16 @@ using Proeftuin.Web.Infrastructure.Localization;
 namespace Proeftuin.Web.Features.Coordination;
 
 /// <summary>Groups the recommendations ticked in the workspace into a new theme with a title and a synthesis.</summary>
-public sealed class NewThemeModel(ProeftuinDbContext db, RecommendationCompilation compilation, CoordinatorGate gate, WijkAccess access, AuditLog audit, TimeProvider time, IStringLocalizer<CoordinationText> text) : PageModel
+public sealed class NewThemeModel(ProeftuinDbContext db, RecommendationCompilation compilation, CoordinatorGate gate, TextGuard guard, WijkAccess access, AuditLog audit, TimeProvider time, IStringLocalizer<CoordinationText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public List<Guid> Ids { get; set; } = [];
 
     [BindProperty]
     public string? Title { get; set; }
+
+    /// <summary>What the guard refused in title or synthesis, shown with a one-click placeholder.</summary>
+    public IReadOnlyList<GuardFindingView> GuardFindings { get; private set; } = [];
 
     [BindProperty]
     public string? Synthesis { get; set; }
@@ -50,6 +55,18 @@ public sealed class NewThemeModel(ProeftuinDbContext db, RecommendationCompilati
         }
 
         await LoadAsync(cancellationToken);
+
+        // A synthesis is exported and read across all wijken: the guarded names of the grouped recommendations' cases apply.
+        var verdict = await guard.CheckAsync(
+            await guard.CasesOfRecommendationsAsync([.. Selected.Select(s => s.Id)], cancellationToken), cancellationToken,
+            new GuardedField(nameof(Title), Title ?? string.Empty), new GuardedField(nameof(Synthesis), Synthesis ?? string.Empty));
+        if (!verdict.IsClear)
+        {
+            await audit.RecordAsync(new AuditEvent("create", "denied", "RecommendationTheme", Role: CoordinatorGate.Role), cancellationToken);
+            GuardFindings = GuardForm.Refuse(this, verdict, new Dictionary<string, string> { [nameof(Title)] = Title ?? string.Empty, [nameof(Synthesis)] = Synthesis ?? string.Empty });
+            return Page();
+        }
+
         try
         {
             // Only ids that exist: a theme never points at a recommendation that is not there.

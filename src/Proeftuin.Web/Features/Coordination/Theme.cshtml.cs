@@ -4,14 +4,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Proeftuin.Core.Common;
 using Proeftuin.Core.Recommendations;
+using Proeftuin.Core.Anonymization;
 using Proeftuin.Data;
+using Proeftuin.Web.Features.Anonymization;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Localization;
 
 namespace Proeftuin.Web.Features.Coordination;
 
 /// <summary>One theme: its synthesis, its recommendations, the exports; the coordinator edits title, synthesis and grouping.</summary>
-public sealed class ThemeModel(ProeftuinDbContext db, RecommendationCompilation compilation, CoordinatorGate gate, AuditLog audit, TimeProvider time, IStringLocalizer<CoordinationText> text) : PageModel
+public sealed class ThemeModel(ProeftuinDbContext db, RecommendationCompilation compilation, CoordinatorGate gate, TextGuard guard, AuditLog audit, TimeProvider time, IStringLocalizer<CoordinationText> text) : PageModel
 {
     public RecommendationTheme Theme { get; private set; } = null!;
 
@@ -21,6 +23,9 @@ public sealed class ThemeModel(ProeftuinDbContext db, RecommendationCompilation 
 
     [BindProperty]
     public string? Title { get; set; }
+
+    /// <summary>What the guard refused in title or synthesis, shown with a one-click placeholder.</summary>
+    public IReadOnlyList<GuardFindingView> GuardFindings { get; private set; } = [];
 
     [BindProperty]
     public string? Synthesis { get; set; }
@@ -59,6 +64,18 @@ public sealed class ThemeModel(ProeftuinDbContext db, RecommendationCompilation 
         if (theme is null)
         {
             return NotFound();
+        }
+
+        var verdict = await guard.CheckAsync(
+            await guard.CasesOfRecommendationsAsync([.. theme.RecommendationIds], cancellationToken), cancellationToken,
+            new GuardedField(nameof(Title), Title ?? string.Empty), new GuardedField(nameof(Synthesis), Synthesis ?? string.Empty));
+        if (!verdict.IsClear)
+        {
+            await audit.RecordAsync(new AuditEvent("update", "denied", "RecommendationTheme", id.ToString(), Role: CoordinatorGate.Role), cancellationToken);
+            db.ChangeTracker.Clear();
+            await LoadAsync(id, cancellationToken);
+            GuardFindings = GuardForm.Refuse(this, verdict, new Dictionary<string, string> { [nameof(Title)] = Title ?? string.Empty, [nameof(Synthesis)] = Synthesis ?? string.Empty });
+            return Page();
         }
 
         try

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
+using Proeftuin.Web.Features.Anonymization;
 using Proeftuin.Web.Features.Coordination;
 using Proeftuin.Web.Features.Coordination.Exports;
 using Proeftuin.Web.Infrastructure;
@@ -15,7 +16,7 @@ namespace Proeftuin.Web.Features.Meetings;
 /// <summary>
 /// The verslag of a meeting as a file, for the wijk's members: Markdown, a page to print or save as PDF, a Word
 /// document, or the meeting's recommendations as CSV (<c>?sep=semicolon</c> for Dutch Excel). A draft's file name
-/// says "concept". Every export, and every refusal, is audit-logged.
+/// says "concept". While the verslag holds an open anonymisation finding no format is served (409). Every export, and every refusal, is audit-logged.
 /// </summary>
 public static class MinutesEndpoints
 {
@@ -38,7 +39,7 @@ public static class MinutesEndpoints
 
 /// <summary>One export of a verslag: membership first, then the text as it stands (final, or the latest draft).</summary>
 public sealed class MinutesExport(
-    ProeftuinDbContext db, WijkAccess access, MinutesTexts texts, RecommendationCompilation recommendations, MarkdownRenderer markdown, AuditLog audit)
+    ProeftuinDbContext db, WijkAccess access, MinutesTexts texts, RecommendationCompilation recommendations, TextGuard guard, MarkdownRenderer markdown, AuditLog audit)
 {
     public async Task<Results<ExportFile, ProblemHttpResult>> FileAsync(Guid meetingId, ExportFormat format, string? sep, CancellationToken cancellationToken)
     {
@@ -60,10 +61,19 @@ public sealed class MinutesExport(
             return ProblemResults.NotFound("Het verslag van deze bespreking");
         }
 
+        // Nothing possibly identifying leaves in a file, whatever the format; a final verslag was checked when it was
+        // made final, but guarded names may have been added since.
+        var verdict = await guard.CheckMinutesAsync(meetingId, minutes.Text, cancellationToken);
+        if (!verdict.IsClear)
+        {
+            await audit.RecordAsync(new AuditEvent("export", "denied", "Minutes", meetingId.ToString(), meeting.NeighbourhoodId, "Member"), cancellationToken);
+            return verdict.Problem();
+        }
+
         byte[] bytes;
         if (format == ExportFormat.Csv)
         {
-            bytes = CsvExport.Write(await recommendations.ForMeetingAsync(meetingId, cancellationToken), CsvTable.Separator(sep));
+            bytes = CsvExport.Write(await ExportScreen.ScreenAsync(await recommendations.ForMeetingAsync(meetingId, cancellationToken), guard, cancellationToken), CsvTable.Separator(sep));
         }
         else
         {

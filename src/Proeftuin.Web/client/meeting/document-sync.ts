@@ -6,9 +6,22 @@ import { ClientDocument, type AppliedOperation, type PendingOperation } from '..
 import { RevisionInbox } from '../collaboration/revision-inbox';
 import { TextOperation } from '../collaboration/text-operation';
 
+/** A finding in a text the anonymisation guard refused (HubError.findings): the field, offsets in it, the placeholder. */
+export interface GuardFinding {
+  readonly field: string;
+  readonly start: number;
+  readonly end: number;
+  readonly category: string;
+  readonly rule: string;
+  readonly confidence: number;
+  readonly placeholder: string;
+}
+
 export interface HubError {
   readonly code: string;
   readonly message: string;
+  /** Set when the anonymisation guard refused the text ("anonymization.open"). */
+  readonly findings?: readonly GuardFinding[] | null;
 }
 
 export interface HubResult<T> {

@@ -2,6 +2,8 @@
 
 import type { OperationMessage } from './document-sync';
 
+export type { GuardFinding, HubError } from './document-sync';
+
 export interface Participant {
   readonly userId: string;
   readonly name: string;

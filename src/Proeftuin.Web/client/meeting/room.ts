@@ -6,6 +6,7 @@ import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection 
 import { TextOperation } from '../collaboration/text-operation';
 import { DocumentSync, type HubResult, type OperationMessage, type SubmitAck } from './document-sync';
 import { SharedEditor } from './editor';
+import { showGuardFindings } from './guard-findings';
 import {
   colourIndex,
   type CursorBroadcast,
@@ -542,7 +543,7 @@ class MeetingRoom {
       event.preventDefault();
       const answer = document.getElementById('round-answer') as HTMLTextAreaElement;
       if (!this.round) return;
-      void this.call<WritingRoundView>('WriteEntry', this.round.id, answer.value).then((round) => {
+      void this.writeEntry(this.round.id, answer).then((round) => {
         if (!round) return;
         this.round = round;
         this.renderRound();
@@ -595,6 +596,14 @@ class MeetingRoom {
       : format(this.texts, 'EvaluationSummary', summary.average.toLocaleString(document.documentElement.lang || 'nl'), summary.count);
   }
 
+  /** Writes the caller's answer; a refusal by the guard shows its findings under the answer, with placeholders. */
+  private async writeEntry(roundId: string, answer: HTMLTextAreaElement): Promise<WritingRoundView | null> {
+    const result = await this.connection.invoke<HubResult<WritingRoundView>>('WriteEntry', roundId, answer.value);
+    showGuardFindings(document.getElementById('round-findings'), answer, result.error?.findings ?? [], this.texts);
+    if (!result.ok) this.announce(format(this.texts, 'ErrorPrefix', result.error?.message ?? ''));
+    return result.ok ? result.value : null;
+  }
+
   private async addRecommendation(form: HTMLFormElement): Promise<void> {
     const data = new FormData(form);
     const error = document.getElementById('rec-error');
@@ -609,6 +618,8 @@ class MeetingRoom {
       caseFileId: caseDocument ? formatGuid(caseDocument) : null,
     };
     const result = await this.connection.invoke<HubResult<RecommendationView>>('AddRecommendation', input);
+    const textField = form.elements.namedItem('text') as HTMLTextAreaElement | null;
+    showGuardFindings(document.getElementById('rec-findings'), textField, result.error?.findings ?? [], this.texts);
     if (!result.ok || !result.value) {
       if (error) error.textContent = result.error?.message ?? '';
       return;

@@ -54,7 +54,9 @@ public sealed class Writing_round(ProeftuinWebFactory factory) : IClassFixture<P
         Assert.Equal("forbidden", byMember.Error!.Code);
         Assert.True(opened.Ok, opened.Error?.Message);
         Assert.Equal("round.open", second.Error!.Code);
-        Assert.Equal("round.entry.identifying", identifying.Error!.Code);
+        Assert.Equal("anonymization.open", identifying.Error!.Code);
+        Assert.Contains(identifying.Error.Findings!, f => f.Field == "text" && f.Placeholder == "[naam moeder]");
+        Assert.DoesNotContain("Anouk", identifying.Error.Message, StringComparison.Ordinal);
         Assert.Equal(Secret, Assert.Single(written.Value!.Entries).Text);
         Assert.DoesNotContain(beforeReveal, message => message.Contains("middelbare", StringComparison.Ordinal));
         var lateRound = Assert.Single(lateSnapshot.WritingRounds);

@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Core.Collaboration;
 using Proeftuin.Data;
+using Proeftuin.Web.Features.Anonymization;
 
 namespace Proeftuin.Web.Features.Meetings.Live;
 
 /// <summary>
-/// Re-checks an edited case text for identifying details and tells the room when its findings appear or disappear.
-/// Not on every keystroke: after an edit the check runs once a short moment later, covering every edit made meanwhile,
-/// so typing stays fast while a name typed in is still flagged well within a second.
+/// Re-checks an edited case text or verslag for identifying details and tells the room when its findings appear or
+/// disappear. Not on every keystroke: after an edit the check runs once a short moment later, covering every edit made
+/// meanwhile, so typing stays fast while a name typed in is still flagged well within a second.
 /// </summary>
 public sealed class FindingsMonitor(
     IServiceScopeFactory scopes,
@@ -21,7 +22,8 @@ public sealed class FindingsMonitor(
 
     public static TimeSpan Delay { get; set; } = TimeSpan.FromMilliseconds(400);
 
-    public void Changed(Guid meetingId, Guid caseId, DocumentSession session)
+    /// <summary>A case text changed (<paramref name="caseId"/>), or the meeting's verslag (<paramref name="caseId"/> null).</summary>
+    public void Changed(Guid meetingId, Guid? caseId, DocumentSession session)
     {
         if (!_scheduled.TryAdd(session.DocumentId, 0))
         {
@@ -45,18 +47,27 @@ public sealed class FindingsMonitor(
         });
     }
 
-    private async Task CheckAsync(Guid meetingId, Guid caseId, DocumentSession session)
+    private async Task CheckAsync(Guid meetingId, Guid? caseId, DocumentSession session)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
-        var guarded = scope.ServiceProvider.GetRequiredService<Infrastructure.Anonymization.GuardedNames>();
-        var caseFile = await db.CaseFiles.AsNoTracking().FirstAsync(c => c.Id == caseId);
         var (text, revision) = await session.SnapshotAsync(CancellationToken.None);
-        var findings = await Cases.CaseEndpoints.OpenFindingsAsync(caseFile, db, guarded, CancellationToken.None, text);
-        if (documents.FindingsChanged(session.DocumentId, findings.Select(f => (f.Start, f.End, f.Category.ToString()))))
+        IReadOnlyList<FindingDto> findings;
+        if (caseId is { } id)
         {
-            await hub.Clients.Group(MeetingHub.Group(meetingId)).FindingsChanged(
-                new FindingsBroadcast(session.DocumentId, revision, [.. findings.Select(f => Anonymization.FindingDto.From(f, text))]));
+            var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
+            var caseFile = await db.CaseFiles.AsNoTracking().FirstAsync(c => c.Id == id);
+            var open = await scope.ServiceProvider.GetRequiredService<OpenFindings>().ForCaseAsync(caseFile, text, CancellationToken.None);
+            findings = [.. open.Select(f => FindingDto.From(f, text))];
+        }
+        else
+        {
+            var verdict = await scope.ServiceProvider.GetRequiredService<TextGuard>().CheckMinutesAsync(meetingId, text, CancellationToken.None);
+            findings = [.. verdict.Findings.Select(FindingDto.From)];
+        }
+
+        if (documents.FindingsChanged(session.DocumentId, findings.Select(f => (f.Start, f.End, f.Category))))
+        {
+            await hub.Clients.Group(MeetingHub.Group(meetingId)).FindingsChanged(new FindingsBroadcast(session.DocumentId, revision, findings));
         }
     }
 }

@@ -70,7 +70,7 @@ public sealed partial class MeetingHub
             var session = await documents.GetAsync(CaseDocument(caseFile.Id), caseFile.Text, Context.ConnectionAborted);
             var (text, revision) = await session.SnapshotAsync(Context.ConnectionAborted);
             texts[caseFile.Id] = (text, revision);
-            open += (await Cases.CaseEndpoints.OpenFindingsAsync(caseFile, db, guarded, Context.ConnectionAborted, text)).Count;
+            open += (await openFindings.ForCaseAsync(caseFile, text, Context.ConnectionAborted)).Count;
         }
 
         meeting.Close(open, now);

@@ -18,6 +18,7 @@ public sealed partial class MeetingHub
     public async Task<HubResult<MinutesView>> FinaliseMinutes()
     {
         MinutesView? view = null;
+        Anonymization.GuardVerdict? refused = null;
         var result = await ChairAsync("finalise-minutes", async (meeting, now) =>
         {
             var minutes = await db.MeetingMinutes.FirstOrDefaultAsync(m => m.MeetingId == meeting.Id, Context.ConnectionAborted)
@@ -25,12 +26,20 @@ public sealed partial class MeetingHub
             var session = await documents.GetAsync(MinutesDocument(meeting.Id), minutes.GeneratedText, Context.ConnectionAborted);
             await documents.RefreshAsync(session, Context.ConnectionAborted);
             var (text, revision) = await session.SnapshotAsync(Context.ConnectionAborted);
+
+            // A verslag leaves the wijk (exports, print): it becomes final only without an open finding.
+            refused = await textGuard.CheckMinutesAsync(meeting.Id, text, Context.ConnectionAborted);
+            if (!refused.IsClear)
+            {
+                throw new DomainException(Anonymization.GuardVerdict.ErrorCode, refused.Message);
+            }
+
             minutes.Finalise(text, revision, access.UserId, now);
             view = MinutesView.Of(minutes);
         });
         if (!result.Ok)
         {
-            return HubResult<MinutesView>.Fail(result.Error!.Code, result.Error.Message);
+            return refused is { IsClear: false } ? HubResult<MinutesView>.Refused(refused) : HubResult<MinutesView>.Fail(result.Error!.Code, result.Error.Message);
         }
 
         await Clients.Group(Group(presence.MeetingOf(Context.ConnectionId)!.Value)).MinutesChanged(view!);
@@ -111,7 +120,8 @@ public sealed partial class MeetingHub
         var session = await documents.GetAsync(MinutesDocument(meetingId), minutes.GeneratedText, Context.ConnectionAborted);
         await documents.RefreshAsync(session, Context.ConnectionAborted);
         var (text, revision) = await session.SnapshotAsync(Context.ConnectionAborted);
-        return new DocumentState(MinutesDocument(meetingId), "Verslag", text, revision, []);
+        var verdict = await textGuard.CheckMinutesAsync(meetingId, text, Context.ConnectionAborted);
+        return new DocumentState(MinutesDocument(meetingId), "Verslag", text, revision, [.. verdict.Findings.Select(Anonymization.FindingDto.From)]);
     }
 
     private async Task<EvaluationSummary> EvaluationSummaryAsync(Guid meetingId)

@@ -12,7 +12,7 @@ namespace Proeftuin.Web.Features.Meetings.Live;
 /// </summary>
 public sealed partial class MeetingHub
 {
-    public Task<HubResult<RecommendationView>> AddRecommendation(RecommendationInput input) => RecommendationAsync("create", null, meeting =>
+    public Task<HubResult<RecommendationView>> AddRecommendation(RecommendationInput input) => RecommendationAsync("create", null, input, meeting =>
     {
         if (input.CaseFileId is { } caseId && !meeting.Agenda.Any(a => a.CaseFileId == caseId))
         {
@@ -25,7 +25,7 @@ public sealed partial class MeetingHub
     });
 
     public Task<HubResult<RecommendationView>> EditRecommendation(Guid recommendationId, int expectedVersion, RecommendationInput input) =>
-        RecommendationAsync("update", recommendationId, async meeting =>
+        RecommendationAsync("update", recommendationId, input, async meeting =>
         {
             var recommendation = await FindRecommendationAsync(meeting, recommendationId);
             recommendation.Edit(expectedVersion, MeetingViews.Details(input), time.GetUtcNow().UtcDateTime);
@@ -33,7 +33,7 @@ public sealed partial class MeetingHub
         });
 
     public Task<HubResult<RecommendationView>> ChangeRecommendationStatus(Guid recommendationId, int expectedVersion, string status) =>
-        RecommendationAsync("update", recommendationId, async meeting =>
+        RecommendationAsync("update", recommendationId, null, async meeting =>
         {
             var recommendation = await FindRecommendationAsync(meeting, recommendationId);
             var parsed = Enum.TryParse<RecommendationStatus>(status, out var value) && Enum.IsDefined(value)
@@ -45,7 +45,7 @@ public sealed partial class MeetingHub
 
     public async Task<HubResult<Guid>> DeleteRecommendation(Guid recommendationId, int expectedVersion)
     {
-        var result = await RecommendationAsync("delete", recommendationId, async meeting =>
+        var result = await RecommendationAsync("delete", recommendationId, null, async meeting =>
         {
             var recommendation = await FindRecommendationAsync(meeting, recommendationId);
             recommendation.EnsureVersion(expectedVersion);
@@ -65,7 +65,9 @@ public sealed partial class MeetingHub
         await db.Recommendations.FirstOrDefaultAsync(r => r.Id == recommendationId && r.MeetingId == meeting.Id, Context.ConnectionAborted)
         ?? throw new DomainException("recommendation.unknown", "Deze aanbeveling hoort niet bij deze bespreking.");
 
-    private async Task<HubResult<RecommendationView>> RecommendationAsync(string action, Guid? recommendationId, Func<Meeting, Task<Recommendation>> change, bool broadcast = true)
+    /// <param name="input">The text to guard (add, edit); a recommendation travels to the coordinator and into every export.</param>
+    private async Task<HubResult<RecommendationView>> RecommendationAsync(
+        string action, Guid? recommendationId, RecommendationInput? input, Func<Meeting, Task<Recommendation>> change, bool broadcast = true)
     {
         access.UseUser(Context.User);
         var meetingId = presence.MeetingOf(Context.ConnectionId);
@@ -83,6 +85,18 @@ public sealed partial class MeetingHub
         if (meeting.Status == MeetingStatus.Closed)
         {
             return HubResult<RecommendationView>.Fail("meeting.closed", "Een gesloten bespreking kan niet meer worden gewijzigd.");
+        }
+
+        if (input is not null)
+        {
+            // The guarded names of every case on the agenda apply: a recommendation may name any of them.
+            var verdict = await textGuard.CheckAsync(
+                [.. meeting.Agenda.Select(a => a.CaseFileId)], Context.ConnectionAborted, new Core.Anonymization.GuardedField("text", input.Text ?? string.Empty));
+            if (!verdict.IsClear)
+            {
+                await audit.RecordAsync(new AuditEvent(action, "denied", "Recommendation", recommendationId?.ToString(), meeting.NeighbourhoodId, "Member"));
+                return HubResult<RecommendationView>.Refused(verdict);
+            }
         }
 
         Recommendation recommendation;

@@ -47,11 +47,11 @@ public sealed partial class MeetingHub
             return HubResult<WritingRoundView>.Fail(error.Code, error.Message);
         }
 
-        var findings = AnonymizationDetector.Default.Scan(text ?? string.Empty);
-        if (findings.Count > 0)
+        // Checked before it is stored, so an unchecked answer can never be revealed to the room.
+        var verdict = await textGuard.CheckAsync(await AgendaCasesAsync(meeting!.Id), Context.ConnectionAborted, new GuardedField("text", text ?? string.Empty));
+        if (!verdict.IsClear)
         {
-            var examples = string.Join(", ", findings.Take(3).Select(f => $"'{text![f.Start..f.End]}' → {Placeholders.For(f, text)}"));
-            return HubResult<WritingRoundView>.Fail("round.entry.identifying", $"Je antwoord bevat mogelijk identificerende gegevens: {examples}. Vervang ze en probeer het opnieuw.");
+            return HubResult<WritingRoundView>.Refused(verdict);
         }
 
         try
@@ -73,15 +73,26 @@ public sealed partial class MeetingHub
 
     public async Task<HubResult<WritingRoundView>> RevealWritingRound(Guid roundId)
     {
+        Anonymization.GuardVerdict? refused = null;
         var result = await ChairAsync("reveal-writing-round", async (meeting, now) =>
         {
             var round = await db.WritingRounds.Include(r => r.Entries).FirstOrDefaultAsync(r => r.Id == roundId && r.MeetingId == meeting.Id, Context.ConnectionAborted)
                 ?? throw new DomainException("round.unknown", "Deze schrijfronde hoort niet bij deze bespreking.");
+
+            // Guarded names may have been added since an answer was written: check every answer again before the room
+            // sees them. The error names whose answer it is (field "entry:{author}"), never the text.
+            var entries = round.Entries.Select(e => new GuardedField($"entry:{e.AuthorId}", e.Text)).ToList();
+            refused = await textGuard.CheckAsync(await AgendaCasesAsync(meeting.Id), entries, Context.ConnectionAborted);
+            if (!refused.IsClear)
+            {
+                throw new DomainException(Anonymization.GuardVerdict.ErrorCode, refused.Message);
+            }
+
             round.Reveal(now);
         });
         if (!result.Ok)
         {
-            return HubResult<WritingRoundView>.Fail(result.Error!.Code, result.Error.Message);
+            return refused is { IsClear: false } ? HubResult<WritingRoundView>.Refused(refused) : HubResult<WritingRoundView>.Fail(result.Error!.Code, result.Error.Message);
         }
 
         var revealed = await db.WritingRounds.AsNoTracking().Include(r => r.Entries).FirstAsync(r => r.Id == roundId, Context.ConnectionAborted);
@@ -89,6 +100,9 @@ public sealed partial class MeetingHub
         await Clients.Group(Group(revealed.MeetingId)).WritingRoundChanged(view);
         return HubResult<WritingRoundView>.Success(view);
     }
+
+    private async Task<IReadOnlyCollection<Guid>> AgendaCasesAsync(Guid meetingId) =>
+        await db.AgendaItems.AsNoTracking().Where(a => a.MeetingId == meetingId).Select(a => a.CaseFileId).ToListAsync(Context.ConnectionAborted);
 
     /// <summary>The rounds of a meeting as the caller may see them, for the join snapshot.</summary>
     private async Task<IReadOnlyList<WritingRoundView>> WritingRoundsForAsync(Guid meetingId)

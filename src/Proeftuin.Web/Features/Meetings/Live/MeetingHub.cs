@@ -28,7 +28,8 @@ public sealed partial class MeetingHub(
     FindingsMonitor findingsMonitor,
     Infrastructure.ScaleOut.PresenceDirectory directory,
     Infrastructure.Telemetry.LiveMetrics metrics,
-    Infrastructure.Anonymization.GuardedNames guarded,
+    Anonymization.OpenFindings openFindings,
+    Anonymization.TextGuard textGuard,
     AuditLog audit,
     EditAudit editAudit,
     TimeProvider time)
@@ -38,7 +39,7 @@ public sealed partial class MeetingHub(
 
     public static string Group(Guid meetingId) => $"meeting:{meetingId:N}";
 
-    public static string CaseDocument(Guid caseId) => $"case:{caseId:N}";
+    public static string CaseDocument(Guid caseId) => Anonymization.OpenFindings.CaseDocument(caseId);
 
     public static string MinutesDocument(Guid meetingId) => $"minutes:{meetingId:N}";
 
@@ -81,7 +82,7 @@ public sealed partial class MeetingHub(
             var session = await documents.GetAsync(CaseDocument(caseFile.Id), caseFile.Text, Context.ConnectionAborted);
             await documents.RefreshAsync(session, Context.ConnectionAborted);
             var (text, revision) = await session.SnapshotAsync(Context.ConnectionAborted);
-            var findings = await Cases.CaseEndpoints.OpenFindingsAsync(caseFile, db, guarded, Context.ConnectionAborted, text);
+            var findings = await openFindings.ForCaseAsync(caseFile, text, Context.ConnectionAborted);
             states.Add(new DocumentState(CaseDocument(caseFile.Id), $"{caseFile.Code} — {caseFile.Title}", text, revision, [.. findings.Select(f => Anonymization.FindingDto.From(f, text))]));
         }
 
@@ -163,11 +164,8 @@ public sealed partial class MeetingHub(
                 metrics.Applied(time.GetElapsedTime(started));
                 await Clients.OthersInGroup(Group(meeting.Id)).OperationApplied(
                     new OperationBroadcast(request.DocumentId, result.Revision, result.Operation, request.ClientId, request.ClientSeq));
-                if (caseId is { } edited)
-                {
-                    findingsMonitor.Changed(meeting.Id, edited, session);
-                }
-
+                // The case text or the verslag: both are re-checked and the room sees the findings where they typed.
+                findingsMonitor.Changed(meeting.Id, caseId, session);
                 editAudit.Edited(meeting.Id, request.DocumentId, userId, audit);
             }
 

@@ -8,9 +8,14 @@ public sealed record HubResult<T>(bool Ok, T? Value, HubError? Error)
     public static HubResult<T> Success(T value) => new(true, value, null);
 
     public static HubResult<T> Fail(string code, string message) => new(false, default, new HubError(code, message));
+
+    /// <summary>The anonymisation guard refused the save: the error lists the findings so the form can show them.</summary>
+    public static HubResult<T> Refused(Anonymization.GuardVerdict verdict) =>
+        new(false, default, new HubError(Anonymization.GuardVerdict.ErrorCode, verdict.Message, verdict.Dtos));
 }
 
-public sealed record HubError(string Code, string Message);
+/// <summary>A typed error; <paramref name="Findings"/> is set when the anonymisation guard refused a text.</summary>
+public sealed record HubError(string Code, string Message, IReadOnlyList<Anonymization.GuardFindingDto>? Findings = null);
 
 public sealed record MeetingSnapshot(
     Guid MeetingId,
