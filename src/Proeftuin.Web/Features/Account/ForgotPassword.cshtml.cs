@@ -1,15 +1,18 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Proeftuin.Data.Identity;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Localization;
 using Proeftuin.Web.Infrastructure.Mail;
+using Proeftuin.Web.Infrastructure.Security;
 
 namespace Proeftuin.Web.Features.Account;
 
 /// <summary>"Wachtwoord vergeten": mails a reset link; the answer is the same whether the address exists or not.</summary>
+[EnableRateLimiting(LoginRateLimiting.Policy)]
 public sealed class ForgotPasswordModel(UserManager<ProeftuinUser> users, IMailSender mail, AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]

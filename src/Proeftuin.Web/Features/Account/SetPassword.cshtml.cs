@@ -2,14 +2,17 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Proeftuin.Data.Identity;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Localization;
+using Proeftuin.Web.Infrastructure.Security;
 
 namespace Proeftuin.Web.Features.Account;
 
 /// <summary>Sets a password from the link in an invitation or a password-reset mail (one-time token).</summary>
+[EnableRateLimiting(LoginRateLimiting.Policy)]
 public sealed class SetPasswordModel(UserManager<ProeftuinUser> users, AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -11,6 +11,7 @@ using Proeftuin.Data;
 using Proeftuin.Data.Identity;
 using Proeftuin.Web.Features.Account;
 using Proeftuin.Web.Infrastructure.Audit;
+using Proeftuin.Web.Infrastructure.Identity;
 using Proeftuin.Web.Infrastructure.Localization;
 using Proeftuin.Web.Infrastructure.Mail;
 
@@ -20,7 +21,7 @@ namespace Proeftuin.Web.Features.Admin;
 /// Accounts exist only by invitation: a beheerder enters the e-mail address, name, discipline and wijk; the invitee
 /// gets a link to set a password, then enrols two-factor authentication at first login.
 /// </summary>
-[Authorize(Roles = GlobalRoles.Administrator)]
+[Authorize(Policy = IdentitySetup.AdministratorWithTwoFactor)]
 public sealed class InviteModel(
     ProeftuinDbContext db,
     UserManager<ProeftuinUser> users,

@@ -14,6 +14,12 @@ public static class IdentitySetup
     public const string TwoFactorCompleted = "TwoFactorCompleted";
     public const string PasswordOnly = "PasswordOnly";
 
+    /// <summary>
+    /// A beheerder who completed two-factor login. A page or endpoint that names a role uses a policy like this one,
+    /// never <c>[Authorize(Roles = …)]</c> alone: that attribute replaces the fallback policy and with it the "amr" check.
+    /// </summary>
+    public const string AdministratorWithTwoFactor = "AdministratorWithTwoFactor";
+
     /// <summary>Any authenticated caller of the API: a professional (cookie or token) or an integration client.</summary>
     public const string ApiClient = "ApiClient";
 
@@ -78,6 +84,10 @@ public static class IdentitySetup
             .AddPolicy(ApiClient, policy => policy
                 .AddAuthenticationSchemes(OpenIdConnectSetup.ApiSchemes)
                 .RequireAuthenticatedUser())
+            .AddPolicy(AdministratorWithTwoFactor, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireClaim("amr", "mfa")
+                .RequireRole(GlobalRoles.Administrator))
             .AddPolicy(PasswordOnly, policy => policy.RequireAuthenticatedUser())
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim("amr", "mfa").Build());
 
