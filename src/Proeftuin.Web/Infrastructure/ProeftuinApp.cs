@@ -82,12 +82,14 @@ public static class ProeftuinApp
         builder.Services.AddSingleton<ConnectionRateLimiter>();
         builder.Services.AddSingleton<FindingsMonitor>();
         builder.Services.AddSingleton<Infrastructure.Anonymization.GuardedNames>();
+        builder.Services.AddSingleton<PublicAddress>();
         ArchiveSearching.AddArchive(builder.Services);
 
         var app = builder.Build();
 
         // Secrets that features need later are checked now, so a missing one stops start-up with its setting named.
         _ = app.Services.GetRequiredService<Infrastructure.Anonymization.GuardedNames>();
+        _ = app.Services.GetRequiredService<PublicAddress>();
 
         if (!app.Environment.IsDevelopment())
         {

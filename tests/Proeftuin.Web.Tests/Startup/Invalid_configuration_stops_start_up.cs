@@ -24,7 +24,9 @@ public sealed class Invalid_configuration_stops_start_up
             ("ConnectionStrings__Proeftuin", "Host=127.0.0.1;Port=1;Database=none;Timeout=2"),
             ("OpenIddict__SigningCertificate__Path", certificate),
             ("OpenIddict__EncryptionCertificate__Path", certificate),
-            ("Anonymization__GuardedNameKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));
+            ("Anonymization__GuardedNameKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))),
+            ("App__PublicBaseUrl", "https://proeftuin.example.nl"),
+            ("AllowedHosts", "proeftuin.example.nl"));
 
         Assert.Equal(1, exitCode);
         Assert.Contains("ConnectionStrings:Proeftuin", output, StringComparison.Ordinal);
@@ -38,6 +40,40 @@ public sealed class Invalid_configuration_stops_start_up
 
         Assert.Equal(1, exitCode);
         Assert.Contains("OpenIddict:SigningCertificate:Path", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_public_base_url_in_production_names_the_setting()
+    {
+        var certificate = SelfSignedPfx();
+        var (exitCode, output) = await RunAppAsync(
+            ("Database__Provider", "Sqlite"),
+            ("Database__DataFolder", Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"))),
+            ("OpenIddict__SigningCertificate__Path", certificate),
+            ("OpenIddict__EncryptionCertificate__Path", certificate),
+            ("Anonymization__GuardedNameKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))),
+            ("AllowedHosts", "proeftuin.example.nl"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("App:PublicBaseUrl", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Allowed_hosts_star_in_production_names_the_setting()
+    {
+        var certificate = SelfSignedPfx();
+        var (exitCode, output) = await RunAppAsync(
+            ("Database__Provider", "Sqlite"),
+            ("Database__DataFolder", Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"))),
+            ("OpenIddict__SigningCertificate__Path", certificate),
+            ("OpenIddict__EncryptionCertificate__Path", certificate),
+            ("Anonymization__GuardedNameKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))),
+            ("App__PublicBaseUrl", "https://proeftuin.example.nl"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("AllowedHosts", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 

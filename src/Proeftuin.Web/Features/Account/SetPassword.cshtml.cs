@@ -32,10 +32,11 @@ public sealed class SetPasswordModel(UserManager<ProeftuinUser> users, AuditLog 
     public bool Done { get; private set; }
 
     /// <summary>The absolute link for a mail: a fresh one-time token for this user.</summary>
-    public static async Task<string> LinkAsync(UserManager<ProeftuinUser> users, ProeftuinUser user, IUrlHelper url, HttpRequest request)
+    /// <remarks>Built on the configured public address, never on the request's Host header (<see cref="PublicAddress"/>).</remarks>
+    public static async Task<string> LinkAsync(UserManager<ProeftuinUser> users, ProeftuinUser user, IUrlHelper url, PublicAddress publicAddress)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        return url.Page("/Account/SetPassword", pageHandler: null, values: new { userId = user.Id, token }, protocol: request.Scheme, host: request.Host.Value)!;
+        return publicAddress.Link(url.Page("/Account/SetPassword", pageHandler: null, values: new { userId = user.Id, token })!);
     }
 
     public void OnGet()

@@ -14,6 +14,7 @@ using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Identity;
 using Proeftuin.Web.Infrastructure.Localization;
 using Proeftuin.Web.Infrastructure.Mail;
+using Proeftuin.Web.Infrastructure.Security;
 
 namespace Proeftuin.Web.Features.Admin;
 
@@ -26,6 +27,7 @@ public sealed class InviteModel(
     ProeftuinDbContext db,
     UserManager<ProeftuinUser> users,
     IMailSender mail,
+    PublicAddress publicAddress,
     AuditLog audit,
     IStringLocalizer<SharedResource> text) : PageModel
 {
@@ -108,7 +110,7 @@ public sealed class InviteModel(
             await users.AddToRoleAsync(user, GlobalRole);
         }
 
-        var link = await SetPasswordModel.LinkAsync(users, user, Url, Request);
+        var link = await SetPasswordModel.LinkAsync(users, user, Url, publicAddress);
         await mail.SendAsync(new OutgoingMail(email, text["InviteMailSubject"], string.Format(System.Globalization.CultureInfo.CurrentCulture, text["InviteMailBody"], professional.DisplayName, link)), cancellationToken);
         await audit.RecordAsync(new AuditEvent("create", "success", "Account", user.Id.ToString(), NeighbourhoodId, GlobalRoles.Administrator), cancellationToken);
         Sent = string.Format(System.Globalization.CultureInfo.CurrentCulture, text["InviteSent"], email);
