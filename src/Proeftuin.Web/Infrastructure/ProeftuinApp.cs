@@ -16,6 +16,7 @@ using Proeftuin.Web.Infrastructure.ScaleOut;
 using Proeftuin.Web.Infrastructure.Telemetry;
 using Proeftuin.Web.Infrastructure.Localization;
 using Proeftuin.Web.Infrastructure.Security;
+using Proeftuin.Web.Infrastructure.Sessions;
 
 namespace Proeftuin.Web.Infrastructure;
 
@@ -32,12 +33,14 @@ public static class ProeftuinApp
         builder.Services.AddValidation();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProeftuinIdentity();
+        builder.Services.AddProeftuinSessions();
         builder.Services.AddProeftuinMail(builder.Configuration);
         builder.Services.AddProeftuinOpenIdConnect(builder.Configuration, builder.Environment);
         builder.Services.AddProeftuinExternalLogin(builder.Configuration, builder.Environment);
         builder.Services.AddLoginRateLimiting(builder.Configuration);
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<WijkAccess>();
+        builder.Services.AddScoped<MembershipRemoval>();
         builder.Services.AddCoordination();
         builder.Services.AddSingleton<Infrastructure.Markdown.MarkdownRenderer>();
         builder.Services.AddScoped<Features.Meetings.MinutesTexts>();

@@ -9,6 +9,7 @@ using Proeftuin.Data.Identity;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Authorization;
 using Proeftuin.Web.Infrastructure.Localization;
+using Proeftuin.Web.Infrastructure.Sessions;
 
 namespace Proeftuin.Web.Features.Account;
 
@@ -18,6 +19,7 @@ public sealed class ProfileModel(
     SignInManager<ProeftuinUser> signIn,
     ProeftuinDbContext db,
     WijkAccess access,
+    AccountSessions sessions,
     AuditLog audit,
     IStringLocalizer<SharedResource> text) : PageModel
 {
@@ -68,7 +70,9 @@ public sealed class ProfileModel(
             return Page();
         }
 
-        // A new security stamp ends other sessions; this one is renewed so the user stays signed in here.
+        // Every session of the account ends on the server (and its hub connections); this browser gets a new one so the
+        // user stays signed in here.
+        await sessions.EndAllAsync(user.Id, cancellationToken);
         await signIn.RefreshSignInAsync(user);
         await audit.RecordAsync(new AuditEvent("change-password", "success", "Account", user.Id.ToString()), cancellationToken);
         StatusMessage = text["PasswordChanged"];

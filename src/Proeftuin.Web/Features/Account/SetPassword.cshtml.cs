@@ -8,12 +8,13 @@ using Proeftuin.Data.Identity;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Localization;
 using Proeftuin.Web.Infrastructure.Security;
+using Proeftuin.Web.Infrastructure.Sessions;
 
 namespace Proeftuin.Web.Features.Account;
 
 /// <summary>Sets a password from the link in an invitation or a password-reset mail (one-time token).</summary>
 [EnableRateLimiting(LoginRateLimiting.Policy)]
-public sealed class SetPasswordModel(UserManager<ProeftuinUser> users, AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class SetPasswordModel(UserManager<ProeftuinUser> users, AccountSessions sessions, AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid UserId { get; set; }
@@ -66,6 +67,8 @@ public sealed class SetPasswordModel(UserManager<ProeftuinUser> users, AuditLog 
             return Page();
         }
 
+        // A reset password ends every session of the account, wherever it was signed in.
+        await sessions.EndAllAsync(user.Id, HttpContext.RequestAborted);
         if (!user.EmailConfirmed)
         {
             user.EmailConfirmed = true;

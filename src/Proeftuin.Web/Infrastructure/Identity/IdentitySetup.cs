@@ -68,8 +68,7 @@ public static class IdentitySetup
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.ExpireTimeSpan = TimeSpan.FromHours(10);
-            options.SlidingExpiration = true;
+            // Lifetime (30 minutes idle, 12 hours absolute) and the server-side session: Infrastructure/Sessions.
 
             // The API answers with a status code, not with a redirect to a login page.
             options.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
