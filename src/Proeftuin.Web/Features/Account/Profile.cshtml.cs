@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -70,9 +71,9 @@ public sealed class ProfileModel(
             return Page();
         }
 
-        // Every session of the account ends on the server (and its hub connections); this browser gets a new one so the
-        // user stays signed in here.
-        await sessions.EndAllAsync(user.Id, cancellationToken);
+        // Every other session of the account ends on the server (and its hub connections); this one is renewed with the
+        // new security stamp so the user stays signed in here.
+        await sessions.EndAllAsync(user.Id, cancellationToken, keep: User.FindFirstValue(DatabaseTicketStore.SessionClaim));
         await signIn.RefreshSignInAsync(user);
         await audit.RecordAsync(new AuditEvent("change-password", "success", "Account", user.Id.ToString()), cancellationToken);
         StatusMessage = text["PasswordChanged"];

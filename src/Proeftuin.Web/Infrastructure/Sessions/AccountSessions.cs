@@ -8,11 +8,14 @@ namespace Proeftuin.Web.Infrastructure.Sessions;
 /// <summary>Ends every session of an account on the server: its browser sessions and, on this node at once, its hub connections.</summary>
 public sealed class AccountSessions(ProeftuinDbContext db, UserManager<ProeftuinUser> users, LiveConnections live)
 {
-    /// <summary>After a password change or reset: every browser session and hub connection of the account ends.</summary>
-    public async Task EndAllAsync(Guid userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// After a password change or reset: every browser session and hub connection of the account ends, except the
+    /// session <paramref name="keep"/> (the browser that changed the password stays signed in).
+    /// </summary>
+    public async Task EndAllAsync(Guid userId, CancellationToken cancellationToken, string? keep = null)
     {
-        await db.UserSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        live.EndUser(userId);
+        await db.UserSessions.Where(s => s.UserId == userId && s.Key != keep).ExecuteDeleteAsync(cancellationToken);
+        live.EndUser(userId, keep);
     }
 
     /// <summary>Locks the account until <paramref name="until"/> and ends all its sessions; a new security stamp ends its tokens' hub connections on other nodes too.</summary>

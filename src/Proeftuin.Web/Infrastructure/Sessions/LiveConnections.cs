@@ -46,8 +46,9 @@ public sealed class LiveConnections(IServiceScopeFactory scopes, Presence presen
     /// <summary>The browser session ended here (logout): its connections close now.</summary>
     public int EndSession(string sessionKey) => Close(c => c.SessionKey == sessionKey, "session ended");
 
-    /// <summary>Every session of the account ended here (password changed, account locked).</summary>
-    public int EndUser(Guid userId) => Close(c => c.UserId == userId, "account sessions ended");
+    /// <summary>Every session of the account ended here (password changed, account locked), except the session <paramref name="keep"/>.</summary>
+    public int EndUser(Guid userId, string? keep = null) =>
+        Close(c => c.UserId == userId && (keep is null || c.SessionKey != keep), "account sessions ended");
 
     /// <summary>The account lost its membership of a wijk: its connections in a meeting of that wijk close now.</summary>
     public async Task<int> EndMembershipAsync(Guid userId, Guid neighbourhoodId, CancellationToken cancellationToken)

@@ -103,7 +103,7 @@ public sealed class Sessions_end_on_the_server(ProeftuinWebFactory factory) : IC
         using var phone = await factory.SignedInAsync("youssef.benali@demo.proeftuin.nl");
         Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync(new Uri("/api/neighbourhoods/", UriKind.Relative))).StatusCode);
 
-        using var changed = await BrowserlessLogin.PostFormAsync(laptop, "/account/profile", new Dictionary<string, string>
+        using var changed = await BrowserlessLogin.PostFormAsync(laptop, "/account/profiel", new Dictionary<string, string>
         {
             ["currentPassword"] = DemoAccounts.Password, ["newPassword"] = "Een-Ander-Wachtwoord-77", ["confirmPassword"] = "Een-Ander-Wachtwoord-77",
         });
