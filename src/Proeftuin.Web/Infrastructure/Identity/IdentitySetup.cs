@@ -40,6 +40,7 @@ public static class IdentitySetup
                 options.SignIn.RequireConfirmedEmail = false;
             })
             .AddEntityFrameworkStores<ProeftuinDbContext>()
+            .AddUserStore<ProtectedUserStore>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<BreachedPasswordValidator>()
             .AddErrorDescriber<DutchIdentityErrors>()
