@@ -20,6 +20,9 @@ public sealed class ProeftuinDbContext(DbContextOptions<ProeftuinDbContext> opti
     /// <summary>The keys that protect cookies and tokens, shared by every node so a cookie of one works on the other.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Browser sessions kept on the server (the cookie holds only the key).</summary>
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     public DbSet<Neighbourhood> Neighbourhoods => Set<Neighbourhood>();
 
     public DbSet<Professional> Professionals => Set<Professional>();

@@ -18,6 +18,12 @@ public sealed class DemoAppSettings
     /// </summary>
     public int LoginPermitLimit { get; init; } = 10_000;
 
+    /// <summary>The in-memory test server's address; links in mail point here.</summary>
+    public string PublicBaseUrl { get; init; } = "http://localhost";
+
+    /// <summary>The test server (localhost) and Kestrel on the loopback address.</summary>
+    public string AllowedHosts { get; init; } = "localhost;127.0.0.1";
+
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "proeftuin-app-tests", Guid.NewGuid().ToString("N"));
 
     public void Apply(IWebHostBuilder builder)
@@ -32,6 +38,9 @@ public sealed class DemoAppSettings
         builder.UseSetting("OpenIddict:Integration:ClientSecret", IntegrationClientSecret);
         // No calls to the real breach list from tests; Breached_password_check points it at its own range server.
         builder.UseSetting("Security:BreachedPasswords:Endpoint", string.Empty);
+        // Outside Development the app needs its public address and host names (links in mail, the host filter).
+        builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
+        builder.UseSetting("AllowedHosts", AllowedHosts);
         builder.UseSetting("RateLimits:Login:PermitLimit", LoginPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 

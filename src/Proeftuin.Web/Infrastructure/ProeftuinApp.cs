@@ -17,6 +17,7 @@ using Proeftuin.Web.Infrastructure.ScaleOut;
 using Proeftuin.Web.Infrastructure.Telemetry;
 using Proeftuin.Web.Infrastructure.Localization;
 using Proeftuin.Web.Infrastructure.Security;
+using Proeftuin.Web.Infrastructure.Sessions;
 
 namespace Proeftuin.Web.Infrastructure;
 
@@ -33,12 +34,14 @@ public static class ProeftuinApp
         builder.Services.AddValidation();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProeftuinIdentity();
+        builder.Services.AddProeftuinSessions();
         builder.Services.AddProeftuinMail(builder.Configuration);
         builder.Services.AddProeftuinOpenIdConnect(builder.Configuration, builder.Environment);
         builder.Services.AddProeftuinExternalLogin(builder.Configuration, builder.Environment);
         builder.Services.AddLoginRateLimiting(builder.Configuration);
         builder.AddProeftuinAudit();
         builder.Services.AddScoped<WijkAccess>();
+        builder.Services.AddScoped<MembershipRemoval>();
         builder.Services.AddCoordination();
         builder.Services.AddSingleton<Infrastructure.Markdown.MarkdownRenderer>();
         builder.Services.AddScoped<Features.Meetings.MinutesTexts>();
@@ -85,12 +88,14 @@ public static class ProeftuinApp
         builder.Services.AddSingleton<FindingsMonitor>();
         builder.Services.AddSingleton<EditAudit>();
         builder.Services.AddSingleton<Infrastructure.Anonymization.GuardedNames>();
+        builder.Services.AddSingleton<PublicAddress>();
         ArchiveSearching.AddArchive(builder.Services);
 
         var app = builder.Build();
 
         // Secrets that features need later are checked now, so a missing one stops start-up with its setting named.
         _ = app.Services.GetRequiredService<Infrastructure.Anonymization.GuardedNames>();
+        _ = app.Services.GetRequiredService<PublicAddress>();
 
         if (!app.Environment.IsDevelopment())
         {

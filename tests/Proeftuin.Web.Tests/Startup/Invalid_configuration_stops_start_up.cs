@@ -25,7 +25,9 @@ public sealed class Invalid_configuration_stops_start_up
             ("OpenIddict__SigningCertificate__Path", certificate),
             ("OpenIddict__EncryptionCertificate__Path", certificate),
             ("Anonymization__GuardedNameKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))),
-            ("Audit__ChainKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));
+            ("Audit__ChainKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))),
+            ("App__PublicBaseUrl", "https://proeftuin.example.nl"),
+            ("AllowedHosts", "proeftuin.example.nl"));
 
         Assert.Equal(1, exitCode);
         Assert.Contains("ConnectionStrings:Proeftuin", output, StringComparison.Ordinal);
@@ -43,6 +45,42 @@ public sealed class Invalid_configuration_stops_start_up
     }
 
     [Fact]
+    public async Task Missing_public_base_url_in_production_names_the_setting()
+    {
+        var certificate = SelfSignedPfx();
+        var (exitCode, output) = await RunAppAsync(
+            ("Database__Provider", "Sqlite"),
+            ("Database__DataFolder", Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"))),
+            ("OpenIddict__SigningCertificate__Path", certificate),
+            ("OpenIddict__EncryptionCertificate__Path", certificate),
+            ("Anonymization__GuardedNameKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))),
+            ("Audit__ChainKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))),
+            ("AllowedHosts", "proeftuin.example.nl"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("App:PublicBaseUrl", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Allowed_hosts_star_in_production_names_the_setting()
+    {
+        var certificate = SelfSignedPfx();
+        var (exitCode, output) = await RunAppAsync(
+            ("Database__Provider", "Sqlite"),
+            ("Database__DataFolder", Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"))),
+            ("OpenIddict__SigningCertificate__Path", certificate),
+            ("OpenIddict__EncryptionCertificate__Path", certificate),
+            ("Anonymization__GuardedNameKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))),
+            ("Audit__ChainKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))),
+            ("App__PublicBaseUrl", "https://proeftuin.example.nl"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("AllowedHosts", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task External_provider_without_https_in_production_names_the_setting()
     {
         var certificate = SelfSignedPfx();
@@ -52,6 +90,8 @@ public sealed class Invalid_configuration_stops_start_up
             ("OpenIddict__SigningCertificate__Path", certificate),
             ("OpenIddict__EncryptionCertificate__Path", certificate),
             ("Anonymization__GuardedNameKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))),
+            ("App__PublicBaseUrl", "https://proeftuin.example.nl"),
+            ("AllowedHosts", "proeftuin.example.nl"),
             ("Audit__ChainKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))),
             ("Authentication__External__Authority", "http://idp.gemeente.example/"),
             ("Authentication__External__ClientId", "proeftuin"),
@@ -71,7 +111,9 @@ public sealed class Invalid_configuration_stops_start_up
             ("Database__DataFolder", Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"))),
             ("OpenIddict__SigningCertificate__Path", certificate),
             ("OpenIddict__EncryptionCertificate__Path", certificate),
-            ("Anonymization__GuardedNameKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));
+            ("Anonymization__GuardedNameKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))),
+            ("App__PublicBaseUrl", "https://proeftuin.example.nl"),
+            ("AllowedHosts", "proeftuin.example.nl"));
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Audit:ChainKey", output, StringComparison.Ordinal);

@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Proeftuin.Data.Identity;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Localization;
+using Proeftuin.Web.Infrastructure.Security;
 
 namespace Proeftuin.Web.Features.Account;
 
@@ -16,6 +18,8 @@ namespace Proeftuin.Web.Features.Account;
 /// account with the same e-mail address, and only when the provider says it verified that address; an account is never
 /// created here (docs/decisions/0006).
 /// </summary>
+[EnableRateLimiting(LoginRateLimiting.Policy)]
+[CountEveryRequest]
 public sealed class ExternalCallbackModel(SignInManager<ProeftuinUser> signIn, UserManager<ProeftuinUser> users, AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
 {
     private const string Failed = "login-extern-failed";

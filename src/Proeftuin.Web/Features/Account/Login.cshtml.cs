@@ -1,15 +1,18 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Proeftuin.Data.Identity;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Identity;
 using Proeftuin.Web.Infrastructure.Localization;
+using Proeftuin.Web.Infrastructure.Security;
 
 namespace Proeftuin.Web.Features.Account;
 
 /// <summary>Step 1 of signing in: e-mail and password, with lockout after five failures; or the external provider, when configured.</summary>
+[EnableRateLimiting(LoginRateLimiting.Policy)]
 public sealed class LoginModel(SignInManager<ProeftuinUser> signIn, UserManager<ProeftuinUser> users, AuditLog audit, IStringLocalizer<SharedResource> text, ExternalLoginOptions external) : PageModel
 {
     public ExternalLoginOptions External => external;

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -5,12 +6,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Proeftuin.Data.Identity;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Identity;
+using Proeftuin.Web.Infrastructure.Sessions;
 
 namespace Proeftuin.Web.Features.Account;
 
-/// <summary>Signing out: a POST (with anti-forgery token) so no link or image can sign someone out.</summary>
+/// <summary>
+/// Signing out: a POST (with anti-forgery token) so no link or image can sign someone out. The session is deleted on
+/// the server (a copy of the cookie is worthless afterwards) and its hub connections on this node close at once.
+/// </summary>
 [Authorize(Policy = IdentitySetup.PasswordOnly)]
-public sealed class LogoutModel(SignInManager<ProeftuinUser> signIn, AuditLog audit) : PageModel
+public sealed class LogoutModel(SignInManager<ProeftuinUser> signIn, LiveConnections live, AuditLog audit) : PageModel
 {
     public void OnGet()
     {
@@ -19,7 +24,13 @@ public sealed class LogoutModel(SignInManager<ProeftuinUser> signIn, AuditLog au
     public async Task<IActionResult> OnPostAsync()
     {
         await audit.RecordAsync(new AuditEvent("logout", "success", "Account"));
+        var session = User.FindFirstValue(DatabaseTicketStore.SessionClaim);
         await signIn.SignOutAsync();
+        if (session is not null)
+        {
+            live.EndSession(session);
+        }
+
         return RedirectToPage("Login");
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,6 +10,7 @@ using Proeftuin.Data.Identity;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Authorization;
 using Proeftuin.Web.Infrastructure.Localization;
+using Proeftuin.Web.Infrastructure.Sessions;
 
 namespace Proeftuin.Web.Features.Account;
 
@@ -18,6 +20,7 @@ public sealed class ProfileModel(
     SignInManager<ProeftuinUser> signIn,
     ProeftuinDbContext db,
     WijkAccess access,
+    AccountSessions sessions,
     AuditLog audit,
     IStringLocalizer<SharedResource> text) : PageModel
 {
@@ -68,7 +71,9 @@ public sealed class ProfileModel(
             return Page();
         }
 
-        // A new security stamp ends other sessions; this one is renewed so the user stays signed in here.
+        // Every other session of the account ends on the server (and its hub connections); this one is renewed with the
+        // new security stamp so the user stays signed in here.
+        await sessions.EndAllAsync(user.Id, cancellationToken, keep: User.FindFirstValue(DatabaseTicketStore.SessionClaim));
         await signIn.RefreshSignInAsync(user);
         await audit.RecordAsync(new AuditEvent("change-password", "success", "Account", user.Id.ToString()), cancellationToken);
         StatusMessage = text["PasswordChanged"];

@@ -2,15 +2,19 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Proeftuin.Data.Identity;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Localization;
+using Proeftuin.Web.Infrastructure.Security;
+using Proeftuin.Web.Infrastructure.Sessions;
 
 namespace Proeftuin.Web.Features.Account;
 
 /// <summary>Sets a password from the link in an invitation or a password-reset mail (one-time token).</summary>
-public sealed class SetPasswordModel(UserManager<ProeftuinUser> users, AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
+[EnableRateLimiting(LoginRateLimiting.Policy)]
+public sealed class SetPasswordModel(UserManager<ProeftuinUser> users, AccountSessions sessions, AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid UserId { get; set; }
@@ -29,10 +33,11 @@ public sealed class SetPasswordModel(UserManager<ProeftuinUser> users, AuditLog 
     public bool Done { get; private set; }
 
     /// <summary>The absolute link for a mail: a fresh one-time token for this user.</summary>
-    public static async Task<string> LinkAsync(UserManager<ProeftuinUser> users, ProeftuinUser user, IUrlHelper url, HttpRequest request)
+    /// <remarks>Built on the configured public address, never on the request's Host header (<see cref="PublicAddress"/>).</remarks>
+    public static async Task<string> LinkAsync(UserManager<ProeftuinUser> users, ProeftuinUser user, IUrlHelper url, PublicAddress publicAddress)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        return url.Page("/Account/SetPassword", pageHandler: null, values: new { userId = user.Id, token }, protocol: request.Scheme, host: request.Host.Value)!;
+        return publicAddress.Link(url.Page("/Account/SetPassword", pageHandler: null, values: new { userId = user.Id, token })!);
     }
 
     public void OnGet()
@@ -62,6 +67,8 @@ public sealed class SetPasswordModel(UserManager<ProeftuinUser> users, AuditLog 
             return Page();
         }
 
+        // A reset password ends every session of the account, wherever it was signed in.
+        await sessions.EndAllAsync(user.Id, HttpContext.RequestAborted);
         if (!user.EmailConfirmed)
         {
             user.EmailConfirmed = true;

@@ -11,8 +11,10 @@ using Proeftuin.Data;
 using Proeftuin.Data.Identity;
 using Proeftuin.Web.Features.Account;
 using Proeftuin.Web.Infrastructure.Audit;
+using Proeftuin.Web.Infrastructure.Identity;
 using Proeftuin.Web.Infrastructure.Localization;
 using Proeftuin.Web.Infrastructure.Mail;
+using Proeftuin.Web.Infrastructure.Security;
 
 namespace Proeftuin.Web.Features.Admin;
 
@@ -20,11 +22,12 @@ namespace Proeftuin.Web.Features.Admin;
 /// Accounts exist only by invitation: a beheerder enters the e-mail address, name, discipline and wijk; the invitee
 /// gets a link to set a password, then enrols two-factor authentication at first login.
 /// </summary>
-[Authorize(Roles = GlobalRoles.Administrator)]
+[Authorize(Policy = IdentitySetup.AdministratorWithTwoFactor)]
 public sealed class InviteModel(
     ProeftuinDbContext db,
     UserManager<ProeftuinUser> users,
     IMailSender mail,
+    PublicAddress publicAddress,
     AuditLog audit,
     IStringLocalizer<SharedResource> text) : PageModel
 {
@@ -107,7 +110,7 @@ public sealed class InviteModel(
             await users.AddToRoleAsync(user, GlobalRole);
         }
 
-        var link = await SetPasswordModel.LinkAsync(users, user, Url, Request);
+        var link = await SetPasswordModel.LinkAsync(users, user, Url, publicAddress);
         await mail.SendAsync(new OutgoingMail(email, text["InviteMailSubject"], string.Format(System.Globalization.CultureInfo.CurrentCulture, text["InviteMailBody"], professional.DisplayName, link)), cancellationToken);
         await audit.RecordAsync(new AuditEvent("create", "success", "Account", user.Id.ToString(), NeighbourhoodId, GlobalRoles.Administrator), cancellationToken);
         Sent = string.Format(System.Globalization.CultureInfo.CurrentCulture, text["InviteSent"], email);

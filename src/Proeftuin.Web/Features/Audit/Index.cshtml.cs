@@ -8,6 +8,7 @@ using Proeftuin.Data;
 using Proeftuin.Data.Audit;
 using Proeftuin.Data.Identity;
 using Proeftuin.Web.Infrastructure.Audit;
+using Proeftuin.Web.Infrastructure.Identity;
 using Proeftuin.Web.Infrastructure.Exports;
 
 namespace Proeftuin.Web.Features.Audit;
@@ -16,7 +17,7 @@ namespace Proeftuin.Web.Features.Audit;
 /// The audit log for beheerders: filter by user, object and period, check the hash chain, export CSV. Every look at
 /// the log is itself logged.
 /// </summary>
-[Authorize(Roles = GlobalRoles.Administrator)]
+[Authorize(Policy = IdentitySetup.AdministratorWithTwoFactor)]
 public sealed class IndexModel(ProeftuinDbContext db, AuditLog audit, AuditKey key) : PageModel
 {
     /// <summary>The audit log's CSV for Excel, semicolon-separated (the log is read in the Netherlands).</summary>

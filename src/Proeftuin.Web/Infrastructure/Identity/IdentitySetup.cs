@@ -14,6 +14,12 @@ public static class IdentitySetup
     public const string TwoFactorCompleted = "TwoFactorCompleted";
     public const string PasswordOnly = "PasswordOnly";
 
+    /// <summary>
+    /// A beheerder who completed two-factor login. A page or endpoint that names a role uses a policy like this one,
+    /// never <c>[Authorize(Roles = …)]</c> alone: that attribute replaces the fallback policy and with it the "amr" check.
+    /// </summary>
+    public const string AdministratorWithTwoFactor = "AdministratorWithTwoFactor";
+
     /// <summary>Any authenticated caller of the API: a professional (cookie or token) or an integration client.</summary>
     public const string ApiClient = "ApiClient";
 
@@ -34,6 +40,7 @@ public static class IdentitySetup
                 options.SignIn.RequireConfirmedEmail = false;
             })
             .AddEntityFrameworkStores<ProeftuinDbContext>()
+            .AddUserStore<ProtectedUserStore>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<BreachedPasswordValidator>()
             .AddErrorDescriber<DutchIdentityErrors>()
@@ -62,8 +69,7 @@ public static class IdentitySetup
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.ExpireTimeSpan = TimeSpan.FromHours(10);
-            options.SlidingExpiration = true;
+            // Lifetime (30 minutes idle, 12 hours absolute) and the server-side session: Infrastructure/Sessions.
 
             // The API answers with a status code, not with a redirect to a login page.
             options.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
@@ -78,6 +84,10 @@ public static class IdentitySetup
             .AddPolicy(ApiClient, policy => policy
                 .AddAuthenticationSchemes(OpenIdConnectSetup.ApiSchemes)
                 .RequireAuthenticatedUser())
+            .AddPolicy(AdministratorWithTwoFactor, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireClaim("amr", "mfa")
+                .RequireRole(GlobalRoles.Administrator))
             .AddPolicy(PasswordOnly, policy => policy.RequireAuthenticatedUser())
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim("amr", "mfa").Build());
 

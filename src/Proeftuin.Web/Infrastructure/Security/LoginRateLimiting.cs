@@ -19,13 +19,17 @@ public sealed class LoginRateLimitOptions
 
 /// <summary>
 /// Limits login attempts per client address: lockout protects one account, this slows down guessing over many accounts
-/// (and mail flooding through "wachtwoord vergeten"). Counted are POSTs to the login, two-factor, forgot-password and
-/// set-password pages, and every request to the external login's callbacks. A rejected request gets 429 with
-/// Retry-After and a Dutch ProblemDetails. A global limiter, so the OIDC handler's callback path (not an endpoint) counts too.
+/// (and mail flooding through "wachtwoord vergeten"). The limit is attached to the pages themselves
+/// (<c>[EnableRateLimiting(LoginRateLimiting.Policy)]</c> on the login, two-factor, forgot-password, set-password and
+/// external-callback pages), so it holds for every spelling of their routes (a trailing slash, other casing). On those
+/// pages POSTs count, and every request to a page marked <see cref="CountEveryRequestAttribute"/>. The external
+/// provider's own callback path is not an endpoint (the OIDC handler answers it in the authentication middleware), so a
+/// global limiter counts the requests that the handler takes for its callback, matched exactly as the handler does.
+/// A rejected request gets 429 with Retry-After and a Dutch ProblemDetails.
 /// </summary>
 public static class LoginRateLimiting
 {
-    private static readonly PathString[] LimitedPosts = ["/account/login", "/account/two-factor", "/account/forgot-password", "/account/set-password"];
+    public const string Policy = "login";
 
     public static IServiceCollection AddLoginRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,35 +41,29 @@ public static class LoginRateLimiting
 
         services.AddRateLimiter(options =>
         {
+            options.AddPolicy(Policy, context => IsLoginAttempt(context) ? PerAddress(context, limit) : RateLimitPartition.GetNoLimiter("none"));
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                IsLoginAttempt(context)
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = limit.PermitLimit, Window = TimeSpan.FromSeconds(limit.WindowSeconds), QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter("none"));
+                IsExternalHandlerCallback(context) ? PerAddress(context, limit) : RateLimitPartition.GetNoLimiter("none"));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, _) => new ValueTask(RejectAsync(context, limit));
         });
         return services;
     }
 
-    private static bool IsLoginAttempt(HttpContext context)
+    private static RateLimitPartition<string> PerAddress(HttpContext context, LoginRateLimitOptions limit) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit.PermitLimit, Window = TimeSpan.FromSeconds(limit.WindowSeconds), QueueLimit = 0 });
+
+    private static bool IsLoginAttempt(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method) || context.GetEndpoint()?.Metadata.GetMetadata<CountEveryRequestAttribute>() is not null;
+
+    /// <summary>The OIDC handler takes a request as its callback when the path equals its CallbackPath (PathString equality, case-insensitive).</summary>
+    private static bool IsExternalHandlerCallback(HttpContext context)
     {
-        var path = context.Request.Path;
-        if (path.Equals("/account/external-callback"))
-        {
-            return true;
-        }
-
         var external = context.RequestServices.GetRequiredService<ExternalLoginOptions>();
-        if (external.Enabled && path.Equals(external.CallbackPath))
-        {
-            return true;
-        }
-
-        return HttpMethods.IsPost(context.Request.Method) && LimitedPosts.Any(p => path.Equals(p));
+        return external.Enabled && context.Request.Path.Equals(external.CallbackPath, StringComparison.OrdinalIgnoreCase);
     }
-
     private static Task RejectAsync(OnRejectedContext context, LoginRateLimitOptions limit)
     {
         var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : limit.WindowSeconds;
@@ -79,3 +77,7 @@ public static class LoginRateLimiting
             .ExecuteAsync(context.HttpContext);
     }
 }
+
+/// <summary>On a page with the login rate limit: every request counts, not only POSTs (the external login's callback page).</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class CountEveryRequestAttribute : Attribute;

@@ -58,3 +58,24 @@ public sealed class Login_rate_limit_over_all_login_pages(LowLoginLimitFactory f
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[10]);
     }
 }
+
+/// <summary>The limit is attached to the pages, not to exact paths: a trailing slash or other casing is the same page and the same budget.</summary>
+public sealed class Login_rate_limit_for_every_spelling_of_the_paths(LowLoginLimitFactory factory) : IClassFixture<LowLoginLimitFactory>
+{
+    [Fact]
+    public async Task Trailing_slash_and_case_variants_of_the_login_pages_are_limited_too()
+    {
+        using var client = factory.App.CreateClient();
+        var paths = new[] { "/account/login/", "/ACCOUNT/LOGIN", "/Account/Two-Factor/", "/account/FORGOT-password/", "/Account/Set-Password/" };
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 11; attempt++)
+        {
+            using var response = await client.PostAsync(new Uri(paths[attempt % paths.Length], UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>()));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses[..10]);
+        Assert.DoesNotContain(HttpStatusCode.NotFound, statuses[..10]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[10]);
+    }
+}
