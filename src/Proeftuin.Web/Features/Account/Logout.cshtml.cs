@@ -8,9 +8,12 @@ using Proeftuin.Web.Infrastructure.Identity;
 
 namespace Proeftuin.Web.Features.Account;
 
-/// <summary>Signing out: a POST (with anti-forgery token) so no link or image can sign someone out.</summary>
+/// <summary>
+/// Signing out: a POST (with anti-forgery token) so no link or image can sign someone out. OpenID Connect clients lose
+/// their tokens of this account too: the session they were granted from has ended.
+/// </summary>
 [Authorize(Policy = IdentitySetup.PasswordOnly)]
-public sealed class LogoutModel(SignInManager<ProeftuinUser> signIn, AuditLog audit) : PageModel
+public sealed class LogoutModel(SignInManager<ProeftuinUser> signIn, AuditLog audit, OpenIdTokenRevocation revocation) : PageModel
 {
     public void OnGet()
     {
@@ -20,6 +23,11 @@ public sealed class LogoutModel(SignInManager<ProeftuinUser> signIn, AuditLog au
     {
         await audit.RecordAsync(new AuditEvent("logout", "success", "Account"));
         await signIn.SignOutAsync();
+        if (Guid.TryParse(signIn.UserManager.GetUserId(User), out var userId))
+        {
+            await revocation.RevokeForUserAsync(userId, "logout", HttpContext.RequestAborted);
+        }
+
         return RedirectToPage("Login");
     }
 }
