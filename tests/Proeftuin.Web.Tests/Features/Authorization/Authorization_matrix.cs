@@ -226,6 +226,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["/Account/Login"] = "anonymous", ["/Account/TwoFactor"] = "anonymous", ["/Account/AccessDenied"] = "anonymous",
         ["/Account/SetPassword"] = "anonymous", ["/Account/ForgotPassword"] = "anonymous", ["/Account/ExternalCallback"] = "anonymous",
         ["/Account/Enrol"] = "password", ["/Account/Logout"] = "signed-in", ["/Account/Profile"] = "signed-in", ["/Home/Index"] = "signed-in",
+        ["/Account/Continue"] = "signed-in",
         ["/Admin/Invite"] = "beheerder", ["/Audit/Index"] = "beheerder",
         ["/Neighbourhoods/Wijk"] = "wijk", ["/Cases/Case"] = "wijk", ["/Cases/NewCase"] = "wijk", ["/Meetings/Plan"] = "chair",
         ["/Meetings/Room"] = "wijk",

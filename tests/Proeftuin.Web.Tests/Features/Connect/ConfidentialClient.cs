@@ -95,6 +95,15 @@ public sealed class ConfidentialClient : IAsyncLifetime
     public async Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
         await TokenRequestAsync(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken });
 
+    public async Task<HttpResponseMessage> RevokeAsync(string token)
+    {
+        using var backChannel = App.CreateClient();
+        return await backChannel.PostAsync(new Uri("/connect/revoke", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["token"] = token, ["token_type_hint"] = "refresh_token", ["client_id"] = ClientId, ["client_secret"] = ClientSecret,
+        }));
+    }
+
     public async Task<HttpResponseMessage> UserInfoAsync(string accessToken)
     {
         using var backChannel = App.CreateClient();

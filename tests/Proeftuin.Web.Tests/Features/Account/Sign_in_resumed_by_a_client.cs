@@ -1,0 +1,64 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.WebUtilities;
+using Proeftuin.Data.Seeding;
+using Proeftuin.Testing;
+using Proeftuin.Web.Tests.Infrastructure;
+
+namespace Proeftuin.Web.Tests.Features.Account;
+
+/// <summary>
+/// A sign-in an OpenID Connect client started ends on our continue page, so the browser reaches the client's redirect
+/// URI by a fresh navigation instead of a redirect after the form post, and the CSP keeps <c>form-action 'self'</c>.
+/// </summary>
+public sealed class Sign_in_resumed_by_a_client(ProeftuinWebFactory factory) : IClassFixture<ProeftuinWebFactory>
+{
+    [Fact]
+    public async Task Two_factor_login_for_an_authorization_request_lands_on_the_continue_page_that_resumes_it()
+    {
+        using var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var authorize = QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?> { ["client_id"] = "proeftuin-cli", ["scope"] = "openid" });
+
+        var landed = await LoginAsync(browser, authorize);
+        using var page = await browser.GetAsync(new Uri(landed, UriKind.Relative));
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal("/account/continue?returnUrl=" + Uri.EscapeDataString(authorize), landed);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains($"http-equiv=\"refresh\" content=\"0; url='{authorize.Replace("&", "&amp;", StringComparison.Ordinal)}'\"", html, StringComparison.Ordinal);
+        Assert.Contains("form-action 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Any_other_return_url_is_reached_directly()
+    {
+        using var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        Assert.Equal("/archief", await LoginAsync(browser, "/archief"));
+    }
+
+    [Theory]
+    [InlineData("/archief")]
+    [InlineData("https://evil.example/connect/authorize?x=1")]
+    [InlineData("//evil.example/connect/authorize")]
+    public async Task The_continue_page_only_resumes_a_local_authorization_request(string returnUrl)
+    {
+        using var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await LoginAsync(browser, "/");
+
+        using var page = await browser.GetAsync(new Uri("/account/continue?returnUrl=" + Uri.EscapeDataString(returnUrl), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/", page.Headers.Location!.OriginalString);
+    }
+
+    /// <summary>Password and TOTP with <paramref name="returnUrl"/>: where the two-factor step sends the browser.</summary>
+    private static async Task<string> LoginAsync(HttpClient browser, string returnUrl)
+    {
+        var login = "/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl);
+        using var password = await BrowserlessLogin.PostFormAsync(browser, login, login, new Dictionary<string, string> { ["email"] = "joost.mulder@demo.proeftuin.nl", ["password"] = DemoAccounts.Password });
+        var twoFactor = FederatedApps.PathOf(FederatedApps.RedirectOf(password));
+        using var code = await BrowserlessLogin.PostFormAsync(browser, twoFactor, twoFactor, new Dictionary<string, string> { ["code"] = Totp.Code(DemoAccounts.AuthenticatorKey, DateTimeOffset.UtcNow) });
+        return FederatedApps.PathOf(FederatedApps.RedirectOf(code));
+    }
+}
