@@ -33,6 +33,11 @@ public static class ConnectEndpoints
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Geen OpenID Connect-verzoek.");
         var cookie = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (CrossSiteArrival.BounceIfCookieWithheld(context, cookie) is { } bounce)
+        {
+            return bounce;
+        }
+
         var account = cookie.Succeeded && cookie.Principal.HasClaim("amr", "mfa") ? await users.GetUserAsync(cookie.Principal) : null;
         if (account is null)
         {

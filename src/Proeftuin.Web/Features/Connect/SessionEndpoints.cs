@@ -62,6 +62,11 @@ public static class SessionEndpoints
     {
         var hint = (await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
         var cookie = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (CrossSiteArrival.BounceIfCookieWithheld(context, cookie) is { } bounce)
+        {
+            return bounce;
+        }
+
         if (cookie.Succeeded)
         {
             var userId = cookie.Principal.FindFirstValue(ClaimTypes.NameIdentifier);

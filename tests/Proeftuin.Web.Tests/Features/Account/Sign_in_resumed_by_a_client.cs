@@ -9,7 +9,8 @@ namespace Proeftuin.Web.Tests.Features.Account;
 
 /// <summary>
 /// A sign-in an OpenID Connect client started ends on our continue page, so the browser reaches the client's redirect
-/// URI by a fresh navigation instead of a redirect after the form post, and the CSP keeps <c>form-action 'self'</c>.
+/// URI by a fresh navigation instead of a redirect after the form post, and the CSP keeps <c>form-action 'self'</c>;
+/// a cross-site arrival at a /connect endpoint passes it too, so the SameSite=Strict cookie comes along.
 /// </summary>
 public sealed class Sign_in_resumed_by_a_client(ProeftuinWebFactory factory) : IClassFixture<ProeftuinWebFactory>
 {
@@ -50,6 +51,27 @@ public sealed class Sign_in_resumed_by_a_client(ProeftuinWebFactory factory) : I
 
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.Equal("/", page.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("/connect/authorize?client_id=proeftuin-cli&scope=openid")]
+    [InlineData("/connect/endsession?state=x")]
+    public async Task A_cross_site_arrival_without_the_strict_cookie_goes_once_through_the_continue_page(string request)
+    {
+        using var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var crossSite = await GetAsync(browser, request, "cross-site");
+        using var sameOrigin = await GetAsync(browser, request, "same-origin");
+
+        Assert.Equal("/account/continue?returnUrl=" + Uri.EscapeDataString(request), crossSite.Headers.Location!.OriginalString);
+        Assert.DoesNotContain("/account/continue", sameOrigin.Headers.Location?.OriginalString ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient browser, string path, string fetchSite)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Add("Sec-Fetch-Site", fetchSite);
+        return await browser.SendAsync(request);
     }
 
     /// <summary>Password and TOTP with <paramref name="returnUrl"/>: where the two-factor step sends the browser.</summary>
