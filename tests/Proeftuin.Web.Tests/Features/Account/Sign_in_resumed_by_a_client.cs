@@ -54,7 +54,7 @@ public sealed class Sign_in_resumed_by_a_client(ProeftuinWebFactory factory) : I
     }
 
     [Theory]
-    [InlineData("/connect/authorize?client_id=proeftuin-cli&scope=openid")]
+    [InlineData("/connect/authorize?client_id=proeftuin-cli&response_type=code&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcallback&scope=openid&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256")]
     [InlineData("/connect/endsession?state=x")]
     public async Task A_cross_site_arrival_without_the_strict_cookie_goes_once_through_the_continue_page(string request)
     {
