@@ -22,6 +22,10 @@ public sealed class Relying_party_in_the_browser(RelyingPartySession session) : 
     public async Task A_relying_party_signs_a_professional_in_reads_userinfo_refreshes_revokes_and_ends_the_session()
     {
         await using var context = await session.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "nl-NL" });
+
+        // Generous: the way holds two servers' round trips and back-channel calls, on a machine that may be loaded.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         var page = await context.NewPageAsync();
         var cspViolations = new ConcurrentQueue<string>();
         page.Console += (_, message) =>
@@ -47,7 +51,7 @@ public sealed class Relying_party_in_the_browser(RelyingPartySession session) : 
         await page.GetByRole(AriaRole.Button, new() { Name = "Bevestigen" }).ClickAsync();
 
         // Back at the relying party with a code; it exchanged it and did the rest on its back channel.
-        await page.WaitForURLAsync(url => url.StartsWith(relyingParty.RedirectUri.ToString(), StringComparison.Ordinal), new() { Timeout = 60_000 });
+        await page.WaitForURLAsync(url => url.StartsWith(relyingParty.RedirectUri.ToString(), StringComparison.Ordinal));
         var report = await ReportAsync(page);
         var userId = await UserIdAsync();
 
@@ -68,7 +72,7 @@ public sealed class Relying_party_in_the_browser(RelyingPartySession session) : 
         // Still signed in here: a second authorization (from the relying party's site, so through the continue page
         // that brings the SameSite=Strict cookie) comes straight back with a code, no login pages.
         await page.GetByRole(AriaRole.Link, new() { Name = "Opnieuw inloggen" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(relyingParty.RedirectUri.ToString(), StringComparison.Ordinal), new() { Timeout = 60_000 });
+        await page.WaitForURLAsync(url => url.StartsWith(relyingParty.RedirectUri.ToString(), StringComparison.Ordinal));
         var second = await ReportAsync(page);
         Assert.True(second.GetProperty("code").GetBoolean(), second.ToString());
         Assert.Equal(userId, Text(second, "idToken", "sub"));
