@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Proeftuin.Data.Identity;
 using Proeftuin.Data.Seeding;
+using Proeftuin.E2E.Infrastructure;
 using Proeftuin.Testing;
 
 namespace Proeftuin.E2E.Features.Connect;
@@ -14,6 +15,8 @@ namespace Proeftuin.E2E.Features.Connect;
 /// professional starts signed out, logs in here with password and TOTP inside the flow, and the relying party reports
 /// what it got at each step. The CSP of the login pages stays <c>form-action 'self'</c> throughout (ADR 10).
 /// </summary>
+/// <remarks>In the browser collection, so it never runs beside the other browser tests on a small machine.</remarks>
+[Collection(BrowserCollection.Name)]
 public sealed class Relying_party_in_the_browser(RelyingPartySession session) : IClassFixture<RelyingPartySession>
 {
     private const string Email = "esra.yilmaz@demo.proeftuin.nl";
