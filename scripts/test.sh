@@ -24,6 +24,8 @@ fi
 
 log "npm ci (browser client)"
 (cd src/Proeftuin.Web && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.install-stamp)
+log "npm ci (relying party of the E2E tests)"
+(cd tests/Proeftuin.E2E/RelyingParty && npm ci --no-audit --no-fund --loglevel=error)
 
 # --- servers -------------------------------------------------------------------------------------------------
 work="$(mktemp -d /tmp/proeftuin-test.XXXXXX)"

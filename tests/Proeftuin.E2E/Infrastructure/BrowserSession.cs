@@ -22,7 +22,12 @@ public sealed class BrowserSession : IAsyncLifetime
     {
         _ = App.BaseAddress;
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>Debian's Chromium, headless, without the background traffic of a desktop browser.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
@@ -32,7 +37,6 @@ public sealed class BrowserSession : IAsyncLifetime
                 "--disable-component-update", "--disable-sync", "--no-first-run",
             ],
         });
-    }
 
     public async Task<IPage> NewPageAsync()
     {

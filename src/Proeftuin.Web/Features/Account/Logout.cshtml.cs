@@ -12,10 +12,11 @@ namespace Proeftuin.Web.Features.Account;
 
 /// <summary>
 /// Signing out: a POST (with anti-forgery token) so no link or image can sign someone out. The session is deleted on
-/// the server (a copy of the cookie is worthless afterwards) and its hub connections on this node close at once.
+/// the server (a copy of the cookie is worthless afterwards), its hub connections on this node close at once, and
+/// OpenID Connect clients lose their tokens of this account: the session they were granted from has ended.
 /// </summary>
 [Authorize(Policy = IdentitySetup.PasswordOnly)]
-public sealed class LogoutModel(SignInManager<ProeftuinUser> signIn, LiveConnections live, AuditLog audit) : PageModel
+public sealed class LogoutModel(SignInManager<ProeftuinUser> signIn, LiveConnections live, AuditLog audit, OpenIdTokenRevocation revocation) : PageModel
 {
     public void OnGet()
     {
@@ -29,6 +30,11 @@ public sealed class LogoutModel(SignInManager<ProeftuinUser> signIn, LiveConnect
         if (session is not null)
         {
             live.EndSession(session);
+        }
+
+        if (Guid.TryParse(signIn.UserManager.GetUserId(User), out var userId))
+        {
+            await revocation.RevokeForUserAsync(userId, "logout", HttpContext.RequestAborted);
         }
 
         return RedirectToPage("Login");

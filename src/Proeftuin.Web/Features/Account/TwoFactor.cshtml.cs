@@ -42,7 +42,7 @@ public sealed class TwoFactorModel(SignInManager<ProeftuinUser> signIn, AuditLog
         if (result.Succeeded)
         {
             await audit.RecordAsync(new AuditEvent("login", "success", "Account", user.Id.ToString(), UserId: user.Id, UserName: user.Email));
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            return ContinueModel.After(this, ReturnUrl);
         }
 
         await audit.RecordAsync(new AuditEvent(result.IsLockedOut ? "login-locked" : "login-failed", "failed", "Account", user.Id.ToString(), UserId: user.Id, UserName: user.Email));

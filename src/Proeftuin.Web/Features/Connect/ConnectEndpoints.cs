@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using Proeftuin.Data.Identity;
-using Proeftuin.Web.Infrastructure;
 using Proeftuin.Web.Infrastructure.Audit;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -13,8 +12,10 @@ namespace Proeftuin.Web.Features.Connect;
 
 /// <summary>
 /// The OpenID Connect endpoints OpenIddict passes through to us: /connect/authorize (a signed-in professional who
-/// completed two-factor login grants a client a code) and /connect/token (code → token, or client credentials).
-/// Anonymous at the routing level because they authenticate themselves: the cookie here, the client at the token.
+/// completed two-factor login grants a client a code), /connect/token (code → token, refresh, or client credentials),
+/// /connect/userinfo and /connect/endsession (<see cref="SessionEndpoints"/>). Revocation (/connect/revoke) OpenIddict
+/// answers itself. Anonymous at the routing level because they authenticate themselves: the cookie, the client or the
+/// token.
 /// </summary>
 public static class ConnectEndpoints
 {
@@ -23,6 +24,8 @@ public static class ConnectEndpoints
         var group = app.MapGroup("/connect").AllowAnonymous().WithTags("OpenID Connect").DisableAntiforgery();
         group.MapMethods("/authorize", [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync);
         group.MapPost("/token", TokenAsync);
+        group.MapMethods("/userinfo", [HttpMethods.Get, HttpMethods.Post], SessionEndpoints.UserInfoAsync);
+        group.MapMethods("/endsession", [HttpMethods.Get, HttpMethods.Post], SessionEndpoints.EndSessionAsync);
         return group;
     }
 
@@ -30,7 +33,13 @@ public static class ConnectEndpoints
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Geen OpenID Connect-verzoek.");
         var cookie = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-        if (!cookie.Succeeded || !cookie.Principal.HasClaim("amr", "mfa"))
+        if (CrossSiteArrival.BounceIfCookieWithheld(context, cookie) is { } bounce)
+        {
+            return bounce;
+        }
+
+        var account = cookie.Succeeded && cookie.Principal.HasClaim("amr", "mfa") ? await users.GetUserAsync(cookie.Principal) : null;
+        if (account is null)
         {
             // Sign in first (password + two-factor), then come back here with the same request.
             return Results.Challenge(
@@ -38,36 +47,13 @@ public static class ConnectEndpoints
                 [IdentityConstants.ApplicationScheme]);
         }
 
-        var user = cookie.Principal;
-        var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
-        identity.SetClaim(Claims.Subject, user.FindFirstValue(ClaimTypes.NameIdentifier))
-            .SetClaim(Claims.Name, user.FindFirstValue(ProeftuinClaims.DisplayName) ?? user.Identity?.Name)
-            .SetClaim(ProeftuinClaims.DisplayName, user.FindFirstValue(ProeftuinClaims.DisplayName))
-            .SetClaim(ProeftuinClaims.Discipline, user.FindFirstValue(ProeftuinClaims.Discipline))
-            .SetClaim("amr", "mfa")
-            .SetClaims(Claims.Role, [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)]);
-        if (request.HasScope(Scopes.Email) && await users.GetUserAsync(user) is { } account)
-        {
-            // A relying party that federates with us links by e-mail, and only to an address we confirmed (invitation link).
-            identity.SetClaim(Claims.Email, account.Email).SetClaim(Claims.EmailVerified, account.EmailConfirmed);
-        }
-
-        identity.SetScopes(request.GetScopes());
-        identity.SetDestinations(claim => DestinationsOf(claim, identity));
+        var identity = ConnectIdentity.For(cookie.Principal!, account, request.GetScopes());
         await audit.RecordAsync(new AuditEvent("token-grant", "success", "Client", request.ClientId));
         return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    /// <summary>Everything goes into the access token; the id token gets the subject, and e-mail and name when their scope was granted.</summary>
-    private static IEnumerable<string> DestinationsOf(Claim claim, ClaimsIdentity identity) => claim.Type switch
-    {
-        Claims.Subject => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
-        Claims.Email or Claims.EmailVerified when identity.HasScope(Scopes.Email) => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
-        Claims.Name when identity.HasScope(Scopes.Profile) => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
-        _ => [OpenIddictConstants.Destinations.AccessToken],
-    };
-
-    private static async Task<IResult> TokenAsync(HttpContext context, IOpenIddictApplicationManager applications, AuditLog audit)
+    private static async Task<IResult> TokenAsync(
+        HttpContext context, IOpenIddictApplicationManager applications, AuditLog audit, UserManager<ProeftuinUser> users, SignInManager<ProeftuinUser> signIn)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Geen OpenID Connect-verzoek.");
         if (request.IsAuthorizationCodeGrantType())
@@ -75,6 +61,11 @@ public static class ConnectEndpoints
             // OpenIddict validated the code, the client and the PKCE verifier; the principal is the one granted above.
             var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
             return Results.SignIn(result.Principal!, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+
+        if (request.IsRefreshTokenGrantType())
+        {
+            return await RefreshAsync(context, request, audit, users, signIn);
         }
 
         if (request.IsClientCredentialsGrantType())
@@ -90,5 +81,36 @@ public static class ConnectEndpoints
         }
 
         return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Niet ondersteund", detail: "Deze grant type wordt niet ondersteund.");
+    }
+
+    /// <summary>
+    /// OpenIddict checked the refresh token (signature, entry not redeemed or revoked, client); we check the account:
+    /// still there, not locked, same security stamp. The new tokens carry the account's claims as they are now, and
+    /// OpenIddict rolls the refresh token (the one just used is redeemed).
+    /// </summary>
+    private static async Task<IResult> RefreshAsync(
+        HttpContext context, OpenIddictRequest request, AuditLog audit, UserManager<ProeftuinUser> users, SignInManager<ProeftuinUser> signIn)
+    {
+        var grant = (await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal!;
+        var account = await users.FindByIdAsync(grant.GetClaim(Claims.Subject) ?? string.Empty);
+        if (await ConnectIdentity.RefusalAsync(users, account, grant) is { } refusal)
+        {
+            await audit.RecordAsync(new AuditEvent("token-refresh", "denied", "Client", request.ClientId, UserId: account?.Id, UserName: account?.Email));
+            return Results.Forbid(
+                new AuthenticationProperties(new Dictionary<string, string?>
+                {
+                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidGrant,
+                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = refusal,
+                }),
+                [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        }
+
+        var current = await signIn.CreateUserPrincipalAsync(account!);
+        var identity = ConnectIdentity.For(current, account!, grant.GetScopes());
+
+        // The same authorization, so reuse of an old refresh token revokes this whole chain.
+        identity.SetAuthorizationId(grant.GetAuthorizationId());
+        await audit.RecordAsync(new AuditEvent("token-refresh", "success", "Client", request.ClientId, UserId: account!.Id, UserName: account.Email));
+        return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 }

@@ -6,8 +6,9 @@ namespace Proeftuin.Web.Infrastructure.Identity;
 /// <summary>
 /// Registers the known clients at start-up: the public "proeftuin-cli" (code + PKCE, loopback redirect) and, when
 /// configured, one confidential integration client (<c>OpenIddict:Integration:ClientId</c> / <c>:ClientSecret</c>) and one
-/// confidential federation client (<c>OpenIddict:Federation:ClientId</c> / <c>:ClientSecret</c> / <c>:RedirectUri</c>):
-/// another Proeftuin (or any relying party) that lets its users log in here with code + PKCE and reads their e-mail.
+/// confidential federation client (<c>OpenIddict:Federation:ClientId</c> / <c>:ClientSecret</c> / <c>:RedirectUri</c> /
+/// <c>:PostLogoutRedirectUri</c>): another Proeftuin (or any relying party) that lets its users log in here with code +
+/// PKCE, reads their e-mail, keeps a refresh token and ends the session here when they log out there.
 /// </summary>
 public sealed class OpenIdClientRegistration(IServiceProvider services, IConfiguration configuration) : IHostedService
 {
@@ -57,39 +58,53 @@ public sealed class OpenIdClientRegistration(IServiceProvider services, IConfigu
         await RegisterFederationClientAsync(applications, cancellationToken);
     }
 
+    /// <summary>
+    /// The federation client is created, or brought up to date when its settings or our permissions changed: code +
+    /// PKCE, refresh tokens (offline_access; it is confidential, so it can keep them), userinfo, revocation and
+    /// end-session with its optional post-logout redirect URI.
+    /// </summary>
     private async Task RegisterFederationClientAsync(IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
     {
         var clientId = configuration["OpenIddict:Federation:ClientId"];
         var secret = configuration["OpenIddict:Federation:ClientSecret"];
         var redirectUri = configuration["OpenIddict:Federation:RedirectUri"];
-        if (string.IsNullOrWhiteSpace(clientId) || string.IsNullOrWhiteSpace(secret) || string.IsNullOrWhiteSpace(redirectUri)
-            || await applications.FindByClientIdAsync(clientId, cancellationToken) is not null)
+        if (string.IsNullOrWhiteSpace(clientId) || string.IsNullOrWhiteSpace(secret) || string.IsNullOrWhiteSpace(redirectUri))
         {
             return;
         }
 
-        if (!Uri.TryCreate(redirectUri, UriKind.Absolute, out var redirect))
+        var descriptor = new OpenIddictApplicationDescriptor
         {
-            throw new StartupConfigurationException("De instelling OpenIddict:Federation:RedirectUri is geen geldige URL.");
+            ClientId = clientId,
+            ClientSecret = secret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = "Federatie",
+            RedirectUris = { AbsoluteUri("OpenIddict:Federation:RedirectUri", redirectUri) },
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.Revocation, Permissions.Endpoints.EndSession,
+                Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken,
+                Permissions.ResponseTypes.Code, Permissions.Scopes.Email, Permissions.Scopes.Profile,
+            },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        if (configuration["OpenIddict:Federation:PostLogoutRedirectUri"] is { Length: > 0 } postLogout)
+        {
+            descriptor.PostLogoutRedirectUris.Add(AbsoluteUri("OpenIddict:Federation:PostLogoutRedirectUri", postLogout));
         }
 
-        await applications.CreateAsync(
-            new OpenIddictApplicationDescriptor
-            {
-                ClientId = clientId,
-                ClientSecret = secret,
-                ClientType = ClientTypes.Confidential,
-                DisplayName = "Federatie",
-                RedirectUris = { redirect },
-                Permissions =
-                {
-                    Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.GrantTypes.AuthorizationCode,
-                    Permissions.ResponseTypes.Code, Permissions.Scopes.Email, Permissions.Scopes.Profile,
-                },
-                Requirements = { Requirements.Features.ProofKeyForCodeExchange },
-            },
-            cancellationToken);
+        if (await applications.FindByClientIdAsync(clientId, cancellationToken) is { } existing)
+        {
+            await applications.UpdateAsync(existing, descriptor, cancellationToken);
+        }
+        else
+        {
+            await applications.CreateAsync(descriptor, cancellationToken);
+        }
     }
+
+    private static Uri AbsoluteUri(string setting, string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) ? uri : throw new StartupConfigurationException($"De instelling {setting} is geen geldige URL.");
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

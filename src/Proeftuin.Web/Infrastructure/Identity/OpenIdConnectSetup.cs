@@ -9,6 +9,10 @@ namespace Proeftuin.Web.Infrastructure.Identity;
 /// <summary>
 /// OpenIddict as the OpenID Connect provider: authorization code + PKCE for public clients (a CLI or app signs in a
 /// professional), client credentials for integrations. The API accepts these bearer tokens next to the cookie.
+/// Userinfo, end-session (with post-logout redirect) and revocation endpoints; refresh tokens (offline_access) only for
+/// confidential clients that were given the refresh-token grant, rolled on every use with no reuse leeway, so an old
+/// refresh token is refused at once (and its reuse revokes the whole grant). Bearer tokens are checked against their
+/// database entry on every call, so a revoked token (logout, see <see cref="OpenIdTokenRevocation"/>) stops working at once.
 /// Keys: ephemeral in Development and tests; certificates from configuration (OpenIddict:SigningCertificate and
 /// OpenIddict:EncryptionCertificate, PFX path + password) everywhere else. Plain HTTP only in Development and tests.
 /// </summary>
@@ -28,11 +32,20 @@ public static class OpenIdConnectSetup
             .AddServer(options =>
             {
                 options.SetAuthorizationEndpointUris("connect/authorize")
-                    .SetTokenEndpointUris("connect/token");
+                    .SetTokenEndpointUris("connect/token")
+                    .SetUserInfoEndpointUris("connect/userinfo")
+                    .SetEndSessionEndpointUris("connect/endsession")
+                    .SetRevocationEndpointUris("connect/revoke");
                 options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
                 options.AllowClientCredentialsFlow();
-                options.RegisterScopes(OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Email, OpenIddictConstants.Scopes.Profile, ApiScope);
+                options.AllowRefreshTokenFlow();
+                options.RegisterScopes(
+                    OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Email, OpenIddictConstants.Scopes.Profile,
+                    OpenIddictConstants.Scopes.OfflineAccess, ApiScope);
                 options.SetAccessTokenLifetime(TimeSpan.FromMinutes(30));
+
+                // Rolling refresh tokens are OpenIddict's default; without leeway the old one is refused at once.
+                options.SetRefreshTokenLifetime(TimeSpan.FromHours(12)).SetRefreshTokenReuseLeeway(TimeSpan.Zero);
                 if (development)
                 {
                     options.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
@@ -43,7 +56,8 @@ public static class OpenIdConnectSetup
                     options.AddEncryptionCertificate(encryption!);
                 }
 
-                var aspNetCore = options.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableTokenEndpointPassthrough();
+                var aspNetCore = options.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableTokenEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough().EnableEndSessionEndpointPassthrough();
                 if (development)
                 {
                     aspNetCore.DisableTransportSecurityRequirement();
@@ -53,8 +67,10 @@ public static class OpenIdConnectSetup
             {
                 options.UseLocalServer();
                 options.UseAspNetCore();
+                options.EnableAuthorizationEntryValidation().EnableTokenEntryValidation();
             });
 
+        services.AddScoped<OpenIdTokenRevocation>();
         services.AddHostedService<OpenIdClientRegistration>();
         return services;
     }

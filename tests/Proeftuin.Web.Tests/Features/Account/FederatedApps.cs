@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Proeftuin.Data.Identity;
 using Proeftuin.Data.Seeding;
@@ -71,7 +72,8 @@ public sealed class FederatedApps : IAsyncLifetime
         using var password = await BrowserlessLogin.PostFormAsync(providerBrowser, login, login, new Dictionary<string, string> { ["email"] = email, ["password"] = DemoAccounts.Password });
         var twoFactor = PathOf(RedirectOf(password));
         using var code = await BrowserlessLogin.PostFormAsync(providerBrowser, twoFactor, twoFactor, new Dictionary<string, string> { ["code"] = Totp.Code(DemoAccounts.AuthenticatorKey, DateTimeOffset.UtcNow) });
-        using var granted = await providerBrowser.GetAsync(new Uri(PathOf(RedirectOf(code)), UriKind.Relative));
+        var resume = await ResumeAsync(providerBrowser, RedirectOf(code));
+        using var granted = await providerBrowser.GetAsync(new Uri(resume, UriKind.Relative));
         var back = RedirectOf(granted);
         Assert.Equal("http://localhost/signin-extern", back.GetLeftPart(UriPartial.Path));
 
@@ -93,6 +95,21 @@ public sealed class FederatedApps : IAsyncLifetime
         response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther
             ? response.Headers.Location!
             : throw new InvalidOperationException($"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}, not a redirect");
+
+    /// <summary>
+    /// After two-factor login the provider sends the browser to its continue page (ADR 10), which navigates on to the
+    /// authorization request: the page must answer with its refresh to that request, which is returned.
+    /// </summary>
+    public static async Task<string> ResumeAsync(HttpClient browser, Uri location)
+    {
+        var path = PathOf(location);
+        Assert.StartsWith("/account/continue?", path, StringComparison.Ordinal);
+        var resume = QueryHelpers.ParseQuery(path[path.IndexOf('?', StringComparison.Ordinal)..])["returnUrl"].ToString();
+        using var page = await browser.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("http-equiv=\"refresh\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        return resume;
+    }
 
     /// <summary>Path and query of a Location header, absolute or relative, to request it from the client's own base address.</summary>
     public static string PathOf(Uri location) => location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;

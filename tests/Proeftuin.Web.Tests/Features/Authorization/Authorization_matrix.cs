@@ -25,7 +25,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
     private const string Coordinator = "hanna.koster@demo.proeftuin.nl";
     private const string Administrator = "beheer@demo.proeftuin.nl";
 
-    private static readonly string[] AnonymousPages = ["/Account/Login", "/Account/TwoFactor", "/Account/AccessDenied", "/Account/SetPassword", "/Account/ForgotPassword", "/Account/ExternalCallback"];
+    private static readonly string[] AnonymousPages = ["/Account/Login", "/Account/TwoFactor", "/Account/AccessDenied", "/Account/Continue", "/Account/SetPassword", "/Account/ForgotPassword", "/Account/ExternalCallback"];
 
     /// <summary>
     /// Per API endpoint ("METHOD route"): who may use it. "wijk" = members of the object's wijk; "chair" = the chair of
@@ -223,7 +223,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
     /// </summary>
     private static readonly Dictionary<string, string> PageRules = new()
     {
-        ["/Account/Login"] = "anonymous", ["/Account/TwoFactor"] = "anonymous", ["/Account/AccessDenied"] = "anonymous",
+        ["/Account/Login"] = "anonymous", ["/Account/TwoFactor"] = "anonymous", ["/Account/AccessDenied"] = "anonymous", ["/Account/Continue"] = "anonymous",
         ["/Account/SetPassword"] = "anonymous", ["/Account/ForgotPassword"] = "anonymous", ["/Account/ExternalCallback"] = "anonymous",
         ["/Account/Enrol"] = "password", ["/Account/Logout"] = "signed-in", ["/Account/Profile"] = "signed-in", ["/Home/Index"] = "signed-in",
         ["/Admin/Invite"] = "beheerder", ["/Audit/Index"] = "beheerder",
