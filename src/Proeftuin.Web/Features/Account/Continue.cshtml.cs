@@ -6,7 +6,7 @@ namespace Proeftuin.Web.Features.Account;
 
 /// <summary>
 /// A page of our own that navigates on to an OpenID Connect endpoint (/connect/authorize or /connect/endsession), so
-/// that navigation starts here, on our origin, instead of inside a redirect chain (ADR 10):
+/// that navigation starts here, on our origin, instead of inside a redirect chain (ADR 14):
 /// <list type="bullet">
 /// <item>after the two-factor login of a sign-in a client started: Chromium applies the form page's CSP
 /// <c>form-action 'self'</c> to every redirect after the form post, so POST → /connect/authorize → the client's

@@ -8,7 +8,7 @@ namespace Proeftuin.Web.Features.Connect;
 /// <c>SameSite=Strict</c>, so on that cross-site navigation (or a redirect chain that started on another site) it is
 /// not sent, and a signed-in professional would look signed out: asked to log in again, or not signed out at all.
 /// The browser says so in <c>Sec-Fetch-Site</c>; such a GET goes once through our continue page, whose same-origin
-/// navigation brings the cookie along (ADR 10). The second arrival is same-origin, so this never loops.
+/// navigation brings the cookie along (ADR 14). The second arrival is same-origin, so this never loops.
 /// </summary>
 public static class CrossSiteArrival
 {

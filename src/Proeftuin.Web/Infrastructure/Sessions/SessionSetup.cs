@@ -11,7 +11,7 @@ namespace Proeftuin.Web.Infrastructure.Sessions;
 /// Browser sessions: kept on the server (<see cref="DatabaseTicketStore"/>), 30 minutes idle (sliding) and 12 hours
 /// absolute from the sign-in (the time is kept in the ticket and checked on every request); the security stamp is
 /// checked every minute, so a change made elsewhere (another node, the CLI) ends the session soon as well. Hub
-/// connections are registered and re-checked (<see cref="LiveConnections"/>). See docs/decisions/0010.
+/// connections are registered and re-checked (<see cref="LiveConnections"/>). See docs/decisions/0013.
 /// </summary>
 public static class SessionSetup
 {

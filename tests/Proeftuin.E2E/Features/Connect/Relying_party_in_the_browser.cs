@@ -13,7 +13,7 @@ namespace Proeftuin.E2E.Features.Connect;
 /// <summary>
 /// A standard relying party (openid-client, OpenID Certified) on another origin, driven through Chromium: the
 /// professional starts signed out, logs in here with password and TOTP inside the flow, and the relying party reports
-/// what it got at each step. The CSP of the login pages stays <c>form-action 'self'</c> throughout (ADR 10).
+/// what it got at each step. The CSP of the login pages stays <c>form-action 'self'</c> throughout (ADR 14).
 /// </summary>
 /// <remarks>In the browser collection, so it never runs beside the other browser tests on a small machine.</remarks>
 [Collection(BrowserCollection.Name)]

@@ -97,7 +97,7 @@ public sealed class FederatedApps : IAsyncLifetime
             : throw new InvalidOperationException($"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}, not a redirect");
 
     /// <summary>
-    /// After two-factor login the provider sends the browser to its continue page (ADR 10), which navigates on to the
+    /// After two-factor login the provider sends the browser to its continue page (ADR 14), which navigates on to the
     /// authorization request: the page must answer with its refresh to that request, which is returned.
     /// </summary>
     public static async Task<string> ResumeAsync(HttpClient browser, Uri location)
