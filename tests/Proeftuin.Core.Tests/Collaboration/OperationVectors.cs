@@ -10,7 +10,7 @@ namespace Proeftuin.Core.Tests.Collaboration;
 /// </summary>
 internal static class OperationVectors
 {
-    public static string FilePath => Path.Combine(RepositoryRoot(), "tests", "data", "collaboration", "ot-vectors.json");
+    public static string FilePath => Testing.RepositoryRoot.Combine("tests", "data", "collaboration", "ot-vectors.json");
 
     public static JsonObject Load() => JsonNode.Parse(File.ReadAllText(FilePath))!.AsObject();
 
@@ -77,17 +77,6 @@ internal static class OperationVectors
     ];
 
     private static JsonNode Json(TextOperation op) => JsonNode.Parse(op.ToJson())!;
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Proeftuin.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Proeftuin.sln not found");
-    }
 
     public static string Serialize(JsonObject vectors) =>
         vectors.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
