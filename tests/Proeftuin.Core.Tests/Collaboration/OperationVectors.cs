@@ -6,7 +6,9 @@ namespace Proeftuin.Core.Tests.Collaboration;
 
 /// <summary>
 /// The test vectors shared with the TypeScript implementation (tests/data/collaboration/ot-vectors.json). Generated
-/// once from fixed seeds; regenerate only on purpose with PROEFTUIN_WRITE_OT_VECTORS=1 and review the diff.
+/// once from fixed seeds; regenerate only on purpose with PROEFTUIN_WRITE_OT_VECTORS=1 and review the diff. Their
+/// expected results come from this engine, so they guard against drift between C# and TypeScript, not against a shared
+/// mistake: ot-vectors-by-hand.json (<see cref="Hand_worked_vectors"/>) holds cases worked out by hand for that.
 /// </summary>
 internal static class OperationVectors
 {
