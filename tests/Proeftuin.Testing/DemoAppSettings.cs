@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Proeftuin.Testing;
 
@@ -33,6 +34,10 @@ public sealed class DemoAppSettings
         // No calls to the real breach list from tests; Breached_password_check points it at its own range server.
         builder.UseSetting("Security:BreachedPasswords:Endpoint", string.Empty);
         builder.UseSetting("RateLimits:Login:PermitLimit", LoginPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // The test clients are on the same loaded machine as the app: a keep-alive that is late there is no dead client.
+        builder.ConfigureServices(services => services.PostConfigure<Microsoft.AspNetCore.SignalR.HubOptions>(
+            options => options.ClientTimeoutInterval = TimeSpan.FromMinutes(2)));
     }
 
     /// <summary>

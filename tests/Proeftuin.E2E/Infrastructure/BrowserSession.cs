@@ -19,7 +19,7 @@ public sealed class BrowserSession : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>How long an expectation waits for the page by default: long, because a loaded machine is slow, not wrong.</summary>
-    public const float ExpectTimeout = 30_000;
+    public const float ExpectTimeout = 60_000;
 
     public async Task InitializeAsync()
     {
@@ -46,6 +46,7 @@ public sealed class BrowserSession : IAsyncLifetime
             Locale = "nl-NL",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
+        context.SetDefaultTimeout(ExpectTimeout);
         return await context.NewPageAsync();
     }
 
