@@ -24,7 +24,7 @@ public sealed class BrowserSession : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Assertions.SetDefaultExpectTimeout(ExpectTimeout);
-        _ = App.BaseAddress;
+        await WarmUpAsync(App.BaseAddress);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -36,6 +36,20 @@ public sealed class BrowserSession : IAsyncLifetime
                 "--disable-component-update", "--disable-sync", "--no-first-run",
             ],
         });
+    }
+
+    /// <summary>
+    /// Asks the app for the login page and a script until both answer, so the first request's one-off cost (compiling
+    /// pages, opening the database) on a loaded machine is paid here, not inside one test's timeout.
+    /// </summary>
+    private static async Task WarmUpAsync(Uri app)
+    {
+        using var client = new HttpClient { BaseAddress = app, Timeout = TimeSpan.FromMinutes(5) };
+        foreach (var path in new[] { "/account/login", "/dist/room.js" })
+        {
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            response.EnsureSuccessStatusCode();
+        }
     }
 
     public async Task<IPage> NewPageAsync()
