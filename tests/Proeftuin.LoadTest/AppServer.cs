@@ -146,19 +146,8 @@ public sealed class AppServer : IAsyncDisposable
     /// <summary>The Release build of the web app next to this tool's build (the tool references the project).</summary>
     private static string FindWebDll()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Proeftuin.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        if (directory is null)
-        {
-            throw new InvalidOperationException("Run the load tool from the repository (dotnet run --project tests/Proeftuin.LoadTest).");
-        }
-
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        var dll = Path.Combine(directory.FullName, "src", "Proeftuin.Web", "bin", configuration, "net10.0", "Proeftuin.Web.dll");
+        var dll = Proeftuin.Testing.RepositoryRoot.Combine("src", "Proeftuin.Web", "bin", configuration, "net10.0", "Proeftuin.Web.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the app first: {dll} is missing.");
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Proeftuin.Testing;
 
@@ -42,6 +43,10 @@ public sealed class DemoAppSettings
         builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("AllowedHosts", AllowedHosts);
         builder.UseSetting("RateLimits:Login:PermitLimit", LoginPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // The test clients are on the same loaded machine as the app: a keep-alive that is late there is no dead client.
+        builder.ConfigureServices(services => services.PostConfigure<Microsoft.AspNetCore.SignalR.HubOptions>(
+            options => options.ClientTimeoutInterval = TimeSpan.FromMinutes(2)));
     }
 
     /// <summary>

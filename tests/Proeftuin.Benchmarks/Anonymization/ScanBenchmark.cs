@@ -14,14 +14,8 @@ public class ScanBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Proeftuin.sln")))
-        {
-            directory = directory.Parent;
-        }
-
         var builder = new StringBuilder();
-        foreach (var line in File.ReadLines(Path.Combine(directory!.FullName, "tests", "data", "anonymization", "dev.jsonl")))
+        foreach (var line in File.ReadLines(Proeftuin.Testing.RepositoryRoot.Combine("tests", "data", "anonymization", "dev.jsonl")))
         {
             builder.Append(JsonDocument.Parse(line).RootElement.GetProperty("text").GetString()).Append("\n\n");
             if (builder.Length >= 10_240)

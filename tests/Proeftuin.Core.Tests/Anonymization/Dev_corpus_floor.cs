@@ -56,14 +56,5 @@ public sealed class Dev_corpus_floor
         }
     }
 
-    private static string DataFile(string name)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Proeftuin.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory!.FullName, "tests", "data", "anonymization", name);
-    }
+    private static string DataFile(string name) => Proeftuin.Testing.RepositoryRoot.Combine("tests", "data", "anonymization", name);
 }

@@ -6,11 +6,13 @@ namespace Proeftuin.Core.Tests.Collaboration;
 
 /// <summary>
 /// The test vectors shared with the TypeScript implementation (tests/data/collaboration/ot-vectors.json). Generated
-/// once from fixed seeds; regenerate only on purpose with PROEFTUIN_WRITE_OT_VECTORS=1 and review the diff.
+/// once from fixed seeds; regenerate only on purpose with PROEFTUIN_WRITE_OT_VECTORS=1 and review the diff. Their
+/// expected results come from this engine, so they guard against drift between C# and TypeScript, not against a shared
+/// mistake: ot-vectors-by-hand.json (<see cref="Hand_worked_vectors"/>) holds cases worked out by hand for that.
 /// </summary>
 internal static class OperationVectors
 {
-    public static string FilePath => Path.Combine(RepositoryRoot(), "tests", "data", "collaboration", "ot-vectors.json");
+    public static string FilePath => Testing.RepositoryRoot.Combine("tests", "data", "collaboration", "ot-vectors.json");
 
     public static JsonObject Load() => JsonNode.Parse(File.ReadAllText(FilePath))!.AsObject();
 
@@ -77,17 +79,6 @@ internal static class OperationVectors
     ];
 
     private static JsonNode Json(TextOperation op) => JsonNode.Parse(op.ToJson())!;
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Proeftuin.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Proeftuin.sln not found");
-    }
 
     public static string Serialize(JsonObject vectors) =>
         vectors.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";

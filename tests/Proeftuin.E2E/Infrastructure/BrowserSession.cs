@@ -18,9 +18,13 @@ public sealed class BrowserSession : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>How long an expectation waits for the page by default: long, because a loaded machine is slow, not wrong.</summary>
+    public const float ExpectTimeout = 60_000;
+
     public async Task InitializeAsync()
     {
-        _ = App.BaseAddress;
+        Assertions.SetDefaultExpectTimeout(ExpectTimeout);
+        await WarmUpAsync(App.BaseAddress);
         _playwright = await Playwright.CreateAsync();
         Browser = await LaunchChromiumAsync(_playwright);
     }
@@ -38,6 +42,20 @@ public sealed class BrowserSession : IAsyncLifetime
             ],
         });
 
+    /// <summary>
+    /// Asks the app for the login page and a script until both answer, so the first request's one-off cost (compiling
+    /// pages, opening the database) on a loaded machine is paid here, not inside one test's timeout.
+    /// </summary>
+    private static async Task WarmUpAsync(Uri app)
+    {
+        using var client = new HttpClient { BaseAddress = app, Timeout = TimeSpan.FromMinutes(5) };
+        foreach (var path in new[] { "/account/login", "/dist/room.js" })
+        {
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            response.EnsureSuccessStatusCode();
+        }
+    }
+
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -46,6 +64,7 @@ public sealed class BrowserSession : IAsyncLifetime
             Locale = "nl-NL",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
+        context.SetDefaultTimeout(ExpectTimeout);
         return await context.NewPageAsync();
     }
 

@@ -15,6 +15,8 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly List<OperationBroadcast> _heldDuringResync = [];
+    private readonly object _signalGate = new();
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private RevisionInbox _inbox = null!;
     private bool _resyncing;
     private bool _sending;
@@ -28,6 +30,8 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
     public int GapsRepaired => _gapsRepaired;
 
     public HubConnection Connection => connection;
+
+    public string ClientId => clientId;
 
     public ClientDocument Document { get; private set; } = null!;
 
@@ -83,15 +87,83 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
         }
     }
 
-    /// <summary>Waits until every local edit is acknowledged, then a moment more for the last broadcasts of others.</summary>
-    public async Task SettleAsync(TimeSpan quiet)
+    /// <summary>Waits until every local edit of this client is acknowledged (no fixed settle time).</summary>
+    public Task WaitUntilSynchronizedAsync(TimeSpan? timeout = null) => ConvergeAsync([this], timeout);
+
+    /// <summary>
+    /// Waits until every one of <paramref name="clients"/> has all its edits acknowledged and all of them stand at the
+    /// same revision. When the clients made every edit between them, that is the moment they hold the same text; the
+    /// wait ends as soon as it is reached, on an idle or a loaded machine alike. A refused submission fails at once.
+    /// </summary>
+    public static async Task ConvergeAsync(IReadOnlyList<LiveDocumentClient> clients, TimeSpan? timeout = null)
     {
-        for (var i = 0; i < 400 && !IsSynchronized; i++)
+        var limit = timeout ?? Eventually.DefaultTimeout;
+        using var cancel = new CancellationTokenSource(limit);
+        while (true)
         {
-            await Task.Delay(25);
+            var changes = clients.Select(c => c.NextChange()).ToList();
+            var states = new List<(bool Synchronized, long Revision)>();
+            foreach (var client in clients)
+            {
+                states.Add(await client.StateAsync());
+                lock (client.Refusals)
+                {
+                    if (client.Refusals.Count > 0)
+                    {
+                        throw new InvalidOperationException($"{client.ClientId}'s submission was refused: {string.Join(", ", client.Refusals)}");
+                    }
+                }
+            }
+
+            if (states.All(s => s.Synchronized) && states.Select(s => s.Revision).Distinct().Count() == 1)
+            {
+                return;
+            }
+
+            try
+            {
+                await Task.WhenAny(changes).WaitAsync(cancel.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException(
+                    $"The clients did not converge within {limit.TotalSeconds:0} s: {string.Join(", ", clients.Zip(states, (c, s) => $"{c.ClientId} r{s.Revision}{(s.Synchronized ? "" : " pending")}"))}");
+            }
+        }
+    }
+
+    private async Task<(bool Synchronized, long Revision)> StateAsync()
+    {
+        await _lock.WaitAsync();
+        try
+        {
+            return (IsSynchronized, Document.Revision);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    private Task NextChange()
+    {
+        lock (_signalGate)
+        {
+            return _changed.Task;
+        }
+    }
+
+    /// <summary>Wakes whoever waits in <see cref="ConvergeAsync"/>: an ack, a broadcast, a resync or a refusal changed the state.</summary>
+    private void Pulse()
+    {
+        TaskCompletionSource changed;
+        lock (_signalGate)
+        {
+            changed = _changed;
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
-        await Task.Delay(quiet);
+        changed.SetResult();
     }
 
     /// <summary>
@@ -144,6 +216,7 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
         finally
         {
             _lock.Release();
+            Pulse();
         }
 
         if (resend is not null)
@@ -173,6 +246,7 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
         finally
         {
             _lock.Release();
+            Pulse();
         }
     }
 
@@ -215,6 +289,8 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
                     Refusals.Add(ack.Error!.Code);
                 }
 
+                Pulse();
+
                 return;
             }
 
@@ -234,6 +310,7 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
             finally
             {
                 _lock.Release();
+                Pulse();
             }
 
             try

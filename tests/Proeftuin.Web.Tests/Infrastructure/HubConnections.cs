@@ -30,11 +30,16 @@ public static class HubConnections
                     options.AccessTokenProvider = () => Task.FromResult<string?>(token);
                 }
             });
+        // A loaded machine may leave a connection silent for longer than the defaults allow; the room's behaviour under
+        // test does not depend on how soon a dead connection is noticed.
+        builder.WithServerTimeout(TimeSpan.FromMinutes(2));
         if (messagePack)
         {
             builder.AddMessagePackProtocol(options => options.SerializerOptions = MeetingProtocol.MessagePackOptions);
         }
 
-        return builder.Build();
+        var connection = builder.Build();
+        connection.HandshakeTimeout = TimeSpan.FromMinutes(1);
+        return connection;
     }
 }

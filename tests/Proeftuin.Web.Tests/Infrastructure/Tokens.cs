@@ -33,6 +33,10 @@ public static class Tokens
     public static async Task<(string Code, string Verifier)> AuthorizeAsync(WebApplicationFactory<Program> factory, string email)
     {
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        // The first login of a fresh app compiles pages and opens the database: on a loaded machine that can take longer
+        // than HttpClient's default 100 s.
+        client.Timeout = TimeSpan.FromMinutes(5);
         await LoginWithoutRedirectsAsync(client, email);
         var verifier = Verifier();
         var challenge = WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));

@@ -123,8 +123,8 @@ public sealed record GuardVerdict(IReadOnlyList<FieldFinding> Findings)
 }
 
 /// <summary>A finding on the wire for a refused save: the field it is in, UTF-16 offsets in that field, the placeholder.</summary>
-public sealed record GuardFindingDto(string Field, int Start, int End, string Category, string Rule, double Confidence, string Placeholder)
+public sealed record GuardFindingDto(string Field, int Start, int End, string Category, string Rule, double Confidence, string Placeholder, string ReasonCode, string Reason)
 {
     public static GuardFindingDto From(FieldFinding finding) =>
-        new(finding.Field, finding.Finding.Start, finding.Finding.End, CategoryNames.Code(finding.Finding.Category), finding.Finding.Rule, finding.Finding.Confidence, finding.Placeholder);
+        new(finding.Field, finding.Finding.Start, finding.Finding.End, CategoryNames.Code(finding.Finding.Category), finding.Finding.Rule, finding.Finding.Confidence, finding.Placeholder, finding.Finding.ReasonCode, finding.Finding.Reason);
 }

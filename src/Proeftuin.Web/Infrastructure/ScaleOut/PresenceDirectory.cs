@@ -15,6 +15,7 @@ public sealed class PresenceDirectory(
     Presence local,
     IServiceProvider services,
     IHubContext<MeetingHub, IMeetingClient> hub,
+    TimeProvider time,
     ILogger<PresenceDirectory> logger) : BackgroundService
 {
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(3);
@@ -70,7 +71,7 @@ public sealed class PresenceDirectory(
             return;
         }
 
-        using var timer = new PeriodicTimer(Heartbeat);
+        using var timer = new PeriodicTimer(Heartbeat, time);
         do
         {
             try

@@ -5,46 +5,12 @@
 import { ClientDocument, type AppliedOperation, type PendingOperation } from '../collaboration/client-document';
 import { RevisionInbox } from '../collaboration/revision-inbox';
 import { TextOperation } from '../collaboration/text-operation';
+import type { HubError, HubResult, OperationBroadcast, SubmitAck } from './hub-types';
 
-/** A finding in a text the anonymisation guard refused (HubError.findings): the field, offsets in it, the placeholder. */
-export interface GuardFinding {
-  readonly field: string;
-  readonly start: number;
-  readonly end: number;
-  readonly category: string;
-  readonly rule: string;
-  readonly confidence: number;
-  readonly placeholder: string;
-}
-
-export interface HubError {
-  readonly code: string;
-  readonly message: string;
-  /** Set when the anonymisation guard refused the text ("anonymization.open"). */
-  readonly findings?: readonly GuardFinding[] | null;
-}
-
-export interface HubResult<T> {
-  readonly ok: boolean;
-  readonly value: T | null;
-  readonly error: HubError | null;
-}
-
-export interface SubmitAck {
-  readonly documentId: string;
-  readonly revision: number;
-  readonly clientSeq: number;
-  readonly duplicate: boolean;
-}
+export type { HubError, HubResult, SubmitAck } from './hub-types';
 
 /** An operation of the op log as the hub sends it (broadcast or catch-up). */
-export interface OperationMessage {
-  readonly documentId: string;
-  readonly revision: number;
-  readonly operation: unknown;
-  readonly clientId: string;
-  readonly clientSeq: number;
-}
+export type OperationMessage = OperationBroadcast;
 
 /** What the sync needs from the hub. */
 export interface SyncTransport {

@@ -2,11 +2,11 @@
 // placeholder in place of the flagged text (the same one-click replacement the server-rendered forms offer).
 
 import { replaceFinding } from '../guard-placeholders';
-import type { GuardFinding } from './document-sync';
+import type { GuardFindingDto } from './hub-types';
 import { format, type Texts } from './texts';
 
 /** Fills `list` with the findings in `field`'s text (empty list when none), as buttons that replace each one. */
-export function showGuardFindings(list: HTMLElement | null, field: HTMLInputElement | HTMLTextAreaElement | null, findings: readonly GuardFinding[], texts: Texts): void {
+export function showGuardFindings(list: HTMLElement | null, field: HTMLInputElement | HTMLTextAreaElement | null, findings: readonly GuardFindingDto[], texts: Texts): void {
   if (!list || !field) return;
   const value = field.value;
   list.replaceChildren(...findings.map((finding) => {

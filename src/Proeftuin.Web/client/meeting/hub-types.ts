@@ -1,32 +1,61 @@
-// The messages of /hubs/meeting as the browser sees them (JSON protocol, camelCase).
+// The messages of /hubs/meeting as the browser sees them (JSON protocol, camelCase): one interface per C# record of
+// Features/Meetings/Live/MeetingMessages.cs (and FindingDto), with the same name and the same properties. C# Guid,
+// DateTime and DateOnly travel as strings, numbers as number. Hub_contract (Proeftuin.Web.Tests) parses this file and
+// fails when a C# message changes and this file does not.
 
-import type { OperationMessage } from './document-sync';
+import type { Discipline, MeetingPhase, MeetingStatus, Pillar, RecommendationLevel, RecommendationStatus } from './enums';
 
-export type { GuardFinding, HubError } from './document-sync';
-
-export interface Participant {
-  readonly userId: string;
-  readonly name: string;
-  readonly discipline: string;
-  readonly colour: string;
+export interface HubError {
+  readonly code: string;
+  readonly message: string;
+  /** Set when the anonymisation guard refused the text ("anonymization.open"). */
+  readonly findings?: readonly GuardFindingDto[] | null;
 }
 
-export interface MeetingState {
-  readonly status: string;
-  readonly currentAgendaItemId: string | null;
-  readonly phase: string | null;
-  readonly remainingSeconds: number | null;
-  readonly timerRunning: boolean;
-  readonly serverTimeUtc: string;
-}
-
-export interface Finding {
+/** A finding in a text the anonymisation guard refused: the field, offsets in it, the placeholder, and why. */
+export interface GuardFindingDto {
+  readonly field: string;
   readonly start: number;
   readonly end: number;
   readonly category: string;
   readonly rule: string;
   readonly confidence: number;
   readonly placeholder: string;
+  readonly reasonCode: string;
+  readonly reason: string;
+}
+
+export interface HubResult<T> {
+  readonly ok: boolean;
+  readonly value: T | null;
+  readonly error: HubError | null;
+}
+
+export interface Participant {
+  readonly userId: string;
+  readonly name: string;
+  readonly discipline: Discipline | string;
+  readonly colour: string;
+}
+
+export interface MeetingState {
+  readonly status: MeetingStatus;
+  readonly currentAgendaItemId: string | null;
+  readonly phase: MeetingPhase | null;
+  readonly remainingSeconds: number | null;
+  readonly timerRunning: boolean;
+  readonly serverTimeUtc: string;
+}
+
+export interface FindingDto {
+  readonly start: number;
+  readonly end: number;
+  readonly category: string;
+  readonly rule: string;
+  readonly confidence: number;
+  readonly placeholder: string;
+  readonly reasonCode: string;
+  readonly reason: string;
 }
 
 export interface DocumentState {
@@ -34,18 +63,28 @@ export interface DocumentState {
   readonly title: string;
   readonly text: string;
   readonly revision: number;
-  readonly findings: readonly Finding[];
+  readonly findings: readonly FindingDto[];
+}
+
+export interface RecommendationInput {
+  readonly text: string;
+  readonly pillars: readonly Pillar[];
+  readonly level: RecommendationLevel;
+  readonly addressedTo: readonly Discipline[];
+  readonly ownerId: string | null;
+  readonly dueDate: string | null;
+  readonly caseFileId: string | null;
 }
 
 export interface RecommendationView {
   readonly id: string;
   readonly text: string;
-  readonly pillars: readonly string[];
-  readonly level: string;
-  readonly addressedTo: readonly string[];
+  readonly pillars: readonly Pillar[];
+  readonly level: RecommendationLevel;
+  readonly addressedTo: readonly Discipline[];
   readonly ownerId: string | null;
   readonly dueDate: string | null;
-  readonly status: string;
+  readonly status: RecommendationStatus;
   readonly version: number;
   readonly caseFileId: string | null;
 }
@@ -53,12 +92,14 @@ export interface RecommendationView {
 export interface WritingEntryView {
   readonly authorId: string;
   readonly authorName: string;
-  readonly discipline: string;
+  readonly discipline: Discipline | string;
   readonly text: string;
+  readonly writtenAtUtc: string;
 }
 
 export interface WritingRoundView {
   readonly id: string;
+  readonly agendaItemId: string | null;
   readonly prompt: string;
   readonly status: string;
   readonly writtenBy: readonly string[];
@@ -79,7 +120,7 @@ export interface EvaluationSummary {
 export interface MeetingSnapshot {
   readonly meetingId: string;
   readonly title: string;
-  readonly status: string;
+  readonly status: MeetingStatus;
   readonly documents: readonly DocumentState[];
   readonly participants: readonly Participant[];
   readonly state: MeetingState;
@@ -89,24 +130,48 @@ export interface MeetingSnapshot {
   readonly evaluation: EvaluationSummary;
 }
 
+export interface CursorPosition {
+  readonly documentId: string;
+  readonly revision: number;
+  readonly anchor: number;
+  readonly head: number;
+}
+
 export interface CursorBroadcast {
   readonly userId: string;
   readonly colour: string;
-  readonly position: { readonly documentId: string; readonly revision: number; readonly anchor: number; readonly head: number };
+  readonly position: CursorPosition;
 }
 
 export interface FindingsBroadcast {
   readonly documentId: string;
   readonly revision: number;
-  readonly findings: readonly Finding[];
+  readonly findings: readonly FindingDto[];
 }
 
-export type { OperationMessage };
+/** An operation as JSON: retain (positive), delete (negative), insert (string); see collaboration/text-operation. */
+export type OperationJson = unknown;
 
-/** The colours the server hands out (Presence.Colours), in order: the CSS has a class per index. */
-export const PARTICIPANT_COLOURS = ['#1f5fad', '#b3261e', '#00703c', '#7b2cbf', '#a35200', '#006d77', '#c2185b', '#4a4a4a'];
+export interface SubmitRequest {
+  readonly documentId: string;
+  readonly baseRevision: number;
+  readonly operation: OperationJson;
+  readonly clientId: string;
+  readonly clientSeq: number;
+}
 
-export function colourIndex(colour: string): number {
-  const index = PARTICIPANT_COLOURS.indexOf(colour.toLowerCase());
-  return index < 0 ? PARTICIPANT_COLOURS.length - 1 : index;
+export interface SubmitAck {
+  readonly documentId: string;
+  readonly revision: number;
+  readonly clientSeq: number;
+  readonly duplicate: boolean;
+}
+
+/** An operation of the op log as the hub sends it (broadcast or catch-up). */
+export interface OperationBroadcast {
+  readonly documentId: string;
+  readonly revision: number;
+  readonly operation: OperationJson;
+  readonly clientId: string;
+  readonly clientSeq: number;
 }

@@ -22,8 +22,8 @@ public sealed class Meeting_room_in_the_browser(BrowserSession session)
     private const string Chair = "ruud.jansen@demo.proeftuin.nl";
     private const string Member = "fatima.elamrani@demo.proeftuin.nl";
     private const string Recommendation = "Gezamenlijk huisbezoek van wijkverpleging en buurtteam";
-    private static readonly LocatorAssertionsToHaveTextOptions Patiently = new() { Timeout = 15_000 };
-    private static readonly LocatorAssertionsToContainTextOptions PatientlyContains = new() { Timeout = 15_000 };
+    private static readonly LocatorAssertionsToHaveTextOptions Patiently = new() { Timeout = BrowserSession.ExpectTimeout };
+    private static readonly LocatorAssertionsToContainTextOptions PatientlyContains = new() { Timeout = BrowserSession.ExpectTimeout };
 
     [Fact]
     public async Task Two_professionals_co_edit_follow_the_chair_share_recommendations_and_survive_going_offline()
@@ -39,10 +39,10 @@ public sealed class Meeting_room_in_the_browser(BrowserSession session)
         await Task.WhenAll(
             chair.Keyboard.TypeAsync("Voorzitter typt mee. ", new() { Delay = 15 }),
             member.Keyboard.TypeAsync(" Lid typt tegelijk.", new() { Delay = 15 }));
-        await Assertions.Expect(member.Locator(".cm-content")).ToContainTextAsync("Voorzitter typt mee.", new() { Timeout = 15_000 });
-        await Assertions.Expect(chair.Locator(".cm-content")).ToContainTextAsync("Lid typt tegelijk.", new() { Timeout = 15_000 });
+        await Assertions.Expect(member.Locator(".cm-content")).ToContainTextAsync("Voorzitter typt mee.", new() { Timeout = BrowserSession.ExpectTimeout });
+        await Assertions.Expect(chair.Locator(".cm-content")).ToContainTextAsync("Lid typt tegelijk.", new() { Timeout = BrowserSession.ExpectTimeout });
         await SameTextAsync(chair, member);
-        await Assertions.Expect(member.Locator(".proeftuin-remote-caret[data-name=\"Ruud Jansen\"]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(member.Locator(".proeftuin-remote-caret[data-name=\"Ruud Jansen\"]")).ToBeVisibleAsync(new() { Timeout = BrowserSession.ExpectTimeout });
 
         // The chair starts and moves to the next phase; both see it.
         await chair.GetByRole(AriaRole.Button, new() { Name = "Bespreking starten" }).ClickAsync();
@@ -58,7 +58,7 @@ public sealed class Meeting_room_in_the_browser(BrowserSession session)
         await member.GetByLabel("Eigenaar").SelectOptionAsync(new SelectOptionValue { Label = "Ruud Jansen" });
         await member.GetByRole(AriaRole.Button, new() { Name = "Aanbeveling toevoegen" }).ClickAsync();
         var shared = chair.GetByTestId("recommendations").Locator("li", new() { HasText = "Eén vaste contactpersoon voor school en gezin" });
-        await Assertions.Expect(shared).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(shared).ToBeVisibleAsync(new() { Timeout = BrowserSession.ExpectTimeout });
         Assert.Equal(["Klant centraal", "Professionele afstemming"], await shared.Locator(".proeftuin-pillar-tag").AllInnerTextsAsync());
         await Assertions.Expect(shared).ToContainTextAsync("eigenaar Ruud Jansen");
 
@@ -71,8 +71,8 @@ public sealed class Meeting_room_in_the_browser(BrowserSession session)
         await chair.Keyboard.TypeAsync("Intussen online. ", new() { Delay = 10 });
         await member.Context.SetOfflineAsync(false);
         await Assertions.Expect(member.GetByTestId("connection-status")).ToHaveTextAsync("Verbonden", new() { Timeout = 30_000 });
-        await Assertions.Expect(chair.Locator(".cm-content")).ToContainTextAsync("Offline geschreven.", new() { Timeout = 15_000 });
-        await Assertions.Expect(member.Locator(".cm-content")).ToContainTextAsync("Intussen online.", new() { Timeout = 15_000 });
+        await Assertions.Expect(chair.Locator(".cm-content")).ToContainTextAsync("Offline geschreven.", new() { Timeout = BrowserSession.ExpectTimeout });
+        await Assertions.Expect(member.Locator(".cm-content")).ToContainTextAsync("Intussen online.", new() { Timeout = BrowserSession.ExpectTimeout });
         await SameTextAsync(chair, member);
 
         Assert.Empty(errors);
@@ -92,14 +92,14 @@ public sealed class Meeting_room_in_the_browser(BrowserSession session)
         await member.GetByLabel("Aanbeveling", new() { Exact = true }).FillAsync(Recommendation);
         await member.GetByLabel("Klant centraal").CheckAsync();
         await member.GetByRole(AriaRole.Button, new() { Name = "Aanbeveling toevoegen" }).ClickAsync();
-        await Assertions.Expect(chair.GetByTestId("recommendations").Locator("li", new() { HasText = Recommendation })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(chair.GetByTestId("recommendations").Locator("li", new() { HasText = Recommendation })).ToBeVisibleAsync(new() { Timeout = BrowserSession.ExpectTimeout });
         await chair.GetByRole(AriaRole.Button, new() { Name = "Bespreking sluiten" }).ClickAsync();
 
         // The verslag opens for both, generated from the meeting, and both complete it.
         await Assertions.Expect(member.Locator(".cm-content")).ToContainTextAsync("# Verslag", PatientlyContains);
         await Assertions.Expect(chair.Locator(".cm-content")).ToContainTextAsync("## Aanwezig", PatientlyContains);
         await Assertions.Expect(member.GetByTestId("meeting-status")).ToHaveTextAsync("Gesloten", Patiently);
-        await Assertions.Expect(member.GetByTestId("phase")).ToBeHiddenAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(member.GetByTestId("phase")).ToBeHiddenAsync(new() { Timeout = BrowserSession.ExpectTimeout });
         await FocusAsync(chair, "Control+Home");
         await chair.Keyboard.TypeAsync("concept, ", new() { Delay = 10 });
         await InParagraphAsync(member, "Afspraken en vervolg", "End");
@@ -111,7 +111,7 @@ public sealed class Meeting_room_in_the_browser(BrowserSession session)
         await SameTextAsync(chair, member);
 
         await chair.GetByRole(AriaRole.Button, new() { Name = "Verslag definitief maken" }).ClickAsync();
-        await Assertions.Expect(member.Locator(".cm-content")).ToHaveAttributeAsync("contenteditable", "false", new() { Timeout = 15_000 });
+        await Assertions.Expect(member.Locator(".cm-content")).ToHaveAttributeAsync("contenteditable", "false", new() { Timeout = BrowserSession.ExpectTimeout });
 
         await member.GetByLabel("Jouw cijfer (1–10)").FillAsync("8");
         await member.GetByRole(AriaRole.Button, new() { Name = "Cijfer geven" }).ClickAsync();
@@ -200,24 +200,21 @@ public sealed class Meeting_room_in_the_browser(BrowserSession session)
         }
     }
 
-    /// <summary>Both screens hold the same text at the same revision (fingerprints the room keeps on its root).</summary>
-    private static async Task SameTextAsync(IPage first, IPage second)
-    {
-        var room = "#meeting-room";
-        for (var i = 0; i < 100; i++)
-        {
-            var a = await first.Locator(room).GetAttributeAsync("data-text-hash") + "@" + await first.Locator(room).GetAttributeAsync("data-revision");
-            var b = await second.Locator(room).GetAttributeAsync("data-text-hash") + "@" + await second.Locator(room).GetAttributeAsync("data-revision");
-            if (a == b && await first.GetByTestId("save-state").InnerTextAsync() == "Alle wijzigingen zijn opgeslagen"
-                && await second.GetByTestId("save-state").InnerTextAsync() == "Alle wijzigingen zijn opgeslagen")
+    /// <summary>Both screens hold the same text at the same revision (fingerprints the room keeps on its root), all saved.</summary>
+    private static Task SameTextAsync(IPage first, IPage second) =>
+        Eventually.UntilAsync(
+            async () =>
             {
-                return;
-            }
+                var (a, b) = (await FingerprintAsync(first), await FingerprintAsync(second));
+                return a == b && a.EndsWith("|saved", StringComparison.Ordinal);
+            },
+            "the two screens hold the same saved text at the same revision");
 
-            await Task.Delay(100);
-        }
-
-        Assert.Fail("The two screens did not end with the same text.");
+    private static async Task<string> FingerprintAsync(IPage page)
+    {
+        var room = page.Locator("#meeting-room");
+        var saved = await page.GetByTestId("save-state").InnerTextAsync() == "Alle wijzigingen zijn opgeslagen";
+        return $"{await room.GetAttributeAsync("data-text-hash")}@{await room.GetAttributeAsync("data-revision")}|{(saved ? "saved" : "pending")}";
     }
 
     private static List<string> CollectErrors(params IPage[] pages)

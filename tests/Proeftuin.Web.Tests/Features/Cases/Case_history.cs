@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Proeftuin.Core.Meetings;
 using Proeftuin.Data;
+using Proeftuin.Testing;
 using Proeftuin.Testing.Live;
 using Proeftuin.Web.Features.Cases;
 using Proeftuin.Web.Tests.Infrastructure;
@@ -16,7 +16,7 @@ public sealed class Case_history(ProeftuinWebFactory factory) : IClassFixture<Pr
     [Fact]
     public async Task History_names_each_author_and_rebuilds_the_text_at_any_revision()
     {
-        var meetingId = await PlannedOndiepMeetingAsync();
+        var meetingId = await factory.Services.PlannedMeetingAsync("ondiep");
         var joost = new LiveDocumentClient(await HubConnections.ConnectAsync(factory, "joost.mulder@demo.proeftuin.nl"), "joost-history");
         await joost.JoinAsync(meetingId);
         var original = joost.Document.Text;
@@ -25,12 +25,12 @@ public sealed class Case_history(ProeftuinWebFactory factory) : IClassFixture<Pr
             await joost.TypeAsync(joost.Document.Text.Length, c.ToString());
         }
 
-        await joost.SettleAsync(TimeSpan.Zero);
+        await joost.WaitUntilSynchronizedAsync();
         var afterJoost = joost.Document.Text;
         var kevin = new LiveDocumentClient(await HubConnections.ConnectAsync(factory, "kevin.smit@demo.proeftuin.nl"), "kevin-history");
         await kevin.JoinAsync(meetingId);
         await kevin.TypeAsync(0, "Dan ");
-        await kevin.SettleAsync(TimeSpan.Zero);
+        await kevin.WaitUntilSynchronizedAsync();
         var caseId = Guid.ParseExact(joost.DocumentId[5..], "N");
         var member = await factory.SignedInAsync("esra.yilmaz@demo.proeftuin.nl");
         var outsider = await factory.SignedInAsync("ingrid.meijer@demo.proeftuin.nl");
@@ -75,13 +75,5 @@ public sealed class Case_history(ProeftuinWebFactory factory) : IClassFixture<Pr
             [(esra, "success", "CaseHistory", caseId.ToString()), (esra, "success", "CaseRevision", $"{caseId}@0"),
              (ingrid, "denied", "CaseHistory", caseId.ToString()), (ingrid, "denied", "CaseRevision", $"{caseId}@0")],
             entries.Select(e => (e.UserId!.Value, e.Outcome, e.ObjectType!, e.ObjectId!)));
-    }
-
-    private async Task<Guid> PlannedOndiepMeetingAsync()
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
-        var id = await db.Neighbourhoods.Where(n => n.Slug == "ondiep").Select(n => n.Id).SingleAsync();
-        return await db.Meetings.Where(m => m.NeighbourhoodId == id && m.Status == MeetingStatus.Planned).Select(m => m.Id).SingleAsync();
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Core.Meetings;
+using Proeftuin.Testing;
 using Proeftuin.Testing.Live;
 using Proeftuin.Web.Tests.Infrastructure;
 
@@ -118,13 +119,12 @@ public sealed class Case_page(ProeftuinWebFactory factory) : IClassFixture<Proef
     [Fact]
     public async Task Time_line_shows_who_changed_the_text_and_the_text_at_an_earlier_version()
     {
-        var ondiep = await factory.WijkIdAsync("ondiep");
-        var meetingId = await factory.QueryAsync(db => db.Meetings.Where(m => m.NeighbourhoodId == ondiep && m.Status == MeetingStatus.Planned).Select(m => m.Id).SingleAsync());
+        var meetingId = await factory.Services.PlannedMeetingAsync("ondiep");
         var joost = new LiveDocumentClient(await HubConnections.ConnectAsync(factory, "joost.mulder@demo.proeftuin.nl"), "joost-case-page");
         await joost.JoinAsync(meetingId);
         var caseId = Guid.ParseExact(joost.DocumentId[5..], "N");
         await joost.TypeAsync(0, "Tijdlijnproef ");
-        await joost.SettleAsync(TimeSpan.Zero);
+        await joost.WaitUntilSynchronizedAsync();
         using var esra = await factory.SignedInAsync("esra.yilmaz@demo.proeftuin.nl");
 
         var latest = await esra.OpenAsync($"/casussen/{caseId}?versie=99");

@@ -9,6 +9,7 @@ using Proeftuin.Core.Meetings;
 using Proeftuin.Data;
 using Proeftuin.Data.Audit;
 using Proeftuin.Data.Collaboration;
+using Proeftuin.Testing;
 using Proeftuin.Web.Features.Meetings.Live;
 using Proeftuin.Web.Tests.Infrastructure;
 
@@ -168,7 +169,7 @@ public sealed class Fuzzing_the_hub_and_the_api(ProeftuinWebFactory factory) : I
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
         var ondiep = await db.Neighbourhoods.Where(n => n.Slug == "ondiep").Select(n => n.Id).SingleAsync();
-        var meeting = await db.Meetings.Where(m => m.NeighbourhoodId == ondiep && m.Status == MeetingStatus.Planned).Select(m => m.Id).SingleAsync();
+        var meeting = await factory.Services.PlannedMeetingAsync("ondiep");
         var cases = await db.CaseFiles.Where(c => c.NeighbourhoodId == ondiep).Select(c => c.Id).ToListAsync();
         return (meeting, cases);
     }

@@ -3,8 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Proeftuin.Core.Cases;
 using Proeftuin.Core.Collaboration;
-using Proeftuin.Core.Meetings;
 using Proeftuin.Data;
+using Proeftuin.Testing;
+using Proeftuin.Testing.Live;
 using Proeftuin.Web.Features.Meetings.Live;
 using Proeftuin.Web.Tests.Infrastructure;
 
@@ -19,13 +20,11 @@ public sealed class Meeting_flow_and_recommendations(ProeftuinWebFactory factory
     [Fact]
     public async Task Chair_leads_the_meeting_and_everyone_sees_phase_and_recommendations_until_close()
     {
-        var meetingId = await PlannedMeetingAsync();
+        var meetingId = await factory.Services.PlannedMeetingAsync("binnenstad");
         await using var chair = await ConnectAsync(Chair);
         await using var member = await ConnectAsync(Member);
-        var states = new List<MeetingState>();
-        var recommendations = new List<RecommendationView>();
-        member.On<MeetingState>(nameof(IMeetingClient.MeetingStateChanged), states.Add);
-        member.On<RecommendationView>(nameof(IMeetingClient.RecommendationChanged), recommendations.Add);
+        var states = Received<MeetingState>.On(member, nameof(IMeetingClient.MeetingStateChanged));
+        var recommendations = Received<RecommendationView>.On(member, nameof(IMeetingClient.RecommendationChanged));
         var snapshot = (await chair.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), meetingId)).Value!;
         await member.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), meetingId);
 
@@ -65,9 +64,10 @@ public sealed class Meeting_flow_and_recommendations(ProeftuinWebFactory factory
         Assert.True(withoutName.Ok, withoutName.Error?.Message);
         Assert.Equal("Closed", closed.Value!.Status);
         Assert.Equal("meeting.closed", frozen.Error!.Code);
-        await WaitUntilAsync(() => states.Any(s => s.Status == "Closed") && recommendations.Count >= 2);
-        Assert.Contains(states, s => s.Phase == "Clarification");
-        Assert.Equal("Eén vaste contactpersoon op school", recommendations.Last().Text);
+        var seenStates = await states.UntilAsync(all => all.Any(s => s.Status == "Closed"), "the closed meeting");
+        var seenRecommendations = await recommendations.CountAsync(2);
+        Assert.Contains(seenStates, s => s.Phase == "Clarification");
+        Assert.Equal("Eén vaste contactpersoon op school", seenRecommendations[^1].Text);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
         var caseId = Guid.ParseExact(document.DocumentId[5..], "N");
@@ -76,21 +76,5 @@ public sealed class Meeting_flow_and_recommendations(ProeftuinWebFactory factory
         Assert.Equal(document.Text, caseFile.Text);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-    }
-
     private Task<HubConnection> ConnectAsync(string email) => HubConnections.ConnectAsync(factory, email);
-
-    private async Task<Guid> PlannedMeetingAsync()
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
-        var id = await db.Neighbourhoods.Where(n => n.Slug == "binnenstad").Select(n => n.Id).SingleAsync();
-        return await db.Meetings.Where(m => m.NeighbourhoodId == id && m.Status == MeetingStatus.Planned).Select(m => m.Id).SingleAsync();
-    }
 }

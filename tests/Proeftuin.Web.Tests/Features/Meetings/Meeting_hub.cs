@@ -1,23 +1,24 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Proeftuin.Core.Collaboration;
-using Proeftuin.Core.Meetings;
-using Proeftuin.Data;
+using Proeftuin.Testing;
 using Proeftuin.Web.Features.Meetings.Live;
 using Proeftuin.Testing.Live;
 using Proeftuin.Web.Tests.Infrastructure;
 
 namespace Proeftuin.Web.Tests.Features.Meetings;
 
-/// <summary>The live meeting room over real SignalR connections, authenticated with real OpenID Connect tokens.</summary>
-public sealed class Meeting_hub(ProeftuinWebFactory factory) : IClassFixture<ProeftuinWebFactory>
+/// <summary>
+/// The live meeting room over real SignalR connections, authenticated with real OpenID Connect tokens. The app's clock
+/// stands still unless a test moves it, so the throttles and the delayed anonymisation check do not depend on how fast
+/// the machine is.
+/// </summary>
+public sealed class Meeting_hub(FakeClockWebFactory factory) : IClassFixture<FakeClockWebFactory>
 {
     [Fact]
     public async Task Two_members_co_edit_a_case_and_converge_with_the_server()
     {
-        var meetingId = await PlannedMeetingAsync("ondiep");
+        var meetingId = await factory.Services.PlannedMeetingAsync("ondiep");
         await using var joost = await ConnectAsync("joost.mulder@demo.proeftuin.nl");
         await using var kevin = await ConnectAsync("kevin.smit@demo.proeftuin.nl");
         var a = await JoinAsync(joost, meetingId, "joost");
@@ -32,8 +33,7 @@ public sealed class Meeting_hub(ProeftuinWebFactory factory) : IClassFixture<Pro
         }
 
         await Task.WhenAll(typing);
-        await a.SettleAsync(TimeSpan.FromMilliseconds(300));
-        await b.SettleAsync(TimeSpan.FromMilliseconds(300));
+        await LiveDocumentClient.ConvergeAsync([a, b]);
         var rejoined = await JoinAsync(await ConnectAsync("esra.yilmaz@demo.proeftuin.nl"), meetingId, "esra");
 
         Assert.Equal(a.Document.Text, b.Document.Text);
@@ -45,7 +45,7 @@ public sealed class Meeting_hub(ProeftuinWebFactory factory) : IClassFixture<Pro
     [Fact]
     public async Task A_client_that_loses_its_connection_mid_burst_keeps_typing_reconnects_and_nothing_is_lost()
     {
-        var meetingId = await PlannedMeetingAsync("ondiep");
+        var meetingId = await factory.Services.PlannedMeetingAsync("ondiep");
         await using var joost = await ConnectAsync("joost.mulder@demo.proeftuin.nl");
         await using var kevin = await ConnectAsync("kevin.smit@demo.proeftuin.nl");
         var a = await JoinAsync(joost, meetingId, "joost-reconnect");
@@ -56,7 +56,7 @@ public sealed class Meeting_hub(ProeftuinWebFactory factory) : IClassFixture<Pro
             for (var i = 0; i < 40; i++)
             {
                 await b.TypeAsync(i % 7, "k");
-                await Task.Delay(10);
+                await Task.Yield();
             }
         });
 
@@ -81,8 +81,7 @@ public sealed class Meeting_hub(ProeftuinWebFactory factory) : IClassFixture<Pro
         }
 
         await kevinTyping;
-        await a.SettleAsync(TimeSpan.FromMilliseconds(300));
-        await b.SettleAsync(TimeSpan.FromMilliseconds(300));
+        await LiveDocumentClient.ConvergeAsync([a, b]);
         var check = await JoinAsync(await ConnectAsync("esra.yilmaz@demo.proeftuin.nl"), meetingId, "esra-check");
 
         Assert.Empty(a.Refusals);
@@ -96,7 +95,7 @@ public sealed class Meeting_hub(ProeftuinWebFactory factory) : IClassFixture<Pro
     [Fact]
     public async Task A_MessagePack_client_and_a_JSON_client_co_edit_and_converge()
     {
-        var meetingId = await PlannedMeetingAsync("ondiep");
+        var meetingId = await factory.Services.PlannedMeetingAsync("ondiep");
         await using var joost = await HubConnections.ConnectAsync(factory, "joost.mulder@demo.proeftuin.nl", messagePack: true);
         await using var kevin = await ConnectAsync("kevin.smit@demo.proeftuin.nl");
         var a = await JoinAsync(joost, meetingId, "joost-msgpack");
@@ -110,8 +109,7 @@ public sealed class Meeting_hub(ProeftuinWebFactory factory) : IClassFixture<Pro
         }
 
         await Task.WhenAll(typing);
-        await a.SettleAsync(TimeSpan.FromMilliseconds(300));
-        await b.SettleAsync(TimeSpan.FromMilliseconds(300));
+        await LiveDocumentClient.ConvergeAsync([a, b]);
 
         Assert.Equal(a.Document.Text, b.Document.Text);
         Assert.Equal(10, a.Document.Text.Count(c => c == 'µ'));
@@ -121,7 +119,7 @@ public sealed class Meeting_hub(ProeftuinWebFactory factory) : IClassFixture<Pro
     [Fact]
     public async Task A_malformed_MessagePack_operation_is_refused_and_the_connection_survives()
     {
-        var meetingId = await PlannedMeetingAsync("ondiep");
+        var meetingId = await factory.Services.PlannedMeetingAsync("ondiep");
         await using var joost = await HubConnections.ConnectAsync(factory, "joost.mulder@demo.proeftuin.nl", messagePack: true);
         var room = await JoinAsync(joost, meetingId, "joost-bad-msgpack");
         var before = room.Document.Text;
@@ -141,7 +139,7 @@ public sealed class Meeting_hub(ProeftuinWebFactory factory) : IClassFixture<Pro
     [Fact]
     public async Task Member_of_Binnenstad_cannot_join_an_Ondiep_meeting()
     {
-        var meetingId = await PlannedMeetingAsync("ondiep");
+        var meetingId = await factory.Services.PlannedMeetingAsync("ondiep");
         await using var ingrid = await ConnectAsync("ingrid.meijer@demo.proeftuin.nl");
 
         var result = await ingrid.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), meetingId);
@@ -157,7 +155,7 @@ public sealed class Meeting_hub(ProeftuinWebFactory factory) : IClassFixture<Pro
     [Fact]
     public async Task Malformed_operation_gets_a_typed_error_changes_nothing_and_keeps_the_connection()
     {
-        var meetingId = await PlannedMeetingAsync("ondiep");
+        var meetingId = await factory.Services.PlannedMeetingAsync("ondiep");
         await using var joost = await ConnectAsync("joost.mulder@demo.proeftuin.nl");
         var room = await JoinAsync(joost, meetingId, "joost-bad");
         var before = room.Document.Text;
@@ -177,80 +175,77 @@ public sealed class Meeting_hub(ProeftuinWebFactory factory) : IClassFixture<Pro
     [Fact]
     public async Task Cursors_reach_the_others_in_colour_and_are_throttled()
     {
-        var meetingId = await PlannedMeetingAsync("ondiep");
+        var meetingId = await factory.Services.PlannedMeetingAsync("ondiep");
         await using var joost = await ConnectAsync("joost.mulder@demo.proeftuin.nl");
         await using var kevin = await ConnectAsync("kevin.smit@demo.proeftuin.nl");
-        var seen = new List<CursorBroadcast>();
-        kevin.On<CursorBroadcast>(nameof(IMeetingClient.CursorMoved), seen.Add);
+        var seen = Received<CursorBroadcast>.On(kevin, nameof(IMeetingClient.CursorMoved));
         var room = await JoinAsync(joost, meetingId, "joost-cursor");
         await JoinAsync(kevin, meetingId, "kevin-cursor");
 
-        var first = await joost.InvokeAsync<HubResult<bool>>(nameof(MeetingHub.UpdateCursor), new CursorPosition(room.DocumentId, room.Document.Revision, 3, 8));
-        var tooSoon = await joost.InvokeAsync<HubResult<bool>>(nameof(MeetingHub.UpdateCursor), new CursorPosition(room.DocumentId, room.Document.Revision, 4, 4));
-        for (var i = 0; i < 40 && seen.Count == 0; i++)
-        {
-            await Task.Delay(50);
-        }
+        // The clock stands still: a second update at the same instant is within the interval, one interval later is not.
+        var first = await UpdateCursorAsync(joost, room, 3, 8);
+        var tooSoon = await UpdateCursorAsync(joost, room, 4, 4);
+        factory.Clock.Advance(MeetingHub.CursorInterval);
+        var later = await UpdateCursorAsync(joost, room, 5, 6);
+        var cursors = await seen.CountAsync(2);
 
         Assert.True(first.Value);
         Assert.False(tooSoon.Value);
-        var cursor = Assert.Single(seen);
-        Assert.Equal((3, 8), (cursor.Position.Anchor, cursor.Position.Head));
-        Assert.StartsWith("#", cursor.Colour, StringComparison.Ordinal);
+        Assert.True(later.Value);
+
+        // One connection's messages arrive in order: had the throttled update gone out, it would be second.
+        Assert.Equal([(3, 8), (5, 6)], cursors.Select(c => (c.Position.Anchor, c.Position.Head)));
+        Assert.All(cursors, c => Assert.StartsWith("#", c.Colour, StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task A_flood_of_operations_is_rate_limited_without_dropping_the_connection()
+    public async Task A_flood_of_operations_is_rate_limited_without_dropping_the_connection_and_the_bucket_refills()
     {
-        var meetingId = await PlannedMeetingAsync("ondiep");
+        var meetingId = await factory.Services.PlannedMeetingAsync("ondiep");
         await using var joost = await ConnectAsync("joost.mulder@demo.proeftuin.nl");
         var room = await JoinAsync(joost, meetingId, "joost-flood");
-
-        // All at once, as a runaway client would: far more than the burst within a fraction of a second.
-        var results = await Task.WhenAll(Enumerable.Range(0, ConnectionRateLimiter.Burst * 4).Select(i =>
+        var sequence = 0L;
+        Task<HubResult<SubmitAck>[]> FloodAsync(int count) => Task.WhenAll(Enumerable.Range(0, count).Select(_ =>
             joost.InvokeAsync<HubResult<SubmitAck>>(nameof(MeetingHub.SubmitOperation),
-                new SubmitRequest(room.DocumentId, room.Document.Revision, TextOperation.InsertAt(1, 0, "x"), "joost-flood", i + 1))));
+                new SubmitRequest(room.DocumentId, room.Document.Revision, TextOperation.InsertAt(room.Document.Text.Length, 1, "x"), "joost-flood", Interlocked.Increment(ref sequence)))));
 
-        Assert.Contains(results, r => r.Error?.Code == "rate.limited");
+        // All at once, as a runaway client would: four times the burst at one instant of the (standing) clock.
+        var flood = await FloodAsync(ConnectionRateLimiter.Burst * 4);
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        var afterASecond = await FloodAsync(ConnectionRateLimiter.OperationsPerSecond * 2);
+
+        Assert.Equal(ConnectionRateLimiter.Burst, flood.Count(r => r.Error?.Code != "rate.limited"));
+        Assert.Equal(ConnectionRateLimiter.OperationsPerSecond, afterASecond.Count(r => r.Error?.Code != "rate.limited"));
+        Assert.All(flood.Concat(afterASecond).Where(r => r.Error?.Code != "rate.limited"), r => Assert.True(r.Ok, r.Error?.Message));
         Assert.Equal(HubConnectionState.Connected, joost.State);
     }
 
     [Fact]
     public async Task Findings_are_broadcast_to_the_room_as_they_appear_and_disappear()
     {
-        var meetingId = await PlannedMeetingAsync("ondiep");
+        var meetingId = await factory.Services.PlannedMeetingAsync("ondiep");
         await using var joost = await ConnectAsync("joost.mulder@demo.proeftuin.nl");
         await using var kevin = await ConnectAsync("kevin.smit@demo.proeftuin.nl");
-        var seen = new List<FindingsBroadcast>();
-        kevin.On<FindingsBroadcast>(nameof(IMeetingClient.FindingsChanged), seen.Add);
+        var seen = Received<FindingsBroadcast>.On(kevin, nameof(IMeetingClient.FindingsChanged));
         var room = await JoinAsync(joost, meetingId, "joost-findings");
         await JoinAsync(kevin, meetingId, "kevin-findings");
         var length = room.Document.Text.Length;
         const string sentence = "\n\nZus Pien (9) komt mee.";
 
+        // The re-check runs FindingsMonitor.Delay after an edit, off the typing path; the clock is moved past it.
         await room.TypeAsync(length, sentence);
-        await room.SettleAsync(TimeSpan.Zero);
-
-        // The re-check runs FindingsMonitor.Delay (400 ms) after the edit, off the hot path: wait for its broadcast
-        // rather than a fixed time shorter than that delay.
-        for (var i = 0; i < 60 && seen.Count == 0; i++)
-        {
-            await Task.Delay(50);
-        }
-
-        var afterTyping = seen.LastOrDefault();
+        await room.WaitUntilSynchronizedAsync();
+        factory.Clock.Advance(FindingsMonitor.Delay);
+        var afterTyping = await seen.FirstAsync(b => b.Findings.Count > 0, "the finding of the typed name");
         var delete = await joost.InvokeAsync<HubResult<SubmitAck>>(nameof(MeetingHub.SubmitOperation),
             new SubmitRequest(room.DocumentId, room.Document.Revision, TextOperation.DeleteAt(length + sentence.Length, length, sentence.Length), "joost-findings", 99));
-        for (var i = 0; i < 60 && (seen.Count < 2 || seen[^1].Findings.Count > 0); i++)
-        {
-            await Task.Delay(50);
-        }
+        factory.Clock.Advance(FindingsMonitor.Delay);
+        var afterDeleting = await seen.UntilAsync(all => all.Count >= 2 && all[^1].Findings.Count == 0, "no findings once the name is gone");
 
-        Assert.NotNull(afterTyping);
         var finding = Assert.Single(afterTyping.Findings);
         Assert.Equal(("PERSON", "[naam zus]"), (finding.Category, finding.Placeholder));
         Assert.True(delete.Ok, delete.Error?.Message);
-        Assert.Empty(seen[^1].Findings);
+        Assert.Empty(afterDeleting[^1].Findings);
     }
 
     [Fact]
@@ -265,18 +260,13 @@ public sealed class Meeting_hub(ProeftuinWebFactory factory) : IClassFixture<Pro
 
     private Task<HubConnection> ConnectAsync(string email) => HubConnections.ConnectAsync(factory, email);
 
+    private static Task<HubResult<bool>> UpdateCursorAsync(HubConnection connection, LiveDocumentClient room, int anchor, int head) =>
+        connection.InvokeAsync<HubResult<bool>>(nameof(MeetingHub.UpdateCursor), new CursorPosition(room.DocumentId, room.Document.Revision, anchor, head));
+
     private static async Task<LiveDocumentClient> JoinAsync(HubConnection connection, Guid meetingId, string clientId)
     {
         var room = new LiveDocumentClient(connection, clientId);
         await room.JoinAsync(meetingId);
         return room;
-    }
-
-    private async Task<Guid> PlannedMeetingAsync(string wijk)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
-        var id = await db.Neighbourhoods.Where(n => n.Slug == wijk).Select(n => n.Id).SingleAsync();
-        return await db.Meetings.Where(m => m.NeighbourhoodId == id && m.Status == MeetingStatus.Planned).Select(m => m.Id).SingleAsync();
     }
 }

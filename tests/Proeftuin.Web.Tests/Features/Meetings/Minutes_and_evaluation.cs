@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Proeftuin.Core.Collaboration;
 using Proeftuin.Core.Meetings;
 using Proeftuin.Data;
+using Proeftuin.Testing;
 using Proeftuin.Testing.Live;
 using Proeftuin.Web.Features.Meetings.Live;
 using Proeftuin.Web.Tests.Infrastructure;
@@ -19,11 +20,10 @@ public sealed class Minutes_and_evaluation(ProeftuinWebFactory factory) : IClass
     [Fact]
     public async Task Closing_makes_the_minutes_two_people_edit_them_the_chair_makes_them_final_and_the_room_rates_the_meeting()
     {
-        var meetingId = await PlannedOndiepMeetingAsync();
+        var meetingId = await factory.Services.PlannedMeetingAsync("ondiep");
         await using var chair = await HubConnections.ConnectAsync(factory, Chair);
         await using var member = await HubConnections.ConnectAsync(factory, Member);
-        var minutesSeen = new List<MinutesView>();
-        member.On<MinutesView>(nameof(IMeetingClient.MinutesChanged), minutesSeen.Add);
+        var minutesSeen = Received<MinutesView>.On(member, nameof(IMeetingClient.MinutesChanged));
         var before = (await chair.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), meetingId)).Value!;
         await chair.InvokeAsync<HubResult<MeetingState>>(nameof(MeetingHub.StartMeeting));
         await member.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), meetingId);
@@ -41,8 +41,7 @@ public sealed class Minutes_and_evaluation(ProeftuinWebFactory factory) : IClass
         await b.JoinAsync(meetingId, minutesDocument);
         var generated = a.Document.Text;
         await Task.WhenAll(a.TypeAsync(generated.Length, "\n- Vervolg in de volgende bespreking."), b.TypeAsync(0, "Concept. "));
-        await a.SettleAsync(TimeSpan.FromMilliseconds(300));
-        await b.SettleAsync(TimeSpan.FromMilliseconds(300));
+        await LiveDocumentClient.ConvergeAsync([a, b]);
         var caseEdit = await member.InvokeAsync<HubResult<SubmitAck>>(nameof(MeetingHub.SubmitOperation),
             new SubmitRequest(caseDocument.DocumentId, caseDocument.Revision, TextOperation.InsertAt(caseDocument.Text.Length, 0, "x"), "member-case", 1));
         var byMember = await member.InvokeAsync<HubResult<MinutesView>>(nameof(MeetingHub.FinaliseMinutes));
@@ -72,7 +71,7 @@ public sealed class Minutes_and_evaluation(ProeftuinWebFactory factory) : IClass
         Assert.Equal("forbidden", byMember.Error!.Code);
         Assert.Equal("Final", final.Value!.Status);
         Assert.Equal("minutes.final", afterFinal.Error!.Code);
-        Assert.Contains(minutesSeen, m => m.Status == "Draft");
+        await minutesSeen.FirstAsync(m => m.Status == "Draft", "the draft minutes");
         Assert.Equal(new EvaluationSummary(1, 8), memberScore.Value);
         Assert.Equal("evaluation.duplicate", again.Error!.Code);
         Assert.Equal("evaluation.score", outOfRange.Error!.Code);
@@ -93,13 +92,5 @@ public sealed class Minutes_and_evaluation(ProeftuinWebFactory factory) : IClass
         var stored = await scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>().MeetingMinutes.SingleAsync(m => m.MeetingId == meetingId);
         Assert.Equal(a.Document.Text, stored.FinalText);
         Assert.Equal(a.Document.Revision, stored.FinalRevision);
-    }
-
-    private async Task<Guid> PlannedOndiepMeetingAsync()
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
-        var id = await db.Neighbourhoods.Where(n => n.Slug == "ondiep").Select(n => n.Id).SingleAsync();
-        return await db.Meetings.Where(m => m.NeighbourhoodId == id && m.Status == MeetingStatus.Planned).Select(m => m.Id).SingleAsync();
     }
 }

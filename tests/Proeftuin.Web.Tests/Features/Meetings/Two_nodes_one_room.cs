@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Proeftuin.Core.Meetings;
-using Proeftuin.Data;
 using Proeftuin.Testing;
 using Proeftuin.Testing.Live;
 using Proeftuin.Web.Features.Meetings.Live;
@@ -30,7 +26,7 @@ public sealed class Two_nodes_one_room
         _ = nodeA.Server; // migrates and seeds first
         await using var nodeB = new ConfiguredProeftuinFactory(settings);
         _ = nodeB.Server;
-        var meetingId = await PlannedOndiepMeetingAsync(nodeA);
+        var meetingId = await nodeA.Services.PlannedMeetingAsync("ondiep");
 
         var joost = new LiveDocumentClient(await HubConnections.ConnectAsync(nodeA, "joost.mulder@demo.proeftuin.nl"), "joost-node-a");
         await joost.JoinAsync(meetingId);
@@ -43,8 +39,7 @@ public sealed class Two_nodes_one_room
             await Task.WhenAll(joost.TypeAsync(0, "a"), kevin.TypeAsync(1_000, "b"));
         }
 
-        await joost.SettleAsync(TimeSpan.FromMilliseconds(500));
-        await kevin.SettleAsync(TimeSpan.FromMilliseconds(500));
+        await LiveDocumentClient.ConvergeAsync([joost, kevin]);
 
         Assert.Equal(["Joost Mulder", "Kevin Smit"], kevinSnapshot.Value!.Participants.Select(p => p.Name).Order());
         Assert.Equal(joost.Document.Text, kevin.Document.Text);
@@ -52,13 +47,5 @@ public sealed class Two_nodes_one_room
         Assert.Empty(kevin.Refusals);
         await joost.Connection.DisposeAsync();
         await kevin.Connection.DisposeAsync();
-    }
-
-    private static async Task<Guid> PlannedOndiepMeetingAsync(ConfiguredProeftuinFactory node)
-    {
-        await using var scope = node.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
-        var ondiep = await db.Neighbourhoods.Where(n => n.Slug == "ondiep").Select(n => n.Id).SingleAsync();
-        return await db.Meetings.Where(m => m.NeighbourhoodId == ondiep && m.Status == MeetingStatus.Planned).Select(m => m.Id).SingleAsync();
     }
 }

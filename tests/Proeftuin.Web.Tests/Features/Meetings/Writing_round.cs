@@ -1,9 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Proeftuin.Core.Meetings;
-using Proeftuin.Data;
+using Proeftuin.Testing;
+using Proeftuin.Testing.Live;
 using Proeftuin.Web.Features.Meetings.Live;
 using Proeftuin.Web.Tests.Infrastructure;
 
@@ -20,13 +18,13 @@ public sealed class Writing_round(ProeftuinWebFactory factory) : IClassFixture<P
     [Fact]
     public async Task Answers_stay_private_over_the_hub_until_the_chair_reveals_them()
     {
-        var meetingId = await PlannedMeetingAsync();
+        var meetingId = await factory.Services.PlannedMeetingAsync("leidsche-rijn");
         await using var chair = await HubConnections.ConnectAsync(factory, Chair);
         await using var writer = await HubConnections.ConnectAsync(factory, Writer);
         await using var other = await HubConnections.ConnectAsync(factory, Other);
-        var seenByOthers = new List<string>();
-        chair.On<JsonElement>(nameof(IMeetingClient.WritingRoundChanged), round => Record(seenByOthers, round));
-        other.On<JsonElement>(nameof(IMeetingClient.WritingRoundChanged), round => Record(seenByOthers, round));
+        var seenByOthers = new Received<string>();
+        chair.On<JsonElement>(nameof(IMeetingClient.WritingRoundChanged), round => seenByOthers.Add(round.GetRawText()));
+        other.On<JsonElement>(nameof(IMeetingClient.WritingRoundChanged), round => seenByOthers.Add(round.GetRawText()));
         foreach (var connection in new[] { chair, writer, other })
         {
             Assert.True((await connection.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), meetingId)).Ok);
@@ -44,8 +42,7 @@ public sealed class Writing_round(ProeftuinWebFactory factory) : IClassFixture<P
         // Someone who joins now sees that the writer wrote, but not what.
         await using var late = await HubConnections.ConnectAsync(factory, Other);
         var lateSnapshot = (await late.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), meetingId)).Value!;
-        await WaitUntilAsync(() => seenByOthers.Count >= 3);
-        var beforeReveal = seenByOthers.ToList();
+        var beforeReveal = await seenByOthers.CountAsync(3);
 
         var memberReveal = await other.InvokeAsync<HubResult<WritingRoundView>>(nameof(MeetingHub.RevealWritingRound), roundId);
         var revealed = await chair.InvokeAsync<HubResult<WritingRoundView>>(nameof(MeetingHub.RevealWritingRound), roundId);
@@ -67,31 +64,6 @@ public sealed class Writing_round(ProeftuinWebFactory factory) : IClassFixture<P
         Assert.Equal(2, revealed.Value.Entries.Count);
         Assert.Contains(revealed.Value.Entries, e => e.Text == Secret && e.AuthorName == "Fatima El Amrani");
         Assert.Equal("round.revealed", afterReveal.Error!.Code);
-        await WaitUntilAsync(() => seenByOthers.Any(m => m.Contains("middelbare", StringComparison.Ordinal)));
-        Assert.Contains(seenByOthers, m => m.Contains("middelbare", StringComparison.Ordinal));
-    }
-
-    private static void Record(List<string> messages, JsonElement round)
-    {
-        lock (messages)
-        {
-            messages.Add(round.GetRawText());
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-    }
-
-    private async Task<Guid> PlannedMeetingAsync()
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
-        var id = await db.Neighbourhoods.Where(n => n.Slug == "leidsche-rijn").Select(n => n.Id).SingleAsync();
-        return await db.Meetings.Where(m => m.NeighbourhoodId == id && m.Status == MeetingStatus.Planned).Select(m => m.Id).SingleAsync();
+        await seenByOthers.FirstAsync(m => m.Contains("middelbare", StringComparison.Ordinal), "the revealed answer");
     }
 }

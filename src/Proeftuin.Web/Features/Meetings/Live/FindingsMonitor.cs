@@ -16,11 +16,12 @@ public sealed class FindingsMonitor(
     IServiceScopeFactory scopes,
     IHubContext<MeetingHub, IMeetingClient> hub,
     LiveDocuments documents,
+    TimeProvider time,
     ILogger<FindingsMonitor> logger)
 {
     private readonly ConcurrentDictionary<string, byte> _scheduled = new(StringComparer.Ordinal);
 
-    public static TimeSpan Delay { get; set; } = TimeSpan.FromMilliseconds(400);
+    public static TimeSpan Delay { get; } = TimeSpan.FromMilliseconds(400);
 
     /// <summary>A case text changed (<paramref name="caseId"/>), or the meeting's verslag (<paramref name="caseId"/> null).</summary>
     public void Changed(Guid meetingId, Guid? caseId, DocumentSession session)
@@ -30,9 +31,12 @@ public sealed class FindingsMonitor(
             return;
         }
 
+        // The wait starts here, before the caller's ack goes out, on the app's clock: a test on a fake clock advances it
+        // past the delay after the ack and the check runs, without a race and without waiting real time.
+        var wait = Task.Delay(Delay, time);
         _ = Task.Run(async () =>
         {
-            await Task.Delay(Delay);
+            await wait;
 
             // Unmark first: an edit that lands during the check schedules the next one.
             _scheduled.TryRemove(session.DocumentId, out _);

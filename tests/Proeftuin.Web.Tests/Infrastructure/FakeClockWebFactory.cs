@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Proeftuin.Testing;
+
+namespace Proeftuin.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on fresh demo data whose clock stands still until a test moves it: the room's throttles and timers
+/// (cursor interval, operation rate limit, anonymisation re-check delay, meeting timer) then behave the same on an idle
+/// and on a loaded machine. The clock starts at the real now, so the demo's dates stay meaningful.
+/// </summary>
+public sealed class FakeClockWebFactory : WebApplicationFactory<Program>
+{
+    private readonly DemoAppSettings _settings = new();
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        _settings.Apply(builder);
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _settings.Delete();
+    }
+}
