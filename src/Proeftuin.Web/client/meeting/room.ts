@@ -6,6 +6,7 @@ import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection 
 import { TextOperation } from '../collaboration/text-operation';
 import { DocumentSync, type HubResult, type OperationMessage, type SubmitAck } from './document-sync';
 import { SharedEditor } from './editor';
+import { formatGuid, parseDocumentId } from './document-id';
 import {
   colourIndex,
   type CursorBroadcast,
@@ -598,7 +599,8 @@ class MeetingRoom {
   private async addRecommendation(form: HTMLFormElement): Promise<void> {
     const data = new FormData(form);
     const error = document.getElementById('rec-error');
-    const caseDocument = this.shownDocument.startsWith('case:') ? this.shownDocument.slice(5) : null;
+    const shown = parseDocumentId(this.shownDocument);
+    const caseDocument = shown?.kind === 'case' ? shown.hex : null;
     const input = {
       text: String(data.get('text') ?? ''),
       pillars: data.getAll('pillars').map(String),
@@ -643,11 +645,6 @@ export function fingerprint(text: string): string {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash.toString(16).padStart(8, '0');
-}
-
-/** "0123…" (32 hex digits) as a GUID with dashes. */
-function formatGuid(hex: string): string {
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 function element(tag: string, attributes: Record<string, string>, ...children: (Node | string)[]): HTMLElement {
