@@ -32,7 +32,8 @@ export const minutesDocumentId = (meetingId: string): string => build('minutes',
 /** Reads a canonical id; null for any other form. */
 export function parseDocumentId(value: string): DocumentId | null {
   const match = canonical.exec(value);
-  return match ? { kind: match[1] as DocumentKind, hex: match[2] } : null;
+  const [, kind, hex] = match ?? [];
+  return kind !== undefined && hex !== undefined ? { kind: kind as DocumentKind, hex } : null;
 }
 
 /** "0123…" (32 hex digits) as a GUID with dashes. */
