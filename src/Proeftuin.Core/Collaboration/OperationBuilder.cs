@@ -114,5 +114,5 @@ public sealed class OperationBuilder
         (long)length + count <= DocumentLimits.MaxLength ? length + count : throw TooLarge();
 
     private static OperationException TooLarge() =>
-        new("operation.too-large", $"De wijziging is te groot: een document heeft hoogstens {DocumentLimits.MaxLength:N0} tekens.");
+        new("operation.too-large", $"De wijziging is te groot: een document heeft hoogstens {DocumentLimits.MaxLength} tekens.");
 }
