@@ -19,15 +19,21 @@ public sealed partial class MeetingHub
             return HubResult<bool>.Fail("request.invalid", "Onbekende cursorpositie of geen deelname aan een bespreking.");
         }
 
+        // Checked like an edit, once per document while the connection stays in the room (before the throttle, so a
+        // slow first lookup does not count against the next update).
+        if (!presence.IsCursorDocument(Context.ConnectionId, document))
+        {
+            if (!await MayUseDocumentAsync(meetingId, document))
+            {
+                return HubResult<bool>.Fail("forbidden", "Dit document hoort niet bij jouw bespreking.");
+            }
+
+            presence.RememberCursorDocument(Context.ConnectionId, document);
+        }
+
         if (!presence.TryCursorSlot(Context.ConnectionId, time.GetUtcNow(), CursorInterval))
         {
             return HubResult<bool>.Success(false);
-        }
-
-        // Checked after the throttle, so at most ten lookups a second per connection.
-        if (!await MayUseDocumentAsync(meetingId, document))
-        {
-            return HubResult<bool>.Fail("forbidden", "Dit document hoort niet bij jouw bespreking.");
         }
 
         var participant = presence.In(meetingId).First(p => p.UserId == access.UserIdOf(Context.User));
