@@ -66,6 +66,18 @@ public sealed class ProeftuinDbContext(DbContextOptions<ProeftuinDbContext> opti
         builder.UseOpenIddict<Guid>();
     }
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        Configurations.ConcurrencyStamp.Stamp(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        Configurations.ConcurrencyStamp.Stamp(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every timestamp is UTC; SQLite and SQL Server hand back 'Unspecified', which Npgsql would refuse to write.

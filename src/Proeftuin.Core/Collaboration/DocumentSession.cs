@@ -12,7 +12,7 @@ public sealed class DocumentSession
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly GapBuffer _text;
     private readonly LinkedList<AppliedOperation> _history = new();
-    private readonly Dictionary<string, AppliedOperation> _lastByClient = new(StringComparer.Ordinal);
+    private readonly Dictionary<(Guid? Author, string ClientId), AppliedOperation> _lastByClient = [];
     private readonly int _historyLimit;
     private readonly TimeProvider _time;
     private string? _textCache;
@@ -84,20 +84,33 @@ public sealed class DocumentSession
     }
 
     /// <summary>Submits without persistence (tests, benchmarks, a single in-memory node).</summary>
-    public SubmitResult Submit(long baseRevision, TextOperation operation, string clientId, long clientSeq) =>
-        SubmitAsync(baseRevision, operation, clientId, clientSeq, persist: null, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+    public SubmitResult Submit(long baseRevision, TextOperation operation, string clientId, long clientSeq, Guid? authorId = null) =>
+        SubmitAsync(baseRevision, operation, clientId, clientSeq, authorId, persist: null, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>Submits for an unnamed author (tests, benchmarks); see the overload with an author.</summary>
+    public ValueTask<SubmitResult> SubmitAsync(
+        long baseRevision,
+        TextOperation operation,
+        string clientId,
+        long clientSeq,
+        Func<AppliedOperation, CancellationToken, ValueTask>? persist,
+        CancellationToken cancellationToken) =>
+        SubmitAsync(baseRevision, operation, clientId, clientSeq, authorId: null, persist, cancellationToken);
 
     /// <summary>
     /// Transforms <paramref name="operation"/> (based on <paramref name="baseRevision"/>) over everything applied
     /// since, hands the result to <paramref name="persist"/> (the durable op log: written before the client is acked)
-    /// and only then applies it. If persist throws, nothing changes. A resubmitted (clientId, clientSeq) returns the
-    /// original result without applying it again.
+    /// and only then applies it. If persist throws, nothing changes. A resubmitted (author, clientId, clientSeq) returns
+    /// the original result without applying it again; the author is part of the key, so nobody can claim another
+    /// participant's client id to have their edits taken for resubmissions. The transformed operation is checked
+    /// against the current text before it is persisted: the log only ever holds operations that apply.
     /// </summary>
     public async ValueTask<SubmitResult> SubmitAsync(
         long baseRevision,
         TextOperation operation,
         string clientId,
         long clientSeq,
+        Guid? authorId,
         Func<AppliedOperation, CancellationToken, ValueTask>? persist,
         CancellationToken cancellationToken)
     {
@@ -105,7 +118,7 @@ public sealed class DocumentSession
         await _lock.WaitAsync(cancellationToken);
         try
         {
-            if (_lastByClient.TryGetValue(clientId, out var last) && clientSeq <= last.ClientSeq)
+            if (_lastByClient.TryGetValue((authorId, clientId), out var last) && clientSeq <= last.ClientSeq)
             {
                 return clientSeq == last.ClientSeq
                     ? new SubmitResult(last, Duplicate: true)
@@ -133,7 +146,8 @@ public sealed class DocumentSession
                 throw new OperationException("operation.length", $"De wijziging past niet op het document ({transformed.BaseLength} tekens verwacht, {_text.Length} aanwezig).");
             }
 
-            var applied = new AppliedOperation(DocumentId, Revision + 1, transformed, clientId, clientSeq, _time.GetUtcNow().UtcDateTime);
+            transformed.EnsureAppliesTo(_text.Length);
+            var applied = new AppliedOperation(DocumentId, Revision + 1, transformed, clientId, clientSeq, _time.GetUtcNow().UtcDateTime, authorId);
             if (persist is not null)
             {
                 await persist(applied, cancellationToken);
@@ -166,6 +180,7 @@ public sealed class DocumentSession
                 throw new OperationException("operation.gap", $"Versie {Revision + 1} ontbreekt; ontvangen versie {applied.Revision}.");
             }
 
+            applied.Operation.EnsureAppliesTo(_text.Length);
             Commit(applied);
         }
         finally
@@ -222,7 +237,7 @@ public sealed class DocumentSession
     private void Remember(AppliedOperation applied)
     {
         _history.AddLast(applied);
-        _lastByClient[applied.ClientId] = applied;
+        _lastByClient[(applied.AuthorId, applied.ClientId)] = applied;
         while (_history.Count > _historyLimit)
         {
             _history.RemoveFirst();

@@ -23,6 +23,7 @@ public sealed class GapBuffer
 
     public void Insert(int position, ReadOnlySpan<char> text)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
         MoveGap(position);
         EnsureGap(text.Length);
         text.CopyTo(_buffer.AsSpan(_gapStart));
@@ -31,7 +32,11 @@ public sealed class GapBuffer
 
     public void Remove(int position, int count)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(position + count, Length);
+        // Compared without adding, so a huge count cannot wrap around to a small sum.
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(position, Length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Length - position);
         MoveGap(position);
         _gapEnd += count;
     }

@@ -42,6 +42,33 @@ public sealed partial class TextOperation : IEquatable<TextOperation>
     public static TextOperation DeleteAt(int length, int index, int count) =>
         new OperationBuilder(3).Retain(index).Delete(count).Retain(length - index - count).Build();
 
+    /// <summary>
+    /// Walks the components against a text of <paramref name="length"/> units, as applying would, without touching it:
+    /// every component fits and the operation ends exactly at the end. What passes cannot fail half-way in
+    /// <see cref="ApplyTo"/>, so it is safe to write to the op log before it is applied.
+    /// </summary>
+    public void EnsureAppliesTo(int length)
+    {
+        EnsureBaseLength(length);
+        long position = 0;
+        long target = 0;
+        foreach (var component in _components)
+        {
+            if (component.IsInsert ? string.IsNullOrEmpty(component.Text) : component.Count == int.MinValue)
+            {
+                throw new OperationException("operation.malformed", "De wijziging is ongeldig (een leeg onderdeel).");
+            }
+
+            position += component.BaseLength;
+            target += component.TargetLength;
+        }
+
+        if (position != length || target != TargetLength || target > DocumentLimits.MaxLength)
+        {
+            throw new OperationException("operation.length", "De wijziging past niet op het document.");
+        }
+    }
+
     /// <summary>The text after this operation; the input must have exactly <see cref="BaseLength"/> units.</summary>
     public string Apply(string text)
     {

@@ -45,7 +45,8 @@ public static class TextOperationJson
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    internal static TextOperation Read(ref Utf8JsonReader reader)
+    /// <summary>Reads an operation at the reader's position; anything malformed or out of bounds is an <see cref="OperationException"/>.</summary>
+    public static TextOperation Read(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {

@@ -515,6 +515,10 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedById");
@@ -611,6 +615,10 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(160)
                         .HasColumnType("character varying(160)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -1075,6 +1083,46 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                     b.HasKey("DocumentId", "Revision");
 
                     b.ToTable("DocumentSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Proeftuin.Data.Collaboration.QuarantinedOperationRecord", b =>
+                {
+                    b.Property<string>("DocumentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("AppliedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ClientSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("QuarantinedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("DocumentId", "Revision");
+
+                    b.ToTable("QuarantinedOperations", (string)null);
                 });
 
             modelBuilder.Entity("Proeftuin.Data.Identity.ProeftuinRole", b =>

@@ -518,6 +518,10 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedById");
@@ -614,6 +618,10 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(160)
                         .HasColumnType("nvarchar(160)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
@@ -1078,6 +1086,46 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                     b.HasKey("DocumentId", "Revision");
 
                     b.ToTable("DocumentSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Proeftuin.Data.Collaboration.QuarantinedOperationRecord", b =>
+                {
+                    b.Property<string>("DocumentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("AppliedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("ClientSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("QuarantinedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("DocumentId", "Revision");
+
+                    b.ToTable("QuarantinedOperations", (string)null);
                 });
 
             modelBuilder.Entity("Proeftuin.Data.Identity.ProeftuinRole", b =>

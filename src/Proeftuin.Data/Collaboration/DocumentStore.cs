@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Proeftuin.Core.Collaboration;
 
 namespace Proeftuin.Data.Collaboration;
@@ -6,13 +8,15 @@ namespace Proeftuin.Data.Collaboration;
 /// <summary>
 /// The durable side of co-editing: the op log (written before a client is acked), snapshots every
 /// <see cref="SnapshotInterval"/> operations, rebuilding a <see cref="DocumentSession"/> after a restart, and the text
-/// at any revision for the history slider.
+/// at any revision for the history slider. Documents are keyed by their canonical <see cref="DocumentId"/>. An entry
+/// that does not apply on replay (left by an older version) is quarantined, not fatal: see <see cref="QuarantineAsync"/>.
 /// </summary>
-public sealed class DocumentStore(IDbContextFactory<ProeftuinDbContext> contexts)
+public sealed partial class DocumentStore(IDbContextFactory<ProeftuinDbContext> contexts, ILogger<DocumentStore>? logger = null)
 {
     public const int SnapshotInterval = 200;
 
     private readonly GroupCommit _groupCommit = new(contexts);
+    private readonly ILogger _logger = logger ?? NullLogger<DocumentStore>.Instance;
     private string? _provider;
 
     private async ValueTask<bool> IsSqliteAsync(CancellationToken cancellationToken) =>
@@ -35,6 +39,8 @@ public sealed class DocumentStore(IDbContextFactory<ProeftuinDbContext> contexts
     /// <summary>Appends one applied operation; throws <see cref="RevisionConflictException"/> when the revision exists.</summary>
     public async ValueTask AppendAsync(AppliedOperation applied, Guid? authorId, CancellationToken cancellationToken)
     {
+        // Only canonical ids reach the log: a second spelling would give one document two logs.
+        _ = DocumentId.Parse(applied.DocumentId);
         var record = new DocumentOperationRecord
         {
             DocumentId = applied.DocumentId,
@@ -93,8 +99,9 @@ public sealed class DocumentStore(IDbContextFactory<ProeftuinDbContext> contexts
     /// Fixes the text the op log starts from as snapshot 0, the first time a document is edited, so later changes to the
     /// source (the case's stored text) never shift the log.
     /// </summary>
-    public async Task EnsureBaseAsync(string documentId, string baseText, DateTime nowUtc, CancellationToken cancellationToken)
+    public async Task EnsureBaseAsync(DocumentId document, string baseText, DateTime nowUtc, CancellationToken cancellationToken)
     {
+        var documentId = document.ToString();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.Set<DocumentSnapshotRecord>().AnyAsync(s => s.DocumentId == documentId, cancellationToken)
             || await db.Set<DocumentOperationRecord>().AnyAsync(o => o.DocumentId == documentId, cancellationToken))
@@ -114,8 +121,9 @@ public sealed class DocumentStore(IDbContextFactory<ProeftuinDbContext> contexts
     }
 
     /// <summary>Writes a snapshot when the revision is a multiple of the interval (idempotent).</summary>
-    public async Task SnapshotIfDueAsync(string documentId, string text, long revision, DateTime nowUtc, CancellationToken cancellationToken)
+    public async Task SnapshotIfDueAsync(DocumentId document, string text, long revision, DateTime nowUtc, CancellationToken cancellationToken)
     {
+        var documentId = document.ToString();
         if (revision == 0 || revision % SnapshotInterval != 0)
         {
             return;
@@ -133,9 +141,10 @@ public sealed class DocumentStore(IDbContextFactory<ProeftuinDbContext> contexts
     /// The session as it stands in the database: the latest snapshot (or <paramref name="initialText"/> at revision 0)
     /// plus every operation after it, with the recent operations kept for transforms and idempotent resubmission.
     /// </summary>
-    public async Task<DocumentSession> LoadAsync(string documentId, string initialText, CancellationToken cancellationToken, int historyLimit = DocumentSession.DefaultHistoryLimit)
+    public async Task<DocumentSession> LoadAsync(DocumentId document, string initialText, CancellationToken cancellationToken, int historyLimit = DocumentSession.DefaultHistoryLimit)
     {
-        var (text, revision) = await TextAtAsync(documentId, initialText, long.MaxValue, cancellationToken);
+        var documentId = document.ToString();
+        var (text, revision) = await TextAtAsync(document, initialText, long.MaxValue, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var recent = await db.Set<DocumentOperationRecord>().AsNoTracking()
             .Where(o => o.DocumentId == documentId && o.Revision <= revision)
@@ -143,23 +152,53 @@ public sealed class DocumentStore(IDbContextFactory<ProeftuinDbContext> contexts
             .Take(historyLimit)
             .ToListAsync(cancellationToken);
         recent.Reverse();
-        return new DocumentSession(documentId, text, revision, recent.Select(ToApplied), historyLimit);
+
+        // Replay repaired the log after the latest snapshot; an unreadable entry before it ends the history kept for
+        // transforms there (clients based on older revisions resync), instead of stopping the document from opening.
+        var history = new List<AppliedOperation>(recent.Count);
+        foreach (var record in recent)
+        {
+            if (TryApplied(record) is { } applied)
+            {
+                history.Add(applied);
+            }
+            else
+            {
+                history.Clear();
+            }
+        }
+
+        return new DocumentSession(documentId, text, revision, history, historyLimit);
     }
 
     /// <summary>Operations after <paramref name="revision"/>, oldest first: what a node that lost a race must catch up on.</summary>
-    public async Task<IReadOnlyList<AppliedOperation>> OperationsAfterAsync(string documentId, long revision, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AppliedOperation>> OperationsAfterAsync(DocumentId document, long revision, CancellationToken cancellationToken)
     {
+        var records = await RecordsAfterAsync(document, revision, cancellationToken);
+        if (records.Any(r => TryApplied(r) is null))
+        {
+            // An entry no version of this code would write: replay the document once (which quarantines it) and read again.
+            await TextAtAsync(document, string.Empty, long.MaxValue, cancellationToken);
+            records = await RecordsAfterAsync(document, revision, cancellationToken);
+        }
+
+        return [.. records.Select(r => TryApplied(r) ?? throw new OperationException("operation.malformed", $"Versie {r.Revision} van het document is onleesbaar."))];
+    }
+
+    private async Task<List<DocumentOperationRecord>> RecordsAfterAsync(DocumentId document, long revision, CancellationToken cancellationToken)
+    {
+        var documentId = document.ToString();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var records = await db.Set<DocumentOperationRecord>().AsNoTracking()
+        return await db.Set<DocumentOperationRecord>().AsNoTracking()
             .Where(o => o.DocumentId == documentId && o.Revision > revision)
             .OrderBy(o => o.Revision)
             .ToListAsync(cancellationToken);
-        return [.. records.Select(ToApplied)];
     }
 
     /// <summary>Who applied each revision and when, oldest first (for the history of a text).</summary>
-    public async Task<IReadOnlyList<(long Revision, Guid? AuthorId, DateTime AppliedAtUtc)>> RevisionsAsync(string documentId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(long Revision, Guid? AuthorId, DateTime AppliedAtUtc)>> RevisionsAsync(DocumentId document, CancellationToken cancellationToken)
     {
+        var documentId = document.ToString();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.Set<DocumentOperationRecord>().AsNoTracking()
             .Where(o => o.DocumentId == documentId)
@@ -169,30 +208,58 @@ public sealed class DocumentStore(IDbContextFactory<ProeftuinDbContext> contexts
         return [.. rows.Select(r => (r.Revision, r.AuthorId, r.AppliedAtUtc))];
     }
 
-    /// <summary>The text at <paramref name="revision"/> (or the latest, if it is higher), rebuilt from snapshot + log.</summary>
-    public async Task<(string Text, long Revision)> TextAtAsync(string documentId, string initialText, long revision, CancellationToken cancellationToken)
+    /// <summary>
+    /// The text at <paramref name="revision"/> (or the latest, if it is higher), rebuilt from snapshot + log. An entry
+    /// that does not apply is quarantined and counts as a no-op, so the rest of the document still opens.
+    /// </summary>
+    public async Task<(string Text, long Revision)> TextAtAsync(DocumentId document, string initialText, long revision, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var snapshot = await db.Set<DocumentSnapshotRecord>().AsNoTracking()
-            .Where(s => s.DocumentId == documentId && s.Revision <= revision)
-            .OrderByDescending(s => s.Revision)
-            .FirstOrDefaultAsync(cancellationToken);
+        var documentId = document.ToString();
+        List<DocumentOperationRecord> operations;
+        DocumentSnapshotRecord? snapshot;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            snapshot = await db.Set<DocumentSnapshotRecord>().AsNoTracking()
+                .Where(s => s.DocumentId == documentId && s.Revision <= revision)
+                .OrderByDescending(s => s.Revision)
+                .FirstOrDefaultAsync(cancellationToken);
+            var from = snapshot?.Revision ?? 0;
+
+            // Read to the end before replaying: a quarantine writes, and SQLite would wait on an open reader.
+            operations = await db.Set<DocumentOperationRecord>().AsNoTracking()
+                .Where(o => o.DocumentId == documentId && o.Revision > from && o.Revision <= revision)
+                .OrderBy(o => o.Revision)
+                .ToListAsync(cancellationToken);
+        }
+
         var text = snapshot?.Text ?? initialText;
         var at = snapshot?.Revision ?? 0;
-        var operations = db.Set<DocumentOperationRecord>().AsNoTracking()
-            .Where(o => o.DocumentId == documentId && o.Revision > at && o.Revision <= revision)
-            .OrderBy(o => o.Revision)
-            .Select(o => new { o.Revision, o.Operation })
-            .AsAsyncEnumerable();
-        await foreach (var operation in operations.WithCancellation(cancellationToken))
+        foreach (var operation in operations)
         {
-            text = TextOperation.FromJson(operation.Operation).Apply(text);
+            try
+            {
+                text = TextOperation.FromJson(operation.Operation).Apply(text);
+            }
+            catch (OperationException error)
+            {
+                await QuarantineAsync(operation, text.Length, error.Code, cancellationToken);
+            }
+
             at = operation.Revision;
         }
 
         return (text, at);
     }
 
-    private static AppliedOperation ToApplied(DocumentOperationRecord record) =>
-        new(record.DocumentId, record.Revision, TextOperation.FromJson(record.Operation), record.ClientId, record.ClientSeq, record.AppliedAtUtc);
+    private static AppliedOperation? TryApplied(DocumentOperationRecord record)
+    {
+        try
+        {
+            return new(record.DocumentId, record.Revision, TextOperation.FromJson(record.Operation), record.ClientId, record.ClientSeq, record.AppliedAtUtc, record.AuthorId);
+        }
+        catch (OperationException)
+        {
+            return null;
+        }
+    }
 }

@@ -13,6 +13,7 @@ internal sealed class CaseFileConfiguration : IEntityTypeConfiguration<CaseFile>
         builder.ToTable("CaseFiles");
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
+        ConcurrencyStamp.Configure(builder);
         builder.Property(c => c.Code).HasMaxLength(20).IsRequired();
         builder.Property(c => c.Title).HasMaxLength(CaseFile.MaxTitleLength).IsRequired();
         builder.Property(c => c.AgeBand).HasConversion<int>();

@@ -13,6 +13,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.ToTable("Meetings");
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).ValueGeneratedNever();
+        ConcurrencyStamp.Configure(builder);
         builder.Property(m => m.Title).HasMaxLength(Meeting.MaxTitleLength).IsRequired();
         builder.Property(m => m.Status).HasConversion<int>();
         builder.Ignore(m => m.CurrentItem);

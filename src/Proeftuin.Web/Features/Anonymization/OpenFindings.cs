@@ -1,3 +1,4 @@
+using Proeftuin.Core.Collaboration;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Core.Anonymization;
 using Proeftuin.Core.Cases;
@@ -15,7 +16,7 @@ namespace Proeftuin.Web.Features.Anonymization;
 public sealed class OpenFindings(ProeftuinDbContext db, GuardedNames guarded, DocumentStore store)
 {
     /// <summary>The document id of a case's live text in the op log (the same id the meeting room uses).</summary>
-    public static string CaseDocument(Guid caseId) => $"case:{caseId:N}";
+    public static DocumentId CaseDocument(Guid caseId) => DocumentId.ForCase(caseId);
 
     /// <summary>Open findings in <paramref name="text"/> (the live text), or in the stored text when none is given.</summary>
     public async Task<IReadOnlyList<Finding>> ForCaseAsync(CaseFile caseFile, string? text, CancellationToken cancellationToken)

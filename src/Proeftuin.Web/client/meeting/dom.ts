@@ -2,6 +2,7 @@
 
 import type { MeetingHubApi, HubMethod, HubMethods } from './hub-api';
 import { format, type Texts } from './texts';
+import { formatGuid, parseDocumentId } from './document-id';
 
 /** What every panel of the room needs: its root element, the UI texts, the hub, and a way to tell the user. */
 export interface RoomContext {
@@ -61,14 +62,10 @@ export function fingerprint(text: string): string {
   return hash.toString(16).padStart(8, '0');
 }
 
-/** "0123…" (32 hex digits) as a GUID with dashes. */
-export function formatGuid(hex: string): string {
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** The case id (a GUID with dashes) of a document "case:{32 hex}", or null for another document (the verslag). */
+/** The case id (a GUID with dashes) of a canonical document id "case:{32 hex}", or null for any other (the verslag). */
 export function caseIdOf(documentId: string): string | null {
-  return documentId.startsWith('case:') ? formatGuid(documentId.slice(5)) : null;
+  const parsed = parseDocumentId(documentId);
+  return parsed?.kind === 'case' ? formatGuid(parsed.hex) : null;
 }
 
 export const wait = (milliseconds: number): Promise<void> => new Promise((resolve) => window.setTimeout(resolve, milliseconds));

@@ -2,7 +2,8 @@
 // enabled, the recommendation form, the writing round's merge and the cursor throttle.
 import { describe, expect, it } from 'vitest';
 import { cursorDelay, CURSOR_INTERVAL_MS } from './documents';
-import { caseIdOf, fingerprint, formatGuid } from './dom';
+import { caseIdOf, fingerprint } from './dom';
+import { formatGuid } from './document-id';
 import { colourIndex, PARTICIPANT_COLOURS } from './enums';
 import { evaluationText } from './evaluation';
 import type { MeetingState, RecommendationView, WritingRoundView } from './hub-types';

@@ -26,6 +26,8 @@ public sealed class Fuzzing_the_hub_and_the_api(ProeftuinWebFactory factory) : I
     private const int HubCalls = 8_000;
     private const int HttpCalls = 2_500;
     private const string Outsider = "ingrid.meijer@demo.proeftuin.nl"; // chair of Binnenstad, nothing in Ondiep
+    private const string Member = "kevin.smit@demo.proeftuin.nl"; // member of Ondiep
+    private const int HostileCalls = 400;
 
     private static readonly string[] Methods =
     [
@@ -86,6 +88,67 @@ public sealed class Fuzzing_the_hub_and_the_api(ProeftuinWebFactory factory) : I
         }
     }
 
+    /// <summary>
+    /// A member of the wijk, joined to the meeting, sends hundreds of hostile operations (wrapping, huge, negative and
+    /// zero counts, numbers beyond int, texts above the document limit) over JSON and MessagePack: every one is answered
+    /// with a typed refusal, no connection drops, nothing reaches the op log, and every document still opens and takes a
+    /// good edit afterwards.
+    /// </summary>
+    [Fact]
+    public async Task Hostile_operations_from_a_member_are_refused_and_every_document_still_opens()
+    {
+        var (meetingId, _) = await OndiepAsync();
+        var before = await StateAsync();
+        var random = new Random(20261202);
+        var connections = new List<HubConnection>();
+        var documents = new List<DocumentState>();
+        for (var i = 0; i < 8; i++)
+        {
+            var connection = await HubConnections.ConnectAsync(factory, Member, messagePack: i % 2 == 1);
+            var joined = await connection.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), meetingId);
+            documents = [.. joined.Value!.Documents];
+            connections.Add(connection);
+        }
+
+        var codes = new List<string>();
+        for (var call = 0; call < HostileCalls; call++)
+        {
+            var document = documents[random.Next(documents.Count)];
+            var result = await connections[call % connections.Count].InvokeAsync<HubResult<SubmitAck>>(nameof(MeetingHub.SubmitOperation), new
+            {
+                document.DocumentId,
+                BaseRevision = document.Revision,
+                Operation = Testing.Fuzz.HostileOperations.Next(random, document.Text.Length),
+                ClientId = $"hostile-{call % 3}",
+                ClientSeq = (long)call + 1,
+            });
+            codes.Add(result.Ok ? "applied" : result.Error!.Code);
+        }
+
+        var after = await StateAsync();
+        await using var check = await HubConnections.ConnectAsync(factory, Member);
+        var reopened = await check.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), meetingId);
+        var edits = new List<HubResult<SubmitAck>>();
+        foreach (var document in reopened.Value!.Documents)
+        {
+            edits.Add(await check.InvokeAsync<HubResult<SubmitAck>>(nameof(MeetingHub.SubmitOperation), new SubmitRequest(
+                document.DocumentId, document.Revision, Core.Collaboration.TextOperation.InsertAt(document.Text.Length, document.Text.Length, "."), "after-fuzz", 1)));
+        }
+
+        Assert.All(codes, code => Assert.Contains(code, new[] { "operation.too-large", "operation.negative", "operation.malformed", "operation.length" }));
+        Assert.Contains("operation.too-large", codes);
+        Assert.Contains("operation.malformed", codes);
+        Assert.All(connections, c => Assert.Equal(HubConnectionState.Connected, c.State));
+        Assert.Equal(before.Operations, after.Operations);
+        Assert.Equal(before.Texts, after.Texts);
+        Assert.Equal(documents.Select(d => (d.DocumentId, d.Text)), reopened.Value.Documents.Select(d => (d.DocumentId, d.Text)));
+        Assert.All(edits, e => Assert.True(e.Ok, e.Error?.Message));
+        foreach (var connection in connections)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
     /// <summary>Random API requests: every answer is below 500, and an error is ProblemDetails.</summary>
     private async Task<int> FuzzHttpAsync(Random random, IReadOnlyList<Guid> caseIds)
     {
@@ -123,7 +186,7 @@ public sealed class Fuzzing_the_hub_and_the_api(ProeftuinWebFactory factory) : I
         return answered;
     }
 
-    private static object? RandomArgument(Random random, Guid meetingId, IReadOnlyList<Guid> caseIds) => random.Next(12) switch
+    private static object? RandomArgument(Random random, Guid meetingId, IReadOnlyList<Guid> caseIds) => random.Next(13) switch
     {
         0 => null,
         1 => meetingId,
@@ -137,6 +200,7 @@ public sealed class Fuzzing_the_hub_and_the_api(ProeftuinWebFactory factory) : I
         8 => new RecommendationInput(new string('r', random.Next(0, 5000)), ["NoPillar", "ClientCentred"], "Galaxy", ["Astronaut"], Guid.NewGuid(), null, caseIds[0]),
         9 => new CursorPosition(RandomToken(random), random.Next(), random.Next(-100, 100), random.Next(-100, 100)),
         10 => new object[] { 1, "twee", 3.0, false },
+        11 => new { DocumentId = MeetingHub.CaseDocument(caseIds[random.Next(caseIds.Count)]).ToString(), BaseRevision = 0L, Operation = Testing.Fuzz.HostileOperations.Next(random, random.Next(0, 3000)), ClientId = RandomToken(random), ClientSeq = random.NextInt64() },
         _ => random.NextDouble(),
     };
 

@@ -26,15 +26,30 @@ public sealed class LiveDocuments(DocumentStore store, TimeProvider time, Infras
         return changed;
     }
 
-    public Task<DocumentSession> GetAsync(string documentId, string baseText, CancellationToken cancellationToken) =>
+    public Task<DocumentSession> GetAsync(DocumentId documentId, string baseText, CancellationToken cancellationToken) =>
         GetAsync(documentId, () => Task.FromResult(baseText), cancellationToken);
 
     /// <summary>The live session; <paramref name="baseText"/> (the case text as stored) is read only if the session is not loaded yet.</summary>
-    public Task<DocumentSession> GetAsync(string documentId, Func<Task<string>> baseText, CancellationToken cancellationToken) =>
-        _sessions.GetOrAdd(documentId, id => new Lazy<Task<DocumentSession>>(async () => await LoadAsync(id, await baseText()))).Value.WaitAsync(cancellationToken);
+    public async Task<DocumentSession> GetAsync(DocumentId documentId, Func<Task<string>> baseText, CancellationToken cancellationToken)
+    {
+        var key = documentId.ToString();
+        var loading = _sessions.GetOrAdd(key, _ => new Lazy<Task<DocumentSession>>(async () => await LoadAsync(documentId, await baseText())));
+        try
+        {
+            return await loading.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (loading.Value.IsFaulted)
+        {
+            // A failed load (e.g. the database was briefly away) is not remembered: the next caller loads again.
+            _sessions.TryRemove(KeyValuePair.Create(key, loading));
+            throw;
+        }
+    }
 
+    /// <summary>Applies an edit of <paramref name="authorId"/>; the request's operation must have been read without refusal.</summary>
     public async Task<SubmitResult> SubmitAsync(DocumentSession session, SubmitRequest request, Guid authorId, CancellationToken cancellationToken)
     {
+        var operation = request.Operation.Value;
         // The client, or another node, saw revisions this node has not: take them in first instead of losing the race.
         if (request.BaseRevision > session.Revision || notices.LatestElsewhere(session.DocumentId) > session.Revision)
         {
@@ -46,7 +61,7 @@ public sealed class LiveDocuments(DocumentStore store, TimeProvider time, Infras
         {
             try
             {
-                var result = await session.SubmitAsync(request.BaseRevision, request.Operation, request.ClientId, request.ClientSeq,
+                var result = await session.SubmitAsync(request.BaseRevision, operation, request.ClientId, request.ClientSeq, authorId,
                     (applied, ct) => store.AppendAsync(applied, authorId, ct), cancellationToken);
                 if (!result.Duplicate)
                 {
@@ -54,7 +69,7 @@ public sealed class LiveDocuments(DocumentStore store, TimeProvider time, Infras
                     if (result.Revision % DocumentStore.SnapshotInterval == 0)
                     {
                         var (text, revision) = await session.SnapshotAsync(cancellationToken);
-                        await store.SnapshotIfDueAsync(session.DocumentId, text, revision, time.GetUtcNow().UtcDateTime, cancellationToken);
+                        await store.SnapshotIfDueAsync(DocumentId.Parse(session.DocumentId), text, revision, time.GetUtcNow().UtcDateTime, cancellationToken);
                     }
                 }
 
@@ -76,17 +91,17 @@ public sealed class LiveDocuments(DocumentStore store, TimeProvider time, Infras
     /// </summary>
     public async Task RefreshAsync(DocumentSession session, CancellationToken cancellationToken)
     {
-        foreach (var missed in await store.OperationsAfterAsync(session.DocumentId, session.Revision, cancellationToken))
+        foreach (var missed in await store.OperationsAfterAsync(DocumentId.Parse(session.DocumentId), session.Revision, cancellationToken))
         {
             await session.ApplyRemoteAsync(missed, cancellationToken);
         }
     }
 
     /// <summary>What a reconnecting client missed, read from the durable log so it survives a restart.</summary>
-    public Task<IReadOnlyList<AppliedOperation>> OperationsAfterAsync(string documentId, long revision, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<AppliedOperation>> OperationsAfterAsync(DocumentId documentId, long revision, CancellationToken cancellationToken) =>
         store.OperationsAfterAsync(documentId, revision, cancellationToken);
 
-    private async Task<DocumentSession> LoadAsync(string documentId, string baseText)
+    private async Task<DocumentSession> LoadAsync(DocumentId documentId, string baseText)
     {
         await store.EnsureBaseAsync(documentId, baseText, time.GetUtcNow().UtcDateTime, CancellationToken.None);
         return await store.LoadAsync(documentId, baseText, CancellationToken.None);

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Proeftuin.Web.Features.Meetings.Live;
 
 /// <summary>
@@ -14,22 +12,18 @@ public sealed partial class MeetingHub
     public async Task<HubResult<IReadOnlyList<OperationBroadcast>>> CatchUp(string documentId, long revision)
     {
         access.UseUser(Context.User);
-        var meetingId = presence.MeetingOf(Context.ConnectionId);
-        var caseId = ParseCaseDocument(documentId);
-        var isMinutes = meetingId is { } joined && documentId == MinutesDocument(joined);
-        if (meetingId is null || (caseId is null && !isMinutes) || revision < 0)
+        if (JoinedDocument(documentId) is not (var meetingId, var document) || revision < 0)
         {
             return HubResult<IReadOnlyList<OperationBroadcast>>.Fail("meeting.not-joined", "Neem eerst deel aan de bespreking waar dit document bij hoort.");
         }
 
-        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Agenda).FirstAsync(m => m.Id == meetingId, Context.ConnectionAborted);
-        if ((!isMinutes && !meeting.Agenda.Any(a => a.CaseFileId == caseId)) || !await access.IsMemberAsync(meeting.NeighbourhoodId, Context.ConnectionAborted))
+        if (!await MayUseDocumentAsync(meetingId, document))
         {
             await audit.RecordAsync(MeetingAudit.CatchUp(meeting, documentId, "denied"));
             return HubResult<IReadOnlyList<OperationBroadcast>>.Fail("forbidden", "Dit document hoort niet bij jouw bespreking.");
         }
 
-        var missed = await documents.OperationsAfterAsync(documentId, revision, Context.ConnectionAborted);
+        var missed = await documents.OperationsAfterAsync(document, revision, Context.ConnectionAborted);
         if (missed.Count > MaxCatchUpOperations)
         {
             return HubResult<IReadOnlyList<OperationBroadcast>>.Fail("document.too-far-behind", "Je versie is te oud om bij te werken; laad de bespreking opnieuw.");
@@ -37,6 +31,6 @@ public sealed partial class MeetingHub
 
         await audit.RecordAsync(MeetingAudit.CatchUp(meeting, documentId, "success"));
         return HubResult<IReadOnlyList<OperationBroadcast>>.Success(
-            [.. missed.Select(a => new OperationBroadcast(documentId, a.Revision, a.Operation, a.ClientId, a.ClientSeq))]);
+            [.. missed.Select(a => new OperationBroadcast(document, a.Revision, a.Operation, a.ClientId, a.ClientSeq))]);
     }
 }

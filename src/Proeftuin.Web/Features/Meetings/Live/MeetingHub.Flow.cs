@@ -112,7 +112,20 @@ public sealed partial class MeetingHub
             return HubResult<MeetingState>.Fail(error.Code, error.Message);
         }
 
-        await db.SaveChangesAsync(Context.ConnectionAborted);
+        try
+        {
+            await db.SaveChangesAsync(Context.ConnectionAborted);
+        }
+        catch (DbUpdateException)
+        {
+            // Another connection changed the meeting or one of its cases since we read it (e.g. a second tab of the
+            // chair closed it a moment earlier): the version check refused our write, so nothing of ours was saved.
+            var status = await db.Meetings.AsNoTracking().Where(m => m.Id == meeting.Id).Select(m => m.Status).FirstAsync(Context.ConnectionAborted);
+            return status == MeetingStatus.Closed
+                ? HubResult<MeetingState>.Fail("meeting.closed", "De bespreking is inmiddels gesloten.")
+                : HubResult<MeetingState>.Fail("meeting.conflict", "De bespreking is tegelijk door iemand anders gewijzigd; probeer het opnieuw.");
+        }
+
         await audit.RecordAsync(new AuditEvent(action, "success", "Meeting", meeting.Id.ToString(), meeting.NeighbourhoodId, "Chair"));
         var state = MeetingViews.State(meeting, now);
         await Clients.Group(Group(meeting.Id)).MeetingStateChanged(state);

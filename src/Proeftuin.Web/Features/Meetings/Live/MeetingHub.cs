@@ -39,9 +39,9 @@ public sealed partial class MeetingHub(
 
     public static string Group(Guid meetingId) => $"meeting:{meetingId:N}";
 
-    public static string CaseDocument(Guid caseId) => Anonymization.OpenFindings.CaseDocument(caseId);
+    public static DocumentId CaseDocument(Guid caseId) => DocumentId.ForCase(caseId);
 
-    public static string MinutesDocument(Guid meetingId) => $"minutes:{meetingId:N}";
+    public static DocumentId MinutesDocument(Guid meetingId) => DocumentId.ForMinutes(meetingId);
 
     public async Task<HubResult<MeetingSnapshot>> JoinMeeting(Guid meetingId)
     {
@@ -114,13 +114,18 @@ public sealed partial class MeetingHub(
             return HubResult<SubmitAck>.Fail("rate.limited", "Te veel wijzigingen tegelijk; even wachten en opnieuw versturen.");
         }
 
-        var meetingId = presence.MeetingOf(Context.ConnectionId);
-        var caseId = ParseCaseDocument(request.DocumentId);
-        var isMinutes = meetingId is { } joined && request.DocumentId == MinutesDocument(joined);
-        if (meetingId is null || (caseId is null && !isMinutes))
+        if (JoinedDocument(request.DocumentId) is not (var meetingId, var document))
         {
             return HubResult<SubmitAck>.Fail("meeting.not-joined", "Neem eerst deel aan de bespreking waar dit document bij hoort.");
         }
+
+        if (request.Operation.Refusal is { } refused)
+        {
+            return HubResult<SubmitAck>.Fail(refused.Code, refused.Message);
+        }
+
+        var isMinutes = document.Kind == DocumentKind.Minutes;
+        Guid? caseId = isMinutes ? null : document.Id;
 
         // One round trip per operation: typing is the hottest path of the app.
         var userId = access.UserId;
@@ -152,7 +157,7 @@ public sealed partial class MeetingHub(
         }
 
         var session = await documents.GetAsync(
-            request.DocumentId, () => isMinutes ? MinutesBaseAsync(meeting.Id) : CaseTextAsync(caseId!.Value), Context.ConnectionAborted);
+            document, () => isMinutes ? MinutesBaseAsync(meeting.Id) : CaseTextAsync(caseId!.Value), Context.ConnectionAborted);
         using var trace = Infrastructure.Telemetry.LiveMetrics.Tracing.StartActivity("SubmitOperation");
         var started = time.GetTimestamp();
         try
@@ -220,6 +225,33 @@ public sealed partial class MeetingHub(
         }
     }
 
-    private static Guid? ParseCaseDocument(string? documentId) =>
-        documentId is not null && documentId.StartsWith("case:", StringComparison.Ordinal) && Guid.TryParseExact(documentId[5..], "N", out var id) ? id : null;
+    /// <summary>
+    /// The meeting this connection joined and the document it names, when the id is canonical and the document can
+    /// belong to that meeting (a case, or this meeting's own verslag); whether the case is on the agenda and the caller
+    /// a member is checked against the database by the caller.
+    /// </summary>
+    private (Guid MeetingId, DocumentId Document)? JoinedDocument(string? documentId)
+    {
+        var meetingId = presence.MeetingOf(Context.ConnectionId);
+        if (meetingId is null || !DocumentId.TryParse(documentId, out var document)
+            || (document.Kind == DocumentKind.Minutes && document.Id != meetingId))
+        {
+            return null;
+        }
+
+        return (meetingId.Value, document);
+    }
+
+    /// <summary>True when the caller is a member of the meeting's wijk and the document is its verslag or on its agenda.</summary>
+    private async Task<bool> MayUseDocumentAsync(Guid meetingId, DocumentId document)
+    {
+        var userId = access.UserIdOf(Context.User);
+        Guid? caseId = document.Kind == DocumentKind.Case ? document.Id : null;
+        return await db.Meetings.AsNoTracking()
+            .Where(m => m.Id == meetingId)
+            .AnyAsync(
+                m => db.Memberships.Any(x => x.NeighbourhoodId == m.NeighbourhoodId && x.ProfessionalId == userId)
+                    && (caseId == null || m.Agenda.Any(a => a.CaseFileId == caseId)),
+                Context.ConnectionAborted);
+    }
 }

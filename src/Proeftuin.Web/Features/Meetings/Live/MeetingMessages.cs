@@ -61,7 +61,8 @@ public sealed record FindingsBroadcast(string DocumentId, long Revision, IReadOn
 /// <summary>Someone in the room: name, discipline and a stable colour for cursors and the participant list.</summary>
 public sealed record Participant(Guid UserId, string Name, string Discipline, string Colour);
 
-public sealed record SubmitRequest(string DocumentId, long BaseRevision, TextOperation Operation, string ClientId, long ClientSeq);
+/// <summary>An edit: <see cref="Operation"/> is read without failing, so a malformed or oversized one gets a typed error.</summary>
+public sealed record SubmitRequest(string DocumentId, long BaseRevision, ReceivedOperation Operation, string ClientId, long ClientSeq);
 
 public sealed record SubmitAck(string DocumentId, long Revision, long ClientSeq, bool Duplicate);
 

@@ -15,7 +15,7 @@ public static class MeetingProtocol
     public static MessagePackSerializerOptions MessagePackOptions { get; } =
         MessagePackSerializerOptions.Standard
             .WithResolver(CompositeResolver.Create(
-                [new TextOperationMessagePackFormatter()],
+                [new TextOperationMessagePackFormatter(), new ReceivedOperationMessagePackFormatter()],
                 [DynamicEnumAsStringResolver.Instance, ContractlessStandardResolver.Instance]))
             .WithSecurity(MessagePackSecurity.UntrustedData);
 }
@@ -57,35 +57,58 @@ public sealed class TextOperationMessagePackFormatter : IMessagePackFormatter<Te
 
         try
         {
-            var count = reader.ReadArrayHeader();
-            var builder = new OperationBuilder(Math.Min(count, 16));
-            for (var i = 0; i < count; i++)
-            {
-                switch (reader.NextMessagePackType)
-                {
-                    case MessagePackType.Integer:
-                        var number = reader.ReadInt32();
-                        _ = number switch
-                        {
-                            > 0 => builder.Retain(number),
-                            < 0 when number != int.MinValue => builder.Delete(-number),
-                            _ => throw new MessagePackSerializationException("Een wijziging bevat een ongeldig getal."),
-                        };
-                        break;
-                    case MessagePackType.String:
-                        var text = reader.ReadString();
-                        builder.Insert(string.IsNullOrEmpty(text) ? throw new MessagePackSerializationException("Een wijziging bevat een lege invoeging.") : text);
-                        break;
-                    default:
-                        throw new MessagePackSerializationException($"Onverwacht onderdeel {reader.NextMessagePackType} in een wijziging.");
-                }
-            }
-
-            return builder.Build();
+            return Read(ref reader);
         }
         catch (OperationException ex)
         {
             throw new MessagePackSerializationException(ex.Message, ex);
         }
     }
+
+    /// <summary>Reads an operation; anything malformed or out of bounds is an <see cref="OperationException"/>.</summary>
+    internal static TextOperation Read(ref MessagePackReader reader)
+    {
+        var count = reader.ReadArrayHeader();
+        var builder = new OperationBuilder(Math.Min(count, 16));
+        for (var i = 0; i < count; i++)
+        {
+            switch (reader.NextMessagePackType)
+            {
+                case MessagePackType.Integer:
+                    // Read as 64 bits so a count beyond int is a refusal, not an overflow; the builder bounds the rest.
+                    var number = ReadInt64OrMax(ref reader);
+                    _ = number switch
+                    {
+                        > int.MaxValue or < -int.MaxValue => throw Malformed("te groot getal"),
+                        > 0 => builder.Retain((int)number),
+                        < 0 => builder.Delete((int)-number),
+                        _ => throw Malformed("een nul"),
+                    };
+                    break;
+                case MessagePackType.String:
+                    var text = reader.ReadString();
+                    builder.Insert(string.IsNullOrEmpty(text) ? throw Malformed("lege invoeging") : text);
+                    break;
+                default:
+                    throw Malformed($"onverwacht onderdeel {reader.NextMessagePackType}");
+            }
+        }
+
+        return builder.Build();
+    }
+
+    private static long ReadInt64OrMax(ref MessagePackReader reader)
+    {
+        try
+        {
+            return reader.ReadInt64();
+        }
+        catch (OverflowException)
+        {
+            return long.MaxValue;
+        }
+    }
+
+    private static OperationException Malformed(string detail) =>
+        new("operation.malformed", $"De wijziging is ongeldig ({detail}).");
 }

@@ -9,6 +9,14 @@ public sealed class Presence
 
     private readonly ConcurrentDictionary<string, (Guid MeetingId, Participant Participant)> _connections = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastCursor = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _cursorDocument = new(StringComparer.Ordinal);
+
+    /// <summary>True when this connection's cursor was already checked for <paramref name="documentId"/> in its current room.</summary>
+    public bool IsCursorDocument(string connectionId, string documentId) =>
+        _cursorDocument.TryGetValue(connectionId, out var known) && known == documentId;
+
+    /// <summary>Remembers the document a cursor was checked for, so a cursor moving in it does not ask the database again.</summary>
+    public void RememberCursorDocument(string connectionId, string documentId) => _cursorDocument[connectionId] = documentId;
 
     /// <summary>True when this connection may send a cursor update now (at most one per <paramref name="interval"/>).</summary>
     public bool TryCursorSlot(string connectionId, DateTimeOffset now, TimeSpan interval)
@@ -24,11 +32,16 @@ public sealed class Presence
 
     public static string ColourFor(Guid userId) => Colours[(int)((uint)userId.GetHashCode() % Colours.Length)];
 
-    public void Join(string connectionId, Guid meetingId, Participant participant) => _connections[connectionId] = (meetingId, participant);
+    public void Join(string connectionId, Guid meetingId, Participant participant)
+    {
+        _cursorDocument.TryRemove(connectionId, out _);
+        _connections[connectionId] = (meetingId, participant);
+    }
 
     public (Guid MeetingId, Participant Participant)? Leave(string connectionId)
     {
         _lastCursor.TryRemove(connectionId, out _);
+        _cursorDocument.TryRemove(connectionId, out _);
         return _connections.TryRemove(connectionId, out var entry) ? entry : null;
     }
 
