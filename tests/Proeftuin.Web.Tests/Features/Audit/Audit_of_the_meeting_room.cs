@@ -75,11 +75,11 @@ public sealed class Audit_of_the_meeting_room(ProeftuinWebFactory factory) : ICl
         var caseId = agenda.Single(id => MeetingHub.CaseDocument(id) == ingrid.DocumentId).ToString();
 
         await ingrid.TypeAsync(0, "Eerste. ");
-        await ingrid.SettleAsync(TimeSpan.Zero);
+        await ingrid.WaitUntilSynchronizedAsync();
         await ingrid.TypeAsync(0, "Tweede. ");
-        await ingrid.SettleAsync(TimeSpan.Zero);
+        await ingrid.WaitUntilSynchronizedAsync();
         await youssef.TypeAsync(0, "Derde. ");
-        await youssef.SettleAsync(TimeSpan.Zero);
+        await youssef.WaitUntilSynchronizedAsync();
 
         // The queue writes in order: once the second author's entry is there, the first author's second edit would be too.
         var edits = await AuditTrail.WaitForAsync(

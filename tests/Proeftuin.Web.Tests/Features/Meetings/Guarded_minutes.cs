@@ -39,7 +39,7 @@ public sealed class Guarded_minutes(ProeftuinWebFactory factory) : IClassFixture
         await member.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), meetingId);
 
         await writer.TypeAsync(writer.Document.Text.Length, Typed);
-        await writer.SettleAsync(TimeSpan.FromMilliseconds(300));
+        await writer.WaitUntilSynchronizedAsync();
         await WaitUntilAsync(() => seen.Any(b => b.DocumentId == minutesDocument && b.Findings.Any(f => f.Category == "PHONE")));
         var refused = await chair.InvokeAsync<HubResult<MinutesView>>(nameof(MeetingHub.FinaliseMinutes));
         using var kevin = await factory.SignedInAsync(Member);

@@ -41,7 +41,7 @@ public sealed class Operations_that_cannot_poison_a_document(ProeftuinWebFactory
         var reopened = await JoinAsync(await HubConnections.ConnectAsync(factory, "kevin.smit@demo.proeftuin.nl", messagePack), meetingId, $"kevin-poison-{messagePack}");
         var (reopenedText, reopenedRevision) = (reopened.Document.Text, reopened.Document.Revision);
         await room.TypeAsync(length, "Nog steeds bewerkbaar.");
-        await room.SettleAsync(TimeSpan.FromMilliseconds(200));
+        await room.WaitUntilSynchronizedAsync();
 
         Assert.Equal("operation.too-large", wrapping.Error!.Code);
         Assert.Equal("operation.too-large", oversized.Error!.Code);
@@ -88,7 +88,7 @@ public sealed class Operations_that_cannot_poison_a_document(ProeftuinWebFactory
         var claimed = await kevin.InvokeAsync<HubResult<SubmitAck>>(nameof(MeetingHub.SubmitOperation),
             new SubmitRequest(attacker.DocumentId, attacker.Document.Revision, TextOperation.InsertAt(attacker.Document.Text.Length, 0, "!"), "web-victim-id", 1_000_000));
         await victim.TypeAsync(0, "Joost typt dit.");
-        await victim.SettleAsync(TimeSpan.FromMilliseconds(200));
+        await victim.WaitUntilSynchronizedAsync();
         var third = await JoinAsync(await HubConnections.ConnectAsync(factory, "esra.yilmaz@demo.proeftuin.nl"), meetingId, "esra-check");
 
         Assert.True(claimed.Ok, claimed.Error?.Message);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 namespace Proeftuin.Web.Features.Meetings.Live;
 
 /// <summary>
@@ -17,6 +18,8 @@ public sealed partial class MeetingHub
             return HubResult<IReadOnlyList<OperationBroadcast>>.Fail("meeting.not-joined", "Neem eerst deel aan de bespreking waar dit document bij hoort.");
         }
 
+        // The audit entry names the meeting's wijk, so the meeting is read here (a catch-up is rare, not on the typing path).
+        var meeting = await db.Meetings.AsNoTracking().FirstAsync(m => m.Id == meetingId, Context.ConnectionAborted);
         if (!await MayUseDocumentAsync(meetingId, document))
         {
             await audit.RecordAsync(MeetingAudit.CatchUp(meeting, documentId, "denied"));
