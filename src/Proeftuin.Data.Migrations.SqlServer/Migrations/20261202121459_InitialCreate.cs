@@ -51,6 +51,77 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    TimestampUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Discipline = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Role = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Action = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ObjectType = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ObjectId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    NeighbourhoodId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ClientAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Outcome = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    CorrelationId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ChainVersion = table.Column<int>(type: "int", nullable: false),
+                    PreviousHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentOperations",
+                columns: table => new
+                {
+                    DocumentId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Revision = table.Column<long>(type: "bigint", nullable: false),
+                    Operation = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ClientId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ClientSeq = table.Column<long>(type: "bigint", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    AppliedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentOperations", x => new { x.DocumentId, x.Revision });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentSnapshots",
+                columns: table => new
+                {
+                    DocumentId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Revision = table.Column<long>(type: "bigint", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentSnapshots", x => new { x.DocumentId, x.Revision });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Neighbourhoods",
                 columns: table => new
                 {
@@ -62,6 +133,70 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Neighbourhoods", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictApplications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ClientId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ClientSecret = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClientType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ConsentType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    DisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    DisplayNames = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    JsonWebKeySet = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Permissions = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PostLogoutRedirectUris = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    RedirectUris = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Requirements = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Settings = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictApplications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictScopes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Description = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Descriptions = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    DisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    DisplayNames = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Resources = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictScopes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuarantinedOperations",
+                columns: table => new
+                {
+                    DocumentId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Revision = table.Column<long>(type: "bigint", nullable: false),
+                    Operation = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ClientId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ClientSeq = table.Column<long>(type: "bigint", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    AppliedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    QuarantinedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuarantinedOperations", x => new { x.DocumentId, x.Revision });
                 });
 
             migrationBuilder.CreateTable(
@@ -192,6 +327,51 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "UserSessions",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Ticket = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    SignedInUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserSessions", x => x.Key);
+                    table.ForeignKey(
+                        name: "FK_UserSessions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictAuthorizations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Scopes = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictAuthorizations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpenIddictAuthorizations_OpenIddictApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "OpenIddictApplications",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseFiles",
                 columns: table => new
                 {
@@ -206,7 +386,8 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                     Revision = table.Column<long>(type: "bigint", nullable: false),
                     CreatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -237,7 +418,8 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                     Status = table.Column<int>(type: "int", nullable: false),
                     StartedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     ClosedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CurrentAgendaItemId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    CurrentAgendaItemId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -310,6 +492,138 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                         principalTable: "Professionals",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecommendationThemes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Synthesis = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    RecommendationIds = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecommendationThemes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecommendationThemes_Professionals_CreatedById",
+                        column: x => x.CreatedById,
+                        principalTable: "Professionals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SocialMapEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    NeighbourhoodId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProfessionalId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Practice = table.Column<string>(type: "nvarchar(160)", maxLength: 160, nullable: false),
+                    Reach = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Availability = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SocialMapEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SocialMapEntries_Neighbourhoods_NeighbourhoodId",
+                        column: x => x.NeighbourhoodId,
+                        principalTable: "Neighbourhoods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SocialMapEntries_Professionals_ProfessionalId",
+                        column: x => x.ProfessionalId,
+                        principalTable: "Professionals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictTokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    AuthorizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ExpirationDate = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    RedemptionDate = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ReferenceId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpenIddictTokens_OpenIddictApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "OpenIddictApplications",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_OpenIddictTokens_OpenIddictAuthorizations_AuthorizationId",
+                        column: x => x.AuthorizationId,
+                        principalTable: "OpenIddictAuthorizations",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseFindingDismissals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseFileId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Category = table.Column<int>(type: "int", nullable: false),
+                    TextHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    DismissedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DismissedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseFindingDismissals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseFindingDismissals_CaseFiles_CaseFileId",
+                        column: x => x.CaseFileId,
+                        principalTable: "CaseFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseFindingDismissals_Professionals_DismissedById",
+                        column: x => x.DismissedById,
+                        principalTable: "Professionals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseGuardedNames",
+                columns: table => new
+                {
+                    CaseFileId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseGuardedNames", x => new { x.CaseFileId, x.Hash });
+                    table.ForeignKey(
+                        name: "FK_CaseGuardedNames_CaseFiles_CaseFileId",
+                        column: x => x.CaseFileId,
+                        principalTable: "CaseFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -396,6 +710,36 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MeetingMinutes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    GeneratedText = table.Column<string>(type: "nvarchar(max)", maxLength: 200000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    FinalText = table.Column<string>(type: "nvarchar(max)", maxLength: 200000, nullable: true),
+                    FinalRevision = table.Column<long>(type: "bigint", nullable: true),
+                    FinalisedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    FinalisedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingMinutes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeetingMinutes_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MeetingMinutes_Professionals_FinalisedById",
+                        column: x => x.FinalisedById,
+                        principalTable: "Professionals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Recommendations",
                 columns: table => new
                 {
@@ -448,6 +792,55 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                         principalTable: "Professionals",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WritingRounds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgendaItemId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Prompt = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    OpenedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RevealedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WritingRounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WritingRounds_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WritingEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    WrittenAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WritingEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WritingEntries_Professionals_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "Professionals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WritingEntries_WritingRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "WritingRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -506,6 +899,21 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                 column: "ProfessionalId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ObjectType_ObjectId",
+                table: "AuditEntries",
+                columns: new[] { "ObjectType", "ObjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_TimestampUtc",
+                table: "AuditEntries",
+                column: "TimestampUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_UserId_TimestampUtc",
+                table: "AuditEntries",
+                columns: new[] { "UserId", "TimestampUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseFiles_CreatedById",
                 table: "CaseFiles",
                 column: "CreatedById");
@@ -522,6 +930,21 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                 columns: new[] { "NeighbourhoodId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseFindingDismissals_CaseFileId",
+                table: "CaseFindingDismissals",
+                column: "CaseFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseFindingDismissals_DismissedById",
+                table: "CaseFindingDismissals",
+                column: "DismissedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentOperations_DocumentId_ClientId_ClientSeq",
+                table: "DocumentOperations",
+                columns: new[] { "DocumentId", "ClientId", "ClientSeq" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MeetingEvaluations_MeetingId_ProfessionalId",
                 table: "MeetingEvaluations",
                 columns: new[] { "MeetingId", "ProfessionalId" },
@@ -531,6 +954,17 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                 name: "IX_MeetingEvaluations_ProfessionalId",
                 table: "MeetingEvaluations",
                 column: "ProfessionalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingMinutes_FinalisedById",
+                table: "MeetingMinutes",
+                column: "FinalisedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingMinutes_MeetingId",
+                table: "MeetingMinutes",
+                column: "MeetingId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Meetings_ChairId",
@@ -570,6 +1004,42 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictApplications_ClientId",
+                table: "OpenIddictApplications",
+                column: "ClientId",
+                unique: true,
+                filter: "[ClientId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictAuthorizations_ApplicationId_Status_Subject_Type",
+                table: "OpenIddictAuthorizations",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictScopes_Name",
+                table: "OpenIddictScopes",
+                column: "Name",
+                unique: true,
+                filter: "[Name] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_ApplicationId_Status_Subject_Type",
+                table: "OpenIddictTokens",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_AuthorizationId",
+                table: "OpenIddictTokens",
+                column: "AuthorizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_ReferenceId",
+                table: "OpenIddictTokens",
+                column: "ReferenceId",
+                unique: true,
+                filter: "[ReferenceId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Professionals_Email",
                 table: "Professionals",
                 column: "Email",
@@ -579,6 +1049,11 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                 name: "IX_Recommendations_CaseFileId",
                 table: "Recommendations",
                 column: "CaseFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recommendations_Coordination",
+                table: "Recommendations",
+                columns: new[] { "NeighbourhoodId", "Pillars", "MeetingId", "CreatedAtUtc", "Status", "Level", "OwnerId", "DueDate", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Recommendations_CreatedById",
@@ -601,9 +1076,51 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                 column: "OwnerId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Recommendations_Status_DueDate",
-                table: "Recommendations",
-                columns: new[] { "Status", "DueDate" });
+                name: "IX_RecommendationThemes_CreatedById",
+                table: "RecommendationThemes",
+                column: "CreatedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecommendationThemes_UpdatedAtUtc",
+                table: "RecommendationThemes",
+                column: "UpdatedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SocialMapEntries_NeighbourhoodId_ProfessionalId",
+                table: "SocialMapEntries",
+                columns: new[] { "NeighbourhoodId", "ProfessionalId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SocialMapEntries_ProfessionalId",
+                table: "SocialMapEntries",
+                column: "ProfessionalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserSessions_ExpiresUtc",
+                table: "UserSessions",
+                column: "ExpiresUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserSessions_UserId",
+                table: "UserSessions",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WritingEntries_AuthorId",
+                table: "WritingEntries",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WritingEntries_RoundId_AuthorId",
+                table: "WritingEntries",
+                columns: new[] { "RoundId", "AuthorId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WritingRounds_MeetingId_OpenedAtUtc",
+                table: "WritingRounds",
+                columns: new[] { "MeetingId", "OpenedAtUtc" });
         }
 
         /// <inheritdoc />
@@ -631,7 +1148,28 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                 name: "Attendance");
 
             migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "CaseFindingDismissals");
+
+            migrationBuilder.DropTable(
+                name: "CaseGuardedNames");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DocumentOperations");
+
+            migrationBuilder.DropTable(
+                name: "DocumentSnapshots");
+
+            migrationBuilder.DropTable(
                 name: "MeetingEvaluations");
+
+            migrationBuilder.DropTable(
+                name: "MeetingMinutes");
 
             migrationBuilder.DropTable(
                 name: "Memberships");
@@ -640,13 +1178,43 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                 name: "NeighbourhoodAgreements");
 
             migrationBuilder.DropTable(
+                name: "OpenIddictScopes");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictTokens");
+
+            migrationBuilder.DropTable(
+                name: "QuarantinedOperations");
+
+            migrationBuilder.DropTable(
                 name: "Recommendations");
+
+            migrationBuilder.DropTable(
+                name: "RecommendationThemes");
+
+            migrationBuilder.DropTable(
+                name: "SocialMapEntries");
+
+            migrationBuilder.DropTable(
+                name: "UserSessions");
+
+            migrationBuilder.DropTable(
+                name: "WritingEntries");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "OpenIddictAuthorizations");
+
+            migrationBuilder.DropTable(
                 name: "CaseFiles");
+
+            migrationBuilder.DropTable(
+                name: "WritingRounds");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictApplications");
 
             migrationBuilder.DropTable(
                 name: "Meetings");
