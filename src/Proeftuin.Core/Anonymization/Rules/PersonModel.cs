@@ -15,7 +15,7 @@ internal sealed class PersonModel
 
     private readonly double[] _weights;
 
-    public PersonModel(double[] weights, double threshold)
+    public PersonModel(double[] weights, double addThreshold, double dropThreshold)
     {
         if (weights.Length != PersonFeatures.Count)
         {
@@ -23,16 +23,23 @@ internal sealed class PersonModel
         }
 
         _weights = weights;
-        Threshold = threshold;
+        AddThreshold = addThreshold;
+        DropThreshold = dropThreshold;
     }
 
     /// <summary>The shipped model, loaded once per process.</summary>
     public static PersonModel Default { get; } = Load();
 
-    /// <summary>A candidate with a probability at or above this is a name.</summary>
-    public double Threshold { get; }
+    /// <summary>A word the rules left out becomes a name at or above this probability (above 1: never).</summary>
+    public double AddThreshold { get; }
+
+    /// <summary>A weak rule name is dropped below this probability (0 or less: never).</summary>
+    public double DropThreshold { get; }
 
     public IReadOnlyList<double> Weights => _weights;
+
+    /// <summary>Thresholds that overrule nothing: the fitting found no gain worth the risk, the rules decide alone.</summary>
+    public bool Silent => AddThreshold > 1 && DropThreshold <= 0;
 
     public double Probability(ReadOnlySpan<double> features)
     {
@@ -57,7 +64,7 @@ internal sealed class PersonModel
         }
 
         var weights = root.GetProperty("weights").EnumerateArray().Select(e => e.GetDouble()).ToArray();
-        return new PersonModel(weights, root.GetProperty("threshold").GetDouble());
+        return new PersonModel(weights, root.GetProperty("add_threshold").GetDouble(), root.GetProperty("drop_threshold").GetDouble());
     }
 
     public string ToJson(IReadOnlyDictionary<string, object> about)
@@ -67,7 +74,8 @@ internal sealed class PersonModel
             ["about"] = about,
             ["features"] = PersonFeatures.Names,
             ["weights"] = _weights.Select(w => Math.Round(w, 6)).ToArray(),
-            ["threshold"] = Threshold,
+            ["add_threshold"] = AddThreshold,
+            ["drop_threshold"] = DropThreshold,
         };
         return JsonSerializer.Serialize(model, new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }

@@ -164,7 +164,7 @@ internal sealed class PersonRule(
     /// </summary>
     private void ApplyModel(string text, List<Word> words, WordFacts[] facts, double[] isName, PersonReason[] reasons, TextStyle style)
     {
-        if (model is null && candidates is null)
+        if ((model is null || model.Silent) && candidates is null)
         {
             return;
         }
@@ -186,12 +186,12 @@ internal sealed class PersonRule(
             }
 
             var probability = model.Probability(features);
-            if (rule[i] >= 0.6 && probability < model.Threshold)
+            if (rule[i] >= 0.6 && probability < model.DropThreshold)
             {
                 isName[i] = 0;
                 reasons[i] = PersonReason.None;
             }
-            else if (rule[i] < 0.6 && probability >= model.Threshold)
+            else if (rule[i] < 0.6 && probability >= model.AddThreshold)
             {
                 isName[i] = Math.Round(Math.Clamp(probability, 0.6, 0.9), 2);
                 reasons[i] = PersonReason.Model;
