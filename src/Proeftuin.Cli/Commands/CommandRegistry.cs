@@ -13,6 +13,7 @@ internal static class CommandRegistry
         new SeedCommand(),
         new ScanCommand(),
         new EvaluateCommand(),
+        new FitPersonModelCommand(),
         new AuditVerifyCommand(),
     ];
 }

@@ -32,7 +32,7 @@ public sealed class AnonymizationDetector
             rule.Detect(input, findings);
         }
 
-        new PersonRule(guardedNameHashes, _hasher).Detect(input, findings);
+        new PersonRule(guardedNameHashes, _hasher, PersonModel.Default).Detect(input, findings);
         return Resolve(findings, text.Length);
     }
 

@@ -18,6 +18,7 @@ public static class FindingReasons
         ["person.unknown-capitals"] = ("woord in hoofdletters dat in geen woordenboek staat", "a word in capitals that is in no dictionary"),
         ["person.initials"] = ("achternaam na voorletters", "a surname after initials"),
         ["person.full-name"] = ("deel van een volledige naam", "part of a full name"),
+        ["person.model"] = ("het scoremodel voor namen schat dit woord als naam in", "the name scoring model rates this word as a name"),
         ["person.mentioned-before"] = ("eerder in de tekst als naam herkend", "recognised as a name elsewhere in the text"),
         ["bsn-11proef"] = ("BSN: negen cijfers die de elfproef doorstaan", "citizen service number: nine digits that pass the 11-test"),
         ["date-nl"] = ("datum", "a date"),

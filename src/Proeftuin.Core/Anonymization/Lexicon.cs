@@ -12,7 +12,14 @@ public sealed class Lexicon
 {
     private readonly HashSet<string> _words;
 
-    private Lexicon(HashSet<string> words) => _words = words;
+    private readonly HashSet<string> _lookupSet;
+
+    private Lexicon(HashSet<string> words)
+    {
+        _words = words;
+        // An ordinal copy for span look-ups: an ASCII word is lower-cased on the stack and looked up without a string.
+        _lookupSet = ReferenceEquals(words.Comparer, StringComparer.Ordinal) ? words : new HashSet<string>(words, StringComparer.Ordinal);
+    }
 
     public static Lexicon FirstNames { get; } = Load("first-names.txt");
 
@@ -26,7 +33,17 @@ public sealed class Lexicon
 
     public int Count => _words.Count;
 
-    public bool Contains(ReadOnlySpan<char> word) => _words.Contains(Normalize(word));
+    public bool Contains(ReadOnlySpan<char> word)
+    {
+        if (word.Length <= 64 && !word.ContainsAnyExceptInRange('\0', '\u007f'))
+        {
+            Span<char> lower = stackalloc char[word.Length];
+            word.ToLowerInvariant(lower);
+            return _lookupSet.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
+        }
+
+        return _words.Contains(Normalize(word));
+    }
 
     /// <summary>Look-up of a word already passed through <see cref="Normalize"/>.</summary>
     public bool ContainsNormalized(string normalized) => _words.Contains(normalized);
@@ -49,13 +66,9 @@ public sealed class Lexicon
 
         if (ascii)
         {
-            return string.Create(word.Length, word.ToString(), static (span, source) =>
-            {
-                for (var i = 0; i < span.Length; i++)
-                {
-                    span[i] = char.ToLowerInvariant(source[i]);
-                }
-            });
+            Span<char> lower = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+            word.ToLowerInvariant(lower);
+            return new string(lower);
         }
 
         var decomposed = word.ToString().Replace('ı', 'i').Replace('İ', 'I').Normalize(NormalizationForm.FormD);

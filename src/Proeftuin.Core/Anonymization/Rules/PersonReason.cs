@@ -15,6 +15,7 @@ internal enum PersonReason
     Initials,
     FullName,
     MentionedBefore,
+    Model,
 }
 
 internal static class PersonReasons
@@ -31,6 +32,7 @@ internal static class PersonReasons
         PersonReason.CapitalsUnknown => "unknown-capitals",
         PersonReason.Initials => "initials",
         PersonReason.MentionedBefore => "mentioned-before",
+        PersonReason.Model => "model",
         _ => "full-name",
     };
 }

@@ -8,7 +8,16 @@ namespace Proeftuin.Core.Anonymization.Rules;
 /// Parts are joined into full names with tussenvoegsels ("Anouk de Jong", "Yassir El Amrani"), and every other
 /// mention of a name found once is flagged too, also in lower case and with a possessive -s.
 /// </summary>
-internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, GuardedNameHasher? hasher = null) : IDetectionRule
+/// <remarks>
+/// After the rules, a logistic regression (<see cref="PersonModel"/>) re-scores the candidates whose rule reason is weak
+/// (a name list, an unknown capitalised word, a speech verb, a neighbouring name): it can drop such a word or add one
+/// the rules left out. Strong evidence (a guarded name, a title, a role or label, initials) is never overruled.
+/// </remarks>
+internal sealed class PersonRule(
+    IReadOnlySet<string>? guardedHashes = null,
+    GuardedNameHasher? hasher = null,
+    PersonModel? model = null,
+    List<PersonCandidate>? candidates = null) : IDetectionRule
 {
     private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -33,6 +42,8 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
         "brother", "sister", "son", "daughter", "friend", "teacher", "aunt", "uncle", "grandmother", "grandfather", "mum", "mom", "dad",
         "stepfather", "stepmother", "nurse", "counsellor", "counselor", "gp", "psycholoog", "orthopedagoog", "logopedist", "coach",
     };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RoleLookup = Roles.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Labels that introduce a name after a colon: "Van: …", "Leerling: …", "Aanwezig: …", "PATIENT: …".</summary>
     private static readonly HashSet<string> Labels = new(StringComparer.OrdinalIgnoreCase)
@@ -111,7 +122,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
         // A first name right before a recognised surname is part of the name, even if it is also a word ("bo jansen").
         for (var i = words.Count - 2; i >= 0; i--)
         {
-            if (isName[i] < 0.6 && isName[i + 1] >= 0.6 && text[words[i].End..words[i + 1].Start] == " "
+            if (isName[i] < 0.6 && isName[i + 1] >= 0.6 && Gap(text, words, i) is " "
                 && facts[i].FirstName && facts[i + 1].Surname)
             {
                 isName[i] = 0.8;
@@ -122,7 +133,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
         // A capitalised word right before a recognised name is its first part, also when it is a word ("Wang Xiaoming").
         for (var i = words.Count - 2; i >= 0; i--)
         {
-            if (isName[i] < 0.6 && isName[i + 1] >= 0.7 && words[i].IsCapitalized && !words[i].SentenceStart && text[words[i].End..words[i + 1].Start] == " "
+            if (isName[i] < 0.6 && isName[i + 1] >= 0.7 && words[i].IsCapitalized && !words[i].SentenceStart && Gap(text, words, i) is " "
                 && !facts[i].NotName && IsNameShaped(words[i].Text) && !Particles.Contains(words[i].Text) && !CapitalParticles.Contains(words[i].Text))
             {
                 isName[i] = 0.75;
@@ -134,7 +145,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
         for (var i = 1; i < words.Count; i++)
         {
             if (isName[i] < 0.6 && isName[i - 1] >= 0.7 && (words[i].IsCapitalized || (words[i].IsAllCaps && input.Style.AllCaps))
-                && text[words[i - 1].End..words[i].Start] == " " && !facts[i].NotName && IsNameShaped(words[i].Text) is var shaped
+                && Gap(text, words, i - 1) is " " && !facts[i].NotName && IsNameShaped(words[i].Text) is var shaped
                 && (shaped || words[i].IsAllCaps) && !Particles.Contains(words[i].Text) && !CapitalParticles.Contains(words[i].Text))
             {
                 isName[i] = 0.75;
@@ -142,8 +153,105 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
             }
         }
 
+        ApplyModel(text, words, facts, isName, reasons, input.Style);
         Propagate(words, facts, isName, reasons);
         JoinFullNames(text, words, isName, reasons, findings, GuardedWords(words, facts));
+    }
+
+    /// <summary>
+    /// Lets the model decide the candidates the rules were unsure of. It sees the rules' scores as they were, so one of its
+    /// decisions does not feed the next. With a candidate list (fitting), every candidate's features are collected.
+    /// </summary>
+    private void ApplyModel(string text, List<Word> words, WordFacts[] facts, double[] isName, PersonReason[] reasons, TextStyle style)
+    {
+        if ((model is null || model.Silent) && candidates is null)
+        {
+            return;
+        }
+
+        var rule = (double[])isName.Clone();
+        Span<double> features = stackalloc double[PersonFeatures.Count];
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!IsModelCandidate(words[i], facts[i], rule[i], reasons[i]))
+            {
+                continue;
+            }
+
+            Features(features, text, words, facts, rule, i, style);
+            candidates?.Add(new PersonCandidate(words[i].Start, words[i].End, features.ToArray()));
+            if (model is null)
+            {
+                continue;
+            }
+
+            var probability = model.Probability(features);
+            if (rule[i] >= 0.6 && probability < model.DropThreshold)
+            {
+                isName[i] = 0;
+                reasons[i] = PersonReason.None;
+            }
+            else if (rule[i] < 0.6 && probability >= model.AddThreshold)
+            {
+                isName[i] = Math.Round(Math.Clamp(probability, 0.6, 0.9), 2);
+                reasons[i] = PersonReason.Model;
+            }
+        }
+    }
+
+    /// <summary>A word the model may decide: name-like, not settled by strong evidence, not a known non-name left out.</summary>
+    private static bool IsModelCandidate(Word word, WordFacts fact, double rule, PersonReason reason)
+    {
+        if (reason is PersonReason.Guarded or PersonReason.Title or PersonReason.Context or PersonReason.Initials && rule >= 0.6)
+        {
+            return false;
+        }
+
+        if (word.Text.Length < 2 || (rule < 0.6 && fact.NotName) || Particles.Contains(word.Text) || CapitalParticles.Contains(word.Text))
+        {
+            return false;
+        }
+
+        return rule >= 0.6 || word.IsCapitalized || word.IsAllCaps || fact.FirstName || fact.Surname;
+    }
+
+    /// <summary>Fills <paramref name="x"/> in the order of <see cref="PersonFeatures.Names"/>.</summary>
+    private static void Features(Span<double> x, string text, List<Word> words, WordFacts[] facts, double[] rule, int i, TextStyle style)
+    {
+        static double B(bool value) => value ? 1 : 0;
+        var word = words[i];
+        var fact = facts[i];
+        var gap = i > 0 ? Gap(text, words, i - 1) : [];
+        var nextGapIsSpace = i + 1 < words.Count && Gap(text, words, i) is " ";
+        var dutch = fact.DutchWord;
+        var english = fact.EnglishWord;
+        var after = text.AsSpan(word.End, Math.Min(4, text.Length - word.End));
+        x[0] = 1;
+        x[1] = B(rule[i] >= 0.6);
+        x[2] = rule[i];
+        x[3] = B(fact.FirstName);
+        x[4] = B(fact.Surname);
+        x[5] = B(fact.Ambiguous);
+        x[6] = B(fact.NotName);
+        x[7] = B(dutch);
+        x[8] = B(english);
+        x[9] = B(!dutch && !english && !fact.NotName);
+        x[10] = B(word.IsCapitalized);
+        x[11] = B(word.IsAllCaps);
+        x[12] = B(word.IsLower);
+        x[13] = B(word.SentenceStart);
+        x[14] = B(i > 0 && IsShortGap(gap) && (Titles.Contains(words[i - 1].Text) || NameIntroducers.Contains(words[i - 1].Text)));
+        x[15] = B(HasNameContext(text, words, i, gap));
+        x[16] = B(FollowedBySpeechVerb(text, words, i));
+        x[17] = B(after.Length > 2 && after.StartsWith(" (") && char.IsDigit(after[2]));
+        x[18] = B(i > 0 && rule[i - 1] >= 0.6 && gap is " ");
+        x[19] = B(nextGapIsSpace && rule[i + 1] >= 0.6);
+        x[20] = B(nextGapIsSpace && words[i + 1].IsCapitalized);
+        x[21] = B(word.IsCapitalized && IsNameShaped(word.Text));
+        x[22] = B(style.LowerCase);
+        x[23] = B(style.AllCaps);
+        x[24] = B(style.English);
+        x[25] = B(word.Text.Length < 3);
     }
 
     private (double Score, PersonReason Reason) Score(string text, List<Word> words, WordFacts[] facts, int i, TextStyle style)
@@ -156,7 +264,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
         }
 
         var previous = i > 0 ? words[i - 1] : default;
-        var gap = i > 0 ? text[previous.End..word.Start] : string.Empty;
+        var gap = i > 0 ? text.AsSpan(previous.End, word.Start - previous.End) : [];
         var inLexicon = fact.FirstName || fact.Surname;
         var ambiguous = fact.Ambiguous;
         var notName = fact.NotName;
@@ -165,7 +273,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
         if (i > 0 && IsShortGap(gap) && (Titles.Contains(previous.Text) || NameIntroducers.Contains(previous.Text)))
         {
             // "mw. de vries" is a name in any case; after "juf" or "meester" written out only a capitalised word is.
-            var abbreviated = gap.StartsWith('.');
+            var abbreviated = gap.Length > 0 && gap[0] == '.';
             if (abbreviated && Particles.Contains(word.Text))
             {
                 return (0.7, PersonReason.Title);
@@ -178,7 +286,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
         }
 
         // The word after a title and tussenvoegsels ("dhr. Van Rijn", "mw. de vries") is the surname.
-        if (i > 1 && (Particles.Contains(previous.Text) || CapitalParticles.Contains(previous.Text)) && gap == " " && IsAfterTitle(text, words, i - 1))
+        if (i > 1 && (Particles.Contains(previous.Text) || CapitalParticles.Contains(previous.Text)) && gap is " " && IsAfterTitle(text, words, i - 1))
         {
             return (0.95, PersonReason.Title);
         }
@@ -316,7 +424,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
     private static bool FollowedBySpeechVerb(string text, List<Word> words, int i) =>
         i + 1 < words.Count && text.AsSpan(words[i].End, words[i + 1].Start - words[i].End).SequenceEqual(" ") && SpeechVerbs.Contains(words[i + 1].Text);
 
-    private static bool HasNameContext(string text, List<Word> words, int i, string gap)
+    private static bool HasNameContext(string text, List<Word> words, int i, ReadOnlySpan<char> gap)
     {
         var word = words[i];
         var trimmedGap = gap.Trim();
@@ -325,19 +433,19 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
             return true;
         }
 
-        if (i > 0 && trimmedGap == ":" && Labels.Contains(words[i - 1].Text))
+        if (i > 0 && trimmedGap is ":" && Labels.Contains(words[i - 1].Text))
         {
             return true;
         }
 
         // "moeder van cloyd", "the mother of Kofi".
-        if (i > 1 && gap == " " && words[i - 1].Text is "van" or "of" && Roles.Contains(words[i - 2].Text) && text[words[i - 2].End] == ' ')
+        if (i > 1 && gap is " " && words[i - 1].Text is "van" or "of" && Roles.Contains(words[i - 2].Text) && text[words[i - 2].End] == ' ')
         {
             return true;
         }
 
         // "Beste Shumei," at the start of a line; "Aanwezig: A (voorzitter), B (huisarts)".
-        if (i > 0 && gap == " " && Greetings.Contains(words[i - 1].Text) && (i == 1 || text.AsSpan(words[i - 2].End, words[i - 1].Start - words[i - 2].End).Contains('\n')))
+        if (i > 0 && gap is " " && Greetings.Contains(words[i - 1].Text) && (i == 1 || text.AsSpan(words[i - 2].End, words[i - 1].Start - words[i - 2].End).Contains('\n')))
         {
             return true;
         }
@@ -371,7 +479,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
                     length++;
                 }
 
-                if (Roles.Contains(rest[..length].ToString()))
+                if (RoleLookup.Contains(rest[..length]))
                 {
                     return true;
                 }
@@ -444,10 +552,10 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
             var reason = reasons[i];
             var last = i;
             var j = i + 1;
-            while (j < words.Count && IsShortGap(text[words[j - 1].End..words[j].Start]))
+            while (j < words.Count && IsShortGap(Gap(text, words, j - 1)))
             {
-                var gap = text[words[j - 1].End..words[j].Start];
-                if (isName[j] >= 0.6 && (gap == " " || (gap is ". " or "." && IsInitial(text, words, j - 1))))
+                var gap = Gap(text, words, j - 1);
+                if (isName[j] >= 0.6 && (gap is " " || (gap is ". " or "." && IsInitial(text, words, j - 1))))
                 {
                     last = j;
                     if (isName[j] > confidence)
@@ -462,12 +570,12 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
 
                 // Tussenvoegsels between name parts: "de", "van der", "van 't", "El", "Ait".
                 var k = j;
-                while (k < words.Count && k - j < 3 && (Particles.Contains(words[k].Text) || CapitalParticles.Contains(words[k].Text)) && text[words[k - 1].End..words[k].Start].Trim('.').Trim() == string.Empty)
+                while (k < words.Count && k - j < 3 && (Particles.Contains(words[k].Text) || CapitalParticles.Contains(words[k].Text)) && Gap(text, words, k - 1).Trim('.').Trim().IsEmpty)
                 {
                     k++;
                 }
 
-                if (k > j && k < words.Count && text[words[k - 1].End..words[k].Start] == " " && (words[k].IsCapitalized || words[k].IsAllCaps || isName[k] >= 0.6 || Lexicon.Surnames.Contains(words[k].Text) || (words[k].IsLower && Particles.Contains(words[i].Text) && IsAfterTitle(text, words, i))) && !Lexicon.NotNames.Contains(words[k].Text))
+                if (k > j && k < words.Count && Gap(text, words, k - 1) is " " && (words[k].IsCapitalized || words[k].IsAllCaps || isName[k] >= 0.6 || Lexicon.Surnames.Contains(words[k].Text) || (words[k].IsLower && Particles.Contains(words[i].Text) && IsAfterTitle(text, words, i))) && !Lexicon.NotNames.Contains(words[k].Text))
                 {
                     last = k;
                     isName[k] = Math.Max(isName[k], 0.8);
@@ -475,7 +583,7 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
                     continue;
                 }
 
-                if (IsInitial(text, words, j - 1) && (words[j].IsCapitalized || words[j].IsAllCaps) && gap.StartsWith('.'))
+                if (IsInitial(text, words, j - 1) && (words[j].IsCapitalized || words[j].IsAllCaps) && gap.Length > 0 && gap[0] == '.')
                 {
                     last = j;
                     j++;
@@ -507,19 +615,62 @@ internal sealed class PersonRule(IReadOnlySet<string>? guardedHashes = null, Gua
     /// </summary>
     private static bool IsNameShaped(string word)
     {
-        var parts = word.Split('-', '\'', '’');
-        return Array.TrueForAll(parts, p => p.Length > 0 && char.IsUpper(p[0]) && !p.Skip(1).All(char.IsUpper))
-            && (parts.Length == 1 || !Array.Exists(parts, p => !CapitalParticles.Contains(p) && Lexicon.NotNames.Contains(p)));
+        // Allocation-free: the parts are walked as spans (this runs for every capitalised word of a scan).
+        var rest = word.AsSpan();
+        var single = rest.IndexOfAny(PartSeparators) < 0;
+        while (true)
+        {
+            var cut = rest.IndexOfAny(PartSeparators);
+            var part = cut < 0 ? rest : rest[..cut];
+            if (part.Length == 0 || !char.IsUpper(part[0]) || AllUpper(part[1..]))
+            {
+                return false;
+            }
+
+            if (!single && !CapitalParticleLookup.Contains(part) && Lexicon.NotNames.Contains(part))
+            {
+                return false;
+            }
+
+            if (cut < 0)
+            {
+                return true;
+            }
+
+            rest = rest[(cut + 1)..];
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> PartSeparators = System.Buffers.SearchValues.Create("-'’");
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CapitalParticleLookup = CapitalParticles.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>True for an empty span too, as <c>All</c> was.</summary>
+    private static bool AllUpper(ReadOnlySpan<char> letters)
+    {
+        foreach (var c in letters)
+        {
+            if (!char.IsUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsAfterTitle(string text, List<Word> words, int i) =>
-        i > 0 && Titles.Contains(words[i - 1].Text) && IsShortGap(text[words[i - 1].End..words[i].Start]);
+        i > 0 && Titles.Contains(words[i - 1].Text) && IsShortGap(Gap(text, words, i - 1));
 
     private static bool IsInitial(string text, List<Word> words, int i) =>
         words[i].Text.Length == 1 && (words[i].Start < 2 || !char.IsDigit(text[words[i].Start - 2])) && char.IsUpper(words[i].Text[0]) && words[i].End < text.Length && text[words[i].End] == '.'
         && i + 1 < words.Count && (words[i + 1].IsCapitalized || words[i + 1].IsAllCaps || Particles.Contains(words[i + 1].Text) || words[i + 1].Text.Length == 1);
 
-    private static bool IsShortGap(string gap) => gap.Length <= 3 && !gap.Contains('\n', StringComparison.Ordinal);
+    private static bool IsShortGap(ReadOnlySpan<char> gap) => gap.Length <= 3 && !gap.Contains('\n');
+
+    /// <summary>The characters between word <paramref name="left"/> and the next one, without a substring.</summary>
+    private static ReadOnlySpan<char> Gap(string text, List<Word> words, int left) =>
+        text.AsSpan(words[left].End, words[left + 1].Start - words[left].End);
 
     /// <summary>
     /// What the lexicons say of one word, looked up once per scan (shared by its repeats). The large dictionaries are
