@@ -35,6 +35,12 @@ public sealed class Failure_classes_of_unseen_text
         Assert.Contains(name, Scan.Texts(text, Category.Person));
 
     [Theory]
+    [InlineData("Vaste contactpersoon voor het gezin xfd8cf4")]
+    [InlineData("app van moeder. kenmerk ab12cd, code x9y.")]
+    public void Letters_glued_to_digits_are_a_code_not_a_name(string text) =>
+        Assert.Empty(Scan.Texts(text, Category.Person));
+
+    [Theory]
     [InlineData("Winter was het rustig. Lente bracht nieuwe zorgen.")]
     [InlineData("Klein van stuk, maar sterk. Herfst is een moeilijke tijd.")]
     [InlineData("De juf zegt dat hij stil is; de trainster ziet het ook.")]

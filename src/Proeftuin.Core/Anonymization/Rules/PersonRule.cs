@@ -116,7 +116,7 @@ internal sealed class PersonRule(
         var reasons = new PersonReason[words.Count];
         for (var i = 0; i < words.Count; i++)
         {
-            (isName[i], reasons[i]) = Score(text, words, facts, i, input.Style);
+            (isName[i], reasons[i]) = GluedToDigit(text, words[i]) ? (0, PersonReason.None) : Score(text, words, facts, i, input.Style);
         }
 
         // A first name right before a recognised surname is part of the name, even if it is also a word ("bo jansen").
@@ -407,6 +407,10 @@ internal sealed class PersonRule(
         // A word after initials ("T. Smit") looks like a sentence start but is a surname.
         return (i > 0 && IsInitial(text, words, i - 1) && gap is ". " or "." ? 0.9 : 0, PersonReason.Initials);
     }
+
+    /// <summary>Letters glued to a digit are part of a code or a reference ("xfd8cf4", "A12"), never a name on their own.</summary>
+    private static bool GluedToDigit(string text, Word word) =>
+        (word.Start > 0 && char.IsAsciiDigit(text[word.Start - 1])) || (word.End < text.Length && char.IsAsciiDigit(text[word.End]));
 
     private static bool IsLetters(string word)
     {

@@ -48,7 +48,7 @@ public sealed class Audit_of_the_meeting_room(ProeftuinWebFactory factory) : ICl
         var caseId = agenda.Single(id => MeetingHub.CaseDocument(id) == room.DocumentId);
 
         var missed = await connection.InvokeAsync<HubResult<IReadOnlyList<OperationBroadcast>>>(nameof(MeetingHub.CatchUp), room.DocumentId, 0L);
-        var foreign = await connection.InvokeAsync<HubResult<IReadOnlyList<OperationBroadcast>>>(nameof(MeetingHub.CatchUp), MeetingHub.CaseDocument(foreignAgenda[0]), 0L);
+        var foreign = await connection.InvokeAsync<HubResult<IReadOnlyList<OperationBroadcast>>>(nameof(MeetingHub.CatchUp), MeetingHub.CaseDocument(foreignAgenda[0]).ToString(), 0L);
 
         Assert.True(missed.Ok, missed.Error?.Message);
         Assert.Equal("forbidden", foreign.Error!.Code);

@@ -168,7 +168,7 @@ public sealed partial class Hub_contract
             _ when type == typeof(string) || type == typeof(Guid) || type == typeof(DateTime) || type == typeof(DateOnly) => "string",
             _ when type == typeof(int) || type == typeof(long) || type == typeof(double) => "number",
             _ when type == typeof(bool) => "boolean",
-            _ when type == typeof(TextOperation) => "OperationJson",
+            _ when type == typeof(TextOperation) || type == typeof(ReceivedOperation) => "OperationJson", // the same wire form
             _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) =>
                 $"readonly {TypeScriptOf(type.GetGenericArguments()[0], nullability?.GenericTypeArguments.FirstOrDefault())}[]",
             _ when IsRecord(type) => type.Name,

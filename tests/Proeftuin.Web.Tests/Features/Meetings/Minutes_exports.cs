@@ -199,8 +199,9 @@ public sealed class Minutes_exports(ProeftuinWebFactory factory) : IClassFixture
             meeting.AddToAgenda(Guid.NewGuid(), caseFile, 30);
             meeting.Start(start);
             meeting.Close(0, start.AddMinutes(50));
-            // A letter first: six hex digits alone can look like a postcode ("9158ae"), which the guard holds back.
-            var tag = "x" + Guid.NewGuid().ToString("N")[..6];
+            // A letter glued to six digits: unique per run, and nothing the guard holds back (hex digits alone can look like
+            // a postcode, "9158ae"; letters alone like a name).
+            var tag = $"x{Random.Shared.Next(100_000, 1_000_000)}";
             var forCase = new Recommendation(Guid.NewGuid(), wijk.Id, meeting.Id, caseFile.Id,
                 new RecommendationDetails($"Vaste contactpersoon voor het gezin {tag}", VisionPillar.ClientCentred, RecommendationLevel.Case, [Discipline.FamilyWorker], chair, null), chair, start.AddMinutes(20));
             var forWijk = new Recommendation(Guid.NewGuid(), wijk.Id, meeting.Id, null,
