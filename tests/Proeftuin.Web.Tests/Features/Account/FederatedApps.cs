@@ -70,7 +70,7 @@ public sealed class FederatedApps : IAsyncLifetime
         var login = PathOf(RedirectOf(toLogin));
         using var password = await BrowserlessLogin.PostFormAsync(providerBrowser, login, login, new Dictionary<string, string> { ["email"] = email, ["password"] = DemoAccounts.Password });
         var twoFactor = PathOf(RedirectOf(password));
-        using var code = await BrowserlessLogin.PostFormAsync(providerBrowser, twoFactor, twoFactor, new Dictionary<string, string> { ["code"] = Totp.Code(DemoAccounts.AuthenticatorKey, DateTimeOffset.UtcNow) });
+        using var code = await BrowserlessLogin.PostFormAsync(providerBrowser, twoFactor, twoFactor, new Dictionary<string, string> { ["code"] = await Totp.NextCodeAsync(DemoAccounts.AuthenticatorKey, Provider) });
         using var granted = await providerBrowser.GetAsync(new Uri(PathOf(RedirectOf(code)), UriKind.Relative));
         var back = RedirectOf(granted);
         Assert.Equal("http://localhost/signin-extern", back.GetLeftPart(UriPartial.Path));
