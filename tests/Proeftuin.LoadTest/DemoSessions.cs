@@ -38,7 +38,7 @@ public sealed class DemoSessions
         {
             var cookies = new CookieContainer();
             var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = url };
-            using var landed = await BrowserlessLogin.LoginAsync(client, account.Email, DemoAccounts.Password, DemoAccounts.AuthenticatorKey);
+            using var landed = await BrowserlessLogin.LoginAsync(client, account.Email, DemoAccounts.Password, DemoAccounts.AuthenticatorKey, url);
             members.Add((account.Email, cookies));
             if (account.Memberships.Any(m => m.Neighbourhood == wijkPrefix && m.Role == Core.Professionals.MembershipRole.Chair))
             {

@@ -21,8 +21,11 @@ public static partial class BrowserlessLogin
         return await client.PostAsync(new Uri(actionPath, UriKind.Relative), content);
     }
 
-    /// <summary>Password, then the TOTP code: returns the response of the page the login lands on.</summary>
-    public static async Task<HttpResponseMessage> LoginAsync(HttpClient client, string email, string password, string authenticatorKey)
+    /// <summary>
+    /// Password, then a TOTP code not used before on <paramref name="server"/> (the factory or host the client talks
+    /// to; codes work once), for the time of <paramref name="clock"/> (the server's, when a test moves it): returns the response of the page the login lands on.
+    /// </summary>
+    public static async Task<HttpResponseMessage> LoginAsync(HttpClient client, string email, string password, string authenticatorKey, object server, TimeProvider? clock = null)
     {
         using var afterPassword = await PostFormAsync(client, "/account/login", new Dictionary<string, string> { ["email"] = email, ["password"] = password });
         if (afterPassword.StatusCode != HttpStatusCode.OK || !afterPassword.RequestMessage!.RequestUri!.AbsolutePath.StartsWith("/account/two-factor", StringComparison.Ordinal))
@@ -30,7 +33,7 @@ public static partial class BrowserlessLogin
             throw new InvalidOperationException($"Login of {email} did not reach the two-factor step: {afterPassword.RequestMessage?.RequestUri}");
         }
 
-        return await PostFormAsync(client, "/account/two-factor", new Dictionary<string, string> { ["code"] = Totp.Code(authenticatorKey, DateTimeOffset.UtcNow) });
+        return await PostFormAsync(client, "/account/two-factor", new Dictionary<string, string> { ["code"] = await Totp.NextCodeAsync(authenticatorKey, server, clock) });
     }
 
     public static string AntiforgeryToken(string html)

@@ -5,6 +5,40 @@ namespace Proeftuin.Testing;
 /// <summary>RFC 6238 time-based one-time codes, as an authenticator app computes them, for logging in in tests.</summary>
 public static class Totp
 {
+    private const int StepSeconds = 30;
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, Dictionary<string, long>> UsedSteps = new();
+
+    /// <summary>
+    /// The code of a time step not yet used with this key on this server (<paramref name="server"/>: the factory or
+    /// host the login goes to). The app accepts every code once and the steps two either side of now, so tests that log
+    /// the same account in several times within 30 seconds take the next free step in [now - 1, now + 2] (each still
+    /// valid for at least 30 seconds when it arrives) and, when those are used up, wait for the clock to reach the next
+    /// step: a condition on the clock, never a fixed delay. A test that stops the server's clock must not log one
+    /// account in more than four times.
+    /// </summary>
+    public static async Task<string> NextCodeAsync(string base32Key, object server, TimeProvider? clock = null)
+    {
+        clock ??= TimeProvider.System;
+        var used = UsedSteps.GetValue(server, _ => []);
+        while (true)
+        {
+            var now = clock.GetUtcNow();
+            var current = now.ToUnixTimeSeconds() / StepSeconds;
+            lock (used)
+            {
+                var step = used.TryGetValue(base32Key, out var last) ? Math.Max(current - 1, last + 1) : current - 1;
+                if (step <= current + 2)
+                {
+                    used[base32Key] = step;
+                    return Code(base32Key, DateTimeOffset.FromUnixTimeSeconds(step * StepSeconds));
+                }
+            }
+
+            var nextStepStarts = DateTimeOffset.FromUnixTimeSeconds((current + 1) * StepSeconds);
+            await Task.Delay(nextStepStarts - now + TimeSpan.FromMilliseconds(50), clock);
+        }
+    }
+
     public static string Code(string base32Key, DateTimeOffset now)
     {
         var key = Base32Decode(base32Key);

@@ -75,7 +75,7 @@ public static class ProeftuinApp
             options.KeepAliveInterval = TimeSpan.FromSeconds(5);
         }).AddMessagePackProtocol(options => options.SerializerOptions = Features.Meetings.Live.MeetingProtocol.MessagePackOptions)
             .AddProeftuinBackplane(builder.Configuration);
-        builder.Services.AddProeftuinDataProtection();
+        builder.Services.AddProeftuinDataProtection(builder.Configuration);
         builder.Services.AddProeftuinTelemetry(builder.Configuration);
         builder.Services.AddSingleton<RevisionNotices>();
         builder.Services.AddSingleton<PresenceDirectory>();
@@ -96,6 +96,7 @@ public static class ProeftuinApp
         // Secrets that features need later are checked now, so a missing one stops start-up with its setting named.
         _ = app.Services.GetRequiredService<Infrastructure.Anonymization.GuardedNames>();
         _ = app.Services.GetRequiredService<PublicAddress>();
+        ScaleOutSetup.RequireKeyProtection(app.Configuration, app.Environment);
 
         if (!app.Environment.IsDevelopment())
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Proeftuin.Data.Seeding;
 using Proeftuin.Testing;
 
@@ -10,7 +11,7 @@ public static class SignedInClients
     public static async Task<HttpClient> SignedInAsync(this WebApplicationFactory<Program> factory, string email)
     {
         var client = factory.CreateClient();
-        using var landed = await BrowserlessLogin.LoginAsync(client, email, DemoAccounts.Password, DemoAccounts.AuthenticatorKey);
+        using var landed = await BrowserlessLogin.LoginAsync(client, email, DemoAccounts.Password, DemoAccounts.AuthenticatorKey, factory, factory.Services.GetRequiredService<TimeProvider>());
         return client;
     }
 }

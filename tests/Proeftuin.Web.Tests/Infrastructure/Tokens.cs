@@ -37,7 +37,7 @@ public static class Tokens
         // The first login of a fresh app compiles pages and opens the database: on a loaded machine that can take longer
         // than HttpClient's default 100 s.
         client.Timeout = TimeSpan.FromMinutes(5);
-        await LoginWithoutRedirectsAsync(client, email);
+        await LoginWithoutRedirectsAsync(client, email, factory);
         var verifier = Verifier();
         var challenge = WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         var query = QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
@@ -67,11 +67,11 @@ public static class Tokens
 
     public static string Verifier() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
 
-    private static async Task LoginWithoutRedirectsAsync(HttpClient client, string email)
+    private static async Task LoginWithoutRedirectsAsync(HttpClient client, string email, WebApplicationFactory<Program> factory)
     {
         using var password = await BrowserlessLogin.PostFormAsync(client, "/account/login", new Dictionary<string, string> { ["email"] = email, ["password"] = DemoAccounts.Password });
         var twoFactor = password.Headers.Location?.OriginalString ?? throw new InvalidOperationException("no two-factor step");
-        using var code = await BrowserlessLogin.PostFormAsync(client, twoFactor, twoFactor, new Dictionary<string, string> { ["code"] = Totp.Code(DemoAccounts.AuthenticatorKey, DateTimeOffset.UtcNow) });
+        using var code = await BrowserlessLogin.PostFormAsync(client, twoFactor, twoFactor, new Dictionary<string, string> { ["code"] = await Totp.NextCodeAsync(DemoAccounts.AuthenticatorKey, factory) });
         if (code.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"two-factor step answered {code.StatusCode}");

@@ -24,6 +24,7 @@ public sealed class Invalid_configuration_stops_start_up
             ("ConnectionStrings__Proeftuin", "Host=127.0.0.1;Port=1;Database=none;Timeout=2"),
             ("OpenIddict__SigningCertificate__Path", certificate),
             ("OpenIddict__EncryptionCertificate__Path", certificate),
+            ("DataProtection__Certificate__Path", certificate),
             ("Anonymization__GuardedNameKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))),
             ("Audit__ChainKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))),
             ("App__PublicBaseUrl", "https://proeftuin.example.nl"),
@@ -120,8 +121,27 @@ public sealed class Invalid_configuration_stops_start_up
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Missing_data_protection_certificate_in_production_names_the_setting()
+    {
+        var certificate = SelfSignedPfx();
+        var (exitCode, output) = await RunAppAsync(
+            ("Database__Provider", "Sqlite"),
+            ("Database__DataFolder", Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"))),
+            ("OpenIddict__SigningCertificate__Path", certificate),
+            ("OpenIddict__EncryptionCertificate__Path", certificate),
+            ("Anonymization__GuardedNameKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))),
+            ("Audit__ChainKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))),
+            ("App__PublicBaseUrl", "https://proeftuin.example.nl"),
+            ("AllowedHosts", "proeftuin.example.nl"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("DataProtection:Certificate:Path", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
     /// <summary>A self-signed certificate as a PFX without password, as an operator would provide one.</summary>
-    private static string SelfSignedPfx()
+    internal static string SelfSignedPfx()
     {
         using var key = System.Security.Cryptography.RSA.Create(2048);
         var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=Proeftuin test", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);

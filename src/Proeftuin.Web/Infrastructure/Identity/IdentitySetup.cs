@@ -23,6 +23,8 @@ public static class IdentitySetup
     /// <summary>Any authenticated caller of the API: a professional (cookie or token) or an integration client.</summary>
     public const string ApiClient = "ApiClient";
 
+    private const string SingleUseProvider = "SingleUseAuthenticator";
+
     public static IServiceCollection AddProeftuinIdentity(this IServiceCollection services)
     {
         services
@@ -38,10 +40,13 @@ public static class IdentitySetup
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedEmail = false;
+                // Every TOTP code works once (login and enrolment): see SingleUseAuthenticatorTokenProvider.
+                options.Tokens.AuthenticatorTokenProvider = SingleUseProvider;
             })
             .AddEntityFrameworkStores<ProeftuinDbContext>()
             .AddUserStore<ProtectedUserStore>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseProvider)
             .AddPasswordValidator<BreachedPasswordValidator>()
             .AddErrorDescriber<DutchIdentityErrors>()
             .AddClaimsPrincipalFactory<ProfessionalClaimsFactory>();

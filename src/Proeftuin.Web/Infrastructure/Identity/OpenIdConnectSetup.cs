@@ -78,21 +78,6 @@ public static class OpenIdConnectSetup
     /// <summary>The schemes an API call may authenticate with: the browser's cookie or a bearer token.</summary>
     public static readonly string[] ApiSchemes = [IdentityConstants.ApplicationScheme, OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme];
 
-    private static X509Certificate2 LoadCertificate(IConfiguration configuration, string key)
-    {
-        var path = configuration[$"{key}:Path"];
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            throw new StartupConfigurationException($"De instelling {key}:Path ontbreekt: het PFX-certificaat waarmee OpenID Connect-tokens worden beveiligd.");
-        }
-
-        try
-        {
-            return X509CertificateLoader.LoadPkcs12FromFile(path, configuration[$"{key}:Password"]);
-        }
-        catch (Exception ex) when (ex is IOException or System.Security.Cryptography.CryptographicException or UnauthorizedAccessException)
-        {
-            throw new StartupConfigurationException($"Het certificaat van de instelling {key}:Path kan niet worden gelezen ({ex.Message}). Controleer ook {key}:Password.");
-        }
-    }
+    private static X509Certificate2 LoadCertificate(IConfiguration configuration, string key) =>
+        CertificateSettings.Load(configuration, key, "het PFX-certificaat waarmee OpenID Connect-tokens worden beveiligd");
 }

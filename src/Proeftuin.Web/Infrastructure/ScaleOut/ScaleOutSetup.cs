@@ -16,10 +16,33 @@ public static class ScaleOutSetup
 {
     public const string RedisKey = "Redis:Configuration";
 
-    public static IServiceCollection AddProeftuinDataProtection(this IServiceCollection services)
+    public const string KeyCertificateSetting = "DataProtection:Certificate";
+    private const string KeyCertificatePurpose = "het PFX-certificaat waarmee de data-protection-sleutels in de database worden versleuteld (op elke node hetzelfde)";
+
+    /// <summary>
+    /// The key ring in the shared database, its keys encrypted with the certificate of <c>DataProtection:Certificate</c>
+    /// when that is set (required outside Development: see <see cref="RequireKeyProtection"/>), so a copy of the
+    /// database alone does not reveal the keys that protect sessions, authenticator keys and tokens. Every node needs
+    /// the same certificate (with its private key) to read the ring.
+    /// </summary>
+    public static IServiceCollection AddProeftuinDataProtection(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDataProtection().SetApplicationName("Proeftuin").PersistKeysToDbContext<ProeftuinDbContext>();
+        var dataProtection = services.AddDataProtection().SetApplicationName("Proeftuin").PersistKeysToDbContext<ProeftuinDbContext>();
+        if (!string.IsNullOrWhiteSpace(configuration[$"{KeyCertificateSetting}:Path"]))
+        {
+            dataProtection.ProtectKeysWithCertificate(CertificateSettings.Load(configuration, KeyCertificateSetting, KeyCertificatePurpose));
+        }
+
         return services;
+    }
+
+    /// <summary>Outside Development and tests the key ring must be encrypted: start-up stops with the setting named.</summary>
+    public static void RequireKeyProtection(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (!environment.IsDevelopment() && !environment.IsEnvironment("Testing") && string.IsNullOrWhiteSpace(configuration[$"{KeyCertificateSetting}:Path"]))
+        {
+            throw new StartupConfigurationException($"De instelling {KeyCertificateSetting}:Path ontbreekt: {KeyCertificatePurpose}.");
+        }
     }
 
     public static ISignalRServerBuilder AddProeftuinBackplane(this ISignalRServerBuilder signalR, IConfiguration configuration)

@@ -34,7 +34,7 @@ public sealed partial class Invitation_and_password_reset(ProeftuinWebFactory fa
 
         using var enrolPage = await BrowserlessLogin.PostFormAsync(client, "/account/login", new Dictionary<string, string> { ["email"] = "nieuwe.collega@example.nl", ["password"] = "Een-Goed-Wachtwoord-42" });
         var key = Regex.Match(await enrolPage.Content.ReadAsStringAsync(), "data-testid=\"authenticator-key\">([a-z2-7 ]+)<").Groups[1].Value;
-        using var enrolled = await BrowserlessLogin.PostFormAsync(client, "/account/enrol", new Dictionary<string, string> { ["code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        using var enrolled = await BrowserlessLogin.PostFormAsync(client, "/account/enrol", new Dictionary<string, string> { ["code"] = await Totp.NextCodeAsync(key, factory) });
         var home = await client.GetStringAsync(new Uri("/", UriKind.Relative));
 
         Assert.Contains(">Ondiep</h2>", home, StringComparison.Ordinal);
@@ -63,7 +63,7 @@ public sealed partial class Invitation_and_password_reset(ProeftuinWebFactory fa
         Assert.Contains("Je wachtwoord is opgeslagen", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("ongeldig of al gebruikt", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("minstens 12 tekens", await weak.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        using var login = await BrowserlessLogin.LoginAsync(factory.CreateClient(), "esra.yilmaz@demo.proeftuin.nl", "Nieuw-Wachtwoord-2026", DemoAccounts.AuthenticatorKey);
+        using var login = await BrowserlessLogin.LoginAsync(factory.CreateClient(), "esra.yilmaz@demo.proeftuin.nl", "Nieuw-Wachtwoord-2026", DemoAccounts.AuthenticatorKey, factory);
         Assert.Equal("/", login.RequestMessage!.RequestUri!.AbsolutePath);
     }
 

@@ -17,7 +17,7 @@ public sealed class Login_with_two_factor(ProeftuinWebFactory factory) : IClassF
     {
         using var client = factory.CreateClient();
 
-        using var landed = await BrowserlessLogin.LoginAsync(client, "joost.mulder@demo.proeftuin.nl", DemoAccounts.Password, DemoAccounts.AuthenticatorKey);
+        using var landed = await BrowserlessLogin.LoginAsync(client, "joost.mulder@demo.proeftuin.nl", DemoAccounts.Password, DemoAccounts.AuthenticatorKey, factory);
 
         Assert.Equal("/", landed.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Contains("Ingelogd als Joost Mulder", await landed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public sealed class Login_with_two_factor(ProeftuinWebFactory factory) : IClassF
         using var homeBeforeEnrolment = await client.GetAsync(new Uri("/", UriKind.Relative));
         var key = System.Text.RegularExpressions.Regex.Match(enrolPage, "data-testid=\"authenticator-key\">([a-z2-7 ]+)<").Groups[1].Value;
 
-        using var enrolled = await BrowserlessLogin.PostFormAsync(client, "/account/enrol", new Dictionary<string, string> { ["code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        using var enrolled = await BrowserlessLogin.PostFormAsync(client, "/account/enrol", new Dictionary<string, string> { ["code"] = await Totp.NextCodeAsync(key, factory) });
         using var home = await client.GetAsync(new Uri("/", UriKind.Relative));
 
         Assert.Contains("data:image/png;base64,", enrolPage, StringComparison.Ordinal);
@@ -127,7 +127,7 @@ public sealed class Login_with_two_factor(ProeftuinWebFactory factory) : IClassF
     public async Task Logout_ends_the_session()
     {
         using var client = factory.CreateClient();
-        using var _ = await BrowserlessLogin.LoginAsync(client, "marieke.bos@demo.proeftuin.nl", DemoAccounts.Password, DemoAccounts.AuthenticatorKey);
+        using var _ = await BrowserlessLogin.LoginAsync(client, "marieke.bos@demo.proeftuin.nl", DemoAccounts.Password, DemoAccounts.AuthenticatorKey, factory);
 
         using var loggedOut = await BrowserlessLogin.PostFormAsync(client, "/", "/account/logout", new Dictionary<string, string>());
         using var home = await client.GetAsync(new Uri("/", UriKind.Relative));

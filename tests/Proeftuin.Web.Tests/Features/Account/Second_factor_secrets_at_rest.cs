@@ -33,7 +33,7 @@ public sealed class Second_factor_secrets_at_rest(ProeftuinWebFactory factory) :
         Assert.DoesNotContain(key, raw, StringComparison.OrdinalIgnoreCase);
         Assert.All(codes, code => Assert.DoesNotContain(code, raw, StringComparison.OrdinalIgnoreCase));
 
-        using var withTotp = await BrowserlessLogin.LoginAsync(factory.CreateClient(), Email, Password, key);
+        using var withTotp = await BrowserlessLogin.LoginAsync(factory.CreateClient(), Email, Password, key, factory);
         Assert.Equal("/", withTotp.RequestMessage!.RequestUri!.AbsolutePath);
 
         Assert.Equal("/", await LandingWithRecoveryCodeAsync(codes[0]));
@@ -44,7 +44,7 @@ public sealed class Second_factor_secrets_at_rest(ProeftuinWebFactory factory) :
     [Fact]
     public async Task A_demo_account_with_its_key_stored_before_still_signs_in()
     {
-        using var landed = await BrowserlessLogin.LoginAsync(factory.CreateClient(), "daan.bakker@demo.proeftuin.nl", DemoAccounts.Password, DemoAccounts.AuthenticatorKey);
+        using var landed = await BrowserlessLogin.LoginAsync(factory.CreateClient(), "daan.bakker@demo.proeftuin.nl", DemoAccounts.Password, DemoAccounts.AuthenticatorKey, factory);
 
         Assert.Equal("/", landed.RequestMessage!.RequestUri!.AbsolutePath);
     }

@@ -75,12 +75,12 @@ public sealed class Sign_in_resumed_by_a_client(ProeftuinWebFactory factory) : I
     }
 
     /// <summary>Password and TOTP with <paramref name="returnUrl"/>: where the two-factor step sends the browser.</summary>
-    private static async Task<string> LoginAsync(HttpClient browser, string returnUrl)
+    private async Task<string> LoginAsync(HttpClient browser, string returnUrl)
     {
         var login = "/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl);
         using var password = await BrowserlessLogin.PostFormAsync(browser, login, login, new Dictionary<string, string> { ["email"] = "joost.mulder@demo.proeftuin.nl", ["password"] = DemoAccounts.Password });
         var twoFactor = FederatedApps.PathOf(FederatedApps.RedirectOf(password));
-        using var code = await BrowserlessLogin.PostFormAsync(browser, twoFactor, twoFactor, new Dictionary<string, string> { ["code"] = Totp.Code(DemoAccounts.AuthenticatorKey, DateTimeOffset.UtcNow) });
+        using var code = await BrowserlessLogin.PostFormAsync(browser, twoFactor, twoFactor, new Dictionary<string, string> { ["code"] = await Totp.NextCodeAsync(DemoAccounts.AuthenticatorKey, factory) });
         return FederatedApps.PathOf(FederatedApps.RedirectOf(code));
     }
 }

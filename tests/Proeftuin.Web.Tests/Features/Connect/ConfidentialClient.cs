@@ -44,11 +44,11 @@ public sealed class ConfidentialClient : IAsyncLifetime
     public HttpClient Browser() => App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>Signs <paramref name="browser"/> in as <paramref name="email"/> (password and TOTP).</summary>
-    public static async Task SignInAsync(HttpClient browser, string email)
+    public async Task SignInAsync(HttpClient browser, string email)
     {
         using var password = await BrowserlessLogin.PostFormAsync(browser, "/account/login", new Dictionary<string, string> { ["email"] = email, ["password"] = DemoAccounts.Password });
         var twoFactor = FederatedApps.PathOf(FederatedApps.RedirectOf(password));
-        using var code = await BrowserlessLogin.PostFormAsync(browser, twoFactor, twoFactor, new Dictionary<string, string> { ["code"] = Totp.Code(DemoAccounts.AuthenticatorKey, DateTimeOffset.UtcNow) });
+        using var code = await BrowserlessLogin.PostFormAsync(browser, twoFactor, twoFactor, new Dictionary<string, string> { ["code"] = await Totp.NextCodeAsync(DemoAccounts.AuthenticatorKey, App) });
         Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
     }
 

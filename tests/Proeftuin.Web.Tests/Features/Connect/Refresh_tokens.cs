@@ -29,7 +29,7 @@ public sealed class Refresh_tokens(ConfidentialClient client) : IClassFixture<Co
     public async Task A_refresh_gives_a_new_refresh_token_and_the_old_one_is_refused()
     {
         using var browser = client.Browser();
-        await ConfidentialClient.SignInAsync(browser, "marieke.bos@demo.proeftuin.nl");
+        await client.SignInAsync(browser, "marieke.bos@demo.proeftuin.nl");
         var first = await client.TokensAsync(browser);
         var original = ConfidentialClient.Text(first, "refresh_token");
 
@@ -48,7 +48,7 @@ public sealed class Refresh_tokens(ConfidentialClient client) : IClassFixture<Co
     public async Task Replaying_an_old_refresh_token_revokes_the_new_one_too()
     {
         using var browser = client.Browser();
-        await ConfidentialClient.SignInAsync(browser, "fatima.elamrani@demo.proeftuin.nl");
+        await client.SignInAsync(browser, "fatima.elamrani@demo.proeftuin.nl");
         var original = ConfidentialClient.Text(await client.TokensAsync(browser), "refresh_token");
         using var refreshed = await client.RefreshAsync(original);
         var rotated = ConfidentialClient.Text(await refreshed.Content.ReadFromJsonAsync<JsonElement>(), "refresh_token");
@@ -65,7 +65,7 @@ public sealed class Refresh_tokens(ConfidentialClient client) : IClassFixture<Co
     {
         const string email = "sanne.visser@demo.proeftuin.nl";
         using var browser = client.Browser();
-        await ConfidentialClient.SignInAsync(browser, email);
+        await client.SignInAsync(browser, email);
         var refreshToken = ConfidentialClient.Text(await client.TokensAsync(browser), "refresh_token");
         await using (var scope = client.App.Services.CreateAsyncScope())
         {
@@ -84,7 +84,7 @@ public sealed class Refresh_tokens(ConfidentialClient client) : IClassFixture<Co
     public async Task Without_offline_access_there_is_no_refresh_token()
     {
         using var browser = client.Browser();
-        await ConfidentialClient.SignInAsync(browser, "pieter.vandijk@demo.proeftuin.nl");
+        await client.SignInAsync(browser, "pieter.vandijk@demo.proeftuin.nl");
 
         var tokens = await client.TokensAsync(browser, "openid profile");
 
@@ -95,7 +95,7 @@ public sealed class Refresh_tokens(ConfidentialClient client) : IClassFixture<Co
     public async Task The_public_command_line_client_gets_no_offline_access()
     {
         using var browser = client.Browser();
-        await ConfidentialClient.SignInAsync(browser, "esra.yilmaz@demo.proeftuin.nl");
+        await client.SignInAsync(browser, "esra.yilmaz@demo.proeftuin.nl");
         var (path, _) = ConfidentialClient.AuthorizationRequest("openid offline_access", "proeftuin-cli", Tokens.RedirectUri);
 
         using var authorized = await browser.GetAsync(new Uri(path, UriKind.Relative));

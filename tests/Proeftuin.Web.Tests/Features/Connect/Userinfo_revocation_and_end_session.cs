@@ -15,7 +15,7 @@ public sealed class Userinfo_revocation_and_end_session(ConfidentialClient clien
     public async Task Userinfo_names_the_professional_within_the_granted_scopes()
     {
         using var browser = client.Browser();
-        await ConfidentialClient.SignInAsync(browser, "kevin.smit@demo.proeftuin.nl");
+        await client.SignInAsync(browser, "kevin.smit@demo.proeftuin.nl");
         var full = await client.TokensAsync(browser, "openid profile email");
         var bare = await client.TokensAsync(browser, "openid");
 
@@ -46,7 +46,7 @@ public sealed class Userinfo_revocation_and_end_session(ConfidentialClient clien
     public async Task A_revoked_refresh_token_no_longer_refreshes()
     {
         using var browser = client.Browser();
-        await ConfidentialClient.SignInAsync(browser, "youssef.benali@demo.proeftuin.nl");
+        await client.SignInAsync(browser, "youssef.benali@demo.proeftuin.nl");
         var refreshToken = ConfidentialClient.Text(await client.TokensAsync(browser), "refresh_token");
 
         using var revoked = await client.RevokeAsync(refreshToken);
@@ -60,7 +60,7 @@ public sealed class Userinfo_revocation_and_end_session(ConfidentialClient clien
     public async Task Logging_out_here_revokes_the_tokens_the_clients_hold()
     {
         using var browser = client.Browser();
-        await ConfidentialClient.SignInAsync(browser, "lotte.degraaf@demo.proeftuin.nl");
+        await client.SignInAsync(browser, "lotte.degraaf@demo.proeftuin.nl");
         var tokens = await client.TokensAsync(browser);
         using var before = await client.UserInfoAsync(ConfidentialClient.Text(tokens, "access_token"));
 
@@ -78,7 +78,7 @@ public sealed class Userinfo_revocation_and_end_session(ConfidentialClient clien
     public async Task End_session_with_the_id_token_signs_out_revokes_and_returns_to_the_client()
     {
         using var browser = client.Browser();
-        await ConfidentialClient.SignInAsync(browser, "daan.bakker@demo.proeftuin.nl");
+        await client.SignInAsync(browser, "daan.bakker@demo.proeftuin.nl");
         var tokens = await client.TokensAsync(browser);
 
         using var ended = await browser.GetAsync(new Uri(QueryHelpers.AddQueryString("/connect/endsession", new Dictionary<string, string?>
@@ -99,7 +99,7 @@ public sealed class Userinfo_revocation_and_end_session(ConfidentialClient clien
     public async Task End_session_without_proof_of_whose_session_asks_the_professional_instead()
     {
         using var browser = client.Browser();
-        await ConfidentialClient.SignInAsync(browser, "ruud.jansen@demo.proeftuin.nl");
+        await client.SignInAsync(browser, "ruud.jansen@demo.proeftuin.nl");
         var tokens = await client.TokensAsync(browser);
 
         using var ended = await browser.GetAsync(new Uri(QueryHelpers.AddQueryString("/connect/endsession", new Dictionary<string, string?>
@@ -118,7 +118,7 @@ public sealed class Userinfo_revocation_and_end_session(ConfidentialClient clien
     public async Task End_session_refuses_a_post_logout_redirect_uri_the_client_did_not_register()
     {
         using var browser = client.Browser();
-        await ConfidentialClient.SignInAsync(browser, "ingrid.meijer@demo.proeftuin.nl");
+        await client.SignInAsync(browser, "ingrid.meijer@demo.proeftuin.nl");
         var tokens = await client.TokensAsync(browser);
 
         using var ended = await browser.GetAsync(new Uri(QueryHelpers.AddQueryString("/connect/endsession", new Dictionary<string, string?>

@@ -83,7 +83,7 @@ public sealed class Sessions_end_on_the_server(ProeftuinWebFactory factory) : IC
     {
         var cookies = new System.Net.CookieContainer();
         using var browser = factory.CreateDefaultClient(new RedirectHandler(), new CookieContainerHandler(cookies));
-        using var landed = await BrowserlessLogin.LoginAsync(browser, "marieke.bos@demo.proeftuin.nl", DemoAccounts.Password, DemoAccounts.AuthenticatorKey);
+        using var landed = await BrowserlessLogin.LoginAsync(browser, "marieke.bos@demo.proeftuin.nl", DemoAccounts.Password, DemoAccounts.AuthenticatorKey, factory);
         var captured = cookies.GetCookies(factory.Server.BaseAddress)[AuthCookie]!.Value;
         using var replay = factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
         var beforeLogout = await ReplayAsync(replay, captured);
