@@ -33,7 +33,7 @@ public static partial class BrowserlessLogin
             throw new InvalidOperationException($"Login of {email} did not reach the two-factor step: {afterPassword.RequestMessage?.RequestUri}");
         }
 
-        return await PostFormAsync(client, "/account/two-factor", new Dictionary<string, string> { ["code"] = await Totp.NextCodeAsync(authenticatorKey, server, clock) });
+        return await PostFormAsync(client, "/account/two-factor", new Dictionary<string, string> { ["code"] = await Totp.NextCodeAsync(authenticatorKey, server, clock, email) });
     }
 
     public static string AntiforgeryToken(string html)

@@ -9,16 +9,18 @@ public static class Totp
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, Dictionary<string, long>> UsedSteps = new();
 
     /// <summary>
-    /// The code of a time step not yet used with this key on this server (<paramref name="server"/>: the factory or
-    /// host the login goes to). The app accepts every code once and the steps two either side of now, so tests that log
+    /// The code of a time step not yet used by <paramref name="account"/> on this server (<paramref name="server"/>: the
+    /// factory or host the login goes to; the app remembers the last step per account, and the demo accounts share one
+    /// key, so without an account every login on the server counts against the same steps). The app accepts every code once and the steps two either side of now, so tests that log
     /// the same account in several times within 30 seconds take the next free step in [now - 1, now + 2] (each still
     /// valid for at least 30 seconds when it arrives) and, when those are used up, wait for the clock to reach the next
     /// step: a condition on the clock, never a fixed delay. A test that stops the server's clock must not log one
     /// account in more than four times.
     /// </summary>
-    public static async Task<string> NextCodeAsync(string base32Key, object server, TimeProvider? clock = null)
+    public static async Task<string> NextCodeAsync(string base32Key, object server, TimeProvider? clock = null, string? account = null)
     {
         clock ??= TimeProvider.System;
+        var owner = account is null ? base32Key : $"{account.ToUpperInvariant()}|{base32Key}";
         var used = UsedSteps.GetValue(server, _ => []);
         while (true)
         {
@@ -26,10 +28,10 @@ public static class Totp
             var current = now.ToUnixTimeSeconds() / StepSeconds;
             lock (used)
             {
-                var step = used.TryGetValue(base32Key, out var last) ? Math.Max(current - 1, last + 1) : current - 1;
+                var step = used.TryGetValue(owner, out var last) ? Math.Max(current - 1, last + 1) : current - 1;
                 if (step <= current + 2)
                 {
-                    used[base32Key] = step;
+                    used[owner] = step;
                     return Code(base32Key, DateTimeOffset.FromUnixTimeSeconds(step * StepSeconds));
                 }
             }

@@ -76,7 +76,7 @@ public sealed class BrowserSession : IAsyncLifetime
         await page.GetByLabel("E-mailadres").FillAsync(email);
         await page.GetByLabel("Wachtwoord").FillAsync(DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await page.GetByLabel("Code uit de authenticator-app").FillAsync(await Totp.NextCodeAsync(DemoAccounts.AuthenticatorKey, App));
+        await page.GetByLabel("Code uit de authenticator-app").FillAsync(await Totp.NextCodeAsync(DemoAccounts.AuthenticatorKey, App, account: email));
         await page.GetByRole(AriaRole.Button, new() { Name = "Bevestigen" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
         return page;

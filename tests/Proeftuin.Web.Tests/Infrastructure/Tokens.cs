@@ -71,7 +71,7 @@ public static class Tokens
     {
         using var password = await BrowserlessLogin.PostFormAsync(client, "/account/login", new Dictionary<string, string> { ["email"] = email, ["password"] = DemoAccounts.Password });
         var twoFactor = password.Headers.Location?.OriginalString ?? throw new InvalidOperationException("no two-factor step");
-        using var code = await BrowserlessLogin.PostFormAsync(client, twoFactor, twoFactor, new Dictionary<string, string> { ["code"] = await Totp.NextCodeAsync(DemoAccounts.AuthenticatorKey, factory) });
+        using var code = await BrowserlessLogin.PostFormAsync(client, twoFactor, twoFactor, new Dictionary<string, string> { ["code"] = await Totp.NextCodeAsync(DemoAccounts.AuthenticatorKey, factory, account: email) });
         if (code.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"two-factor step answered {code.StatusCode}");

@@ -50,7 +50,7 @@ public sealed class Relying_party_in_the_browser(RelyingPartySession session) : 
         await page.GetByLabel("E-mailadres").FillAsync(Email);
         await page.GetByLabel("Wachtwoord").FillAsync(DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await page.GetByLabel("Code uit de authenticator-app").FillAsync(await Totp.NextCodeAsync(DemoAccounts.AuthenticatorKey, session.App));
+        await page.GetByLabel("Code uit de authenticator-app").FillAsync(await Totp.NextCodeAsync(DemoAccounts.AuthenticatorKey, session.App, account: Email));
         await page.GetByRole(AriaRole.Button, new() { Name = "Bevestigen" }).ClickAsync();
 
         // Back at the relying party with a code; it exchanged it and did the rest on its back channel.

@@ -29,7 +29,7 @@ public sealed class External_login(FederatedApps apps) : IClassFixture<Federated
         using var afterCallback = await apps.LoginAtProviderAsync(app, email);
         var twoFactor = FederatedApps.PathOf(FederatedApps.RedirectOf(afterCallback));
         using var homeBeforeCode = await app.GetAsync(new Uri("/", UriKind.Relative));
-        using var code = await BrowserlessLogin.PostFormAsync(app, twoFactor, twoFactor, new Dictionary<string, string> { ["code"] = await Totp.NextCodeAsync(DemoAccounts.AuthenticatorKey, apps.App) });
+        using var code = await BrowserlessLogin.PostFormAsync(app, twoFactor, twoFactor, new Dictionary<string, string> { ["code"] = await Totp.NextCodeAsync(DemoAccounts.AuthenticatorKey, apps.App, account: email) });
         using var home = await app.GetAsync(new Uri(FederatedApps.PathOf(FederatedApps.RedirectOf(code)), UriKind.Relative));
 
         Assert.StartsWith("/account/two-factor", twoFactor, StringComparison.Ordinal);

@@ -71,7 +71,7 @@ public sealed class FederatedApps : IAsyncLifetime
         var login = PathOf(RedirectOf(toLogin));
         using var password = await BrowserlessLogin.PostFormAsync(providerBrowser, login, login, new Dictionary<string, string> { ["email"] = email, ["password"] = DemoAccounts.Password });
         var twoFactor = PathOf(RedirectOf(password));
-        using var code = await BrowserlessLogin.PostFormAsync(providerBrowser, twoFactor, twoFactor, new Dictionary<string, string> { ["code"] = await Totp.NextCodeAsync(DemoAccounts.AuthenticatorKey, Provider) });
+        using var code = await BrowserlessLogin.PostFormAsync(providerBrowser, twoFactor, twoFactor, new Dictionary<string, string> { ["code"] = await Totp.NextCodeAsync(DemoAccounts.AuthenticatorKey, Provider, account: email) });
         var resume = await ResumeAsync(providerBrowser, RedirectOf(code));
         using var granted = await providerBrowser.GetAsync(new Uri(resume, UriKind.Relative));
         var back = RedirectOf(granted);

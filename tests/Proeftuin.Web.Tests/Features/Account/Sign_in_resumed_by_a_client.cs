@@ -80,7 +80,7 @@ public sealed class Sign_in_resumed_by_a_client(ProeftuinWebFactory factory) : I
         var login = "/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl);
         using var password = await BrowserlessLogin.PostFormAsync(browser, login, login, new Dictionary<string, string> { ["email"] = "joost.mulder@demo.proeftuin.nl", ["password"] = DemoAccounts.Password });
         var twoFactor = FederatedApps.PathOf(FederatedApps.RedirectOf(password));
-        using var code = await BrowserlessLogin.PostFormAsync(browser, twoFactor, twoFactor, new Dictionary<string, string> { ["code"] = await Totp.NextCodeAsync(DemoAccounts.AuthenticatorKey, factory) });
+        using var code = await BrowserlessLogin.PostFormAsync(browser, twoFactor, twoFactor, new Dictionary<string, string> { ["code"] = await Totp.NextCodeAsync(DemoAccounts.AuthenticatorKey, factory, account: "joost.mulder@demo.proeftuin.nl") });
         return FederatedApps.PathOf(FederatedApps.RedirectOf(code));
     }
 }

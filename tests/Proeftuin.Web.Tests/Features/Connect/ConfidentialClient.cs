@@ -48,7 +48,7 @@ public sealed class ConfidentialClient : IAsyncLifetime
     {
         using var password = await BrowserlessLogin.PostFormAsync(browser, "/account/login", new Dictionary<string, string> { ["email"] = email, ["password"] = DemoAccounts.Password });
         var twoFactor = FederatedApps.PathOf(FederatedApps.RedirectOf(password));
-        using var code = await BrowserlessLogin.PostFormAsync(browser, twoFactor, twoFactor, new Dictionary<string, string> { ["code"] = await Totp.NextCodeAsync(DemoAccounts.AuthenticatorKey, App) });
+        using var code = await BrowserlessLogin.PostFormAsync(browser, twoFactor, twoFactor, new Dictionary<string, string> { ["code"] = await Totp.NextCodeAsync(DemoAccounts.AuthenticatorKey, App, account: email) });
         Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
     }
 
