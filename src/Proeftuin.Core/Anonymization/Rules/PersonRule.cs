@@ -105,7 +105,7 @@ internal sealed class PersonRule(
         {
             if (!seen.TryGetValue(words[i].Text, out var known))
             {
-                known = WordFacts.Of(words[i].Text);
+                known = Vocabulary.FactsOf(words[i].Text);
                 seen[words[i].Text] = known;
             }
 
@@ -134,7 +134,7 @@ internal sealed class PersonRule(
         for (var i = words.Count - 2; i >= 0; i--)
         {
             if (isName[i] < 0.6 && isName[i + 1] >= 0.7 && words[i].IsCapitalized && !words[i].SentenceStart && Gap(text, words, i) is " "
-                && !facts[i].NotName && IsNameShaped(words[i].Text) && !Particles.Contains(words[i].Text) && !CapitalParticles.Contains(words[i].Text))
+                && !facts[i].NotName && IsNameShaped(words[i].Text) && !facts[i].Is(WordKind.Particle) && !facts[i].Is(WordKind.CapitalParticle))
             {
                 isName[i] = 0.75;
                 reasons[i] = PersonReason.FullName;
@@ -146,7 +146,7 @@ internal sealed class PersonRule(
         {
             if (isName[i] < 0.6 && isName[i - 1] >= 0.7 && (words[i].IsCapitalized || (words[i].IsAllCaps && input.Style.AllCaps))
                 && Gap(text, words, i - 1) is " " && !facts[i].NotName && IsNameShaped(words[i].Text) is var shaped
-                && (shaped || words[i].IsAllCaps) && !Particles.Contains(words[i].Text) && !CapitalParticles.Contains(words[i].Text))
+                && (shaped || words[i].IsAllCaps) && !facts[i].Is(WordKind.Particle) && !facts[i].Is(WordKind.CapitalParticle))
             {
                 isName[i] = 0.75;
                 reasons[i] = PersonReason.FullName;
@@ -155,7 +155,7 @@ internal sealed class PersonRule(
 
         ApplyModel(text, words, facts, isName, reasons, input.Style);
         Propagate(words, facts, isName, reasons);
-        JoinFullNames(text, words, isName, reasons, findings, GuardedWords(words, facts));
+        JoinFullNames(text, words, facts, isName, reasons, findings, GuardedWords(words, facts));
     }
 
     /// <summary>
@@ -207,7 +207,7 @@ internal sealed class PersonRule(
             return false;
         }
 
-        if (word.Text.Length < 2 || (rule < 0.6 && fact.NotName) || Particles.Contains(word.Text) || CapitalParticles.Contains(word.Text))
+        if (word.Text.Length < 2 || (rule < 0.6 && fact.NotName) || fact.Is(WordKind.Particle) || fact.Is(WordKind.CapitalParticle))
         {
             return false;
         }
@@ -240,9 +240,9 @@ internal sealed class PersonRule(
         x[11] = B(word.IsAllCaps);
         x[12] = B(word.IsLower);
         x[13] = B(word.SentenceStart);
-        x[14] = B(i > 0 && IsShortGap(gap) && (Titles.Contains(words[i - 1].Text) || NameIntroducers.Contains(words[i - 1].Text)));
-        x[15] = B(HasNameContext(text, words, i, gap));
-        x[16] = B(FollowedBySpeechVerb(text, words, i));
+        x[14] = B(i > 0 && IsShortGap(gap) && (facts[i - 1].Is(WordKind.Title) || facts[i - 1].Is(WordKind.Introducer)));
+        x[15] = B(HasNameContext(text, words, facts, i, gap));
+        x[16] = B(FollowedBySpeechVerb(text, words, facts, i));
         x[17] = B(after.Length > 2 && after.StartsWith(" (") && char.IsDigit(after[2]));
         x[18] = B(i > 0 && rule[i - 1] >= 0.6 && gap is " ");
         x[19] = B(nextGapIsSpace && rule[i + 1] >= 0.6);
@@ -270,23 +270,23 @@ internal sealed class PersonRule(
         var notName = fact.NotName;
         bool Unknown() => !notName && !fact.DutchWord && !fact.EnglishWord;
 
-        if (i > 0 && IsShortGap(gap) && (Titles.Contains(previous.Text) || NameIntroducers.Contains(previous.Text)))
+        if (i > 0 && IsShortGap(gap) && (facts[i - 1].Is(WordKind.Title) || facts[i - 1].Is(WordKind.Introducer)))
         {
             // "mw. de vries" is a name in any case; after "juf" or "meester" written out only a capitalised word is.
             var abbreviated = gap.Length > 0 && gap[0] == '.';
-            if (abbreviated && Particles.Contains(word.Text))
+            if (abbreviated && fact.Is(WordKind.Particle))
             {
                 return (0.7, PersonReason.Title);
             }
 
             if (word.IsCapitalized || word.IsAllCaps || (abbreviated && !Lexicon.NotNames.Contains(word.Text)) || (word.IsLower && (inLexicon || Unknown())))
             {
-                return (Particles.Contains(word.Text) ? 0.7 : 0.95, PersonReason.Title);
+                return (fact.Is(WordKind.Particle) ? 0.7 : 0.95, PersonReason.Title);
             }
         }
 
         // The word after a title and tussenvoegsels ("dhr. Van Rijn", "mw. de vries") is the surname.
-        if (i > 1 && (Particles.Contains(previous.Text) || CapitalParticles.Contains(previous.Text)) && gap is " " && IsAfterTitle(text, words, i - 1))
+        if (i > 1 && (facts[i - 1].Is(WordKind.Particle) || facts[i - 1].Is(WordKind.CapitalParticle)) && gap is " " && IsAfterTitle(text, words, facts, i - 1))
         {
             return (0.95, PersonReason.Title);
         }
@@ -299,7 +299,7 @@ internal sealed class PersonRule(
 
         // The first word of a known title or place ("Harry Potter", "Brawl Stars") is no name either.
         if (i + 1 < words.Count && words[i + 1].Start - word.End == 1 && text[word.End] == ' ' && words[i + 1].IsCapitalized
-            && facts[i + 1].NotNameExact && !CapitalParticles.Contains(words[i + 1].Text))
+            && facts[i + 1].NotNameExact && !facts[i + 1].Is(WordKind.CapitalParticle))
         {
             return (0, PersonReason.None);
         }
@@ -309,14 +309,14 @@ internal sealed class PersonRule(
         if (!word.IsCapitalized && !word.IsAllCaps)
         {
             // Most words of a text are lower-case ordinary words: settle those before looking at the context.
-            if (word.Text.Length < 3 || notName || Particles.Contains(word.Text) || Shorthand.Contains(fact.Normalized))
+            if (word.Text.Length < 3 || notName || fact.Is(WordKind.Particle) || fact.Is(WordKind.Shorthand))
             {
                 return (0, PersonReason.None);
             }
 
             // The dictionaries are looked up last and only when it matters: they are large, so a look-up costs a cache miss.
             var known = inLexicon && !ambiguous;
-            context = HasNameContext(text, words, i, gap);
+            context = HasNameContext(text, words, facts, i, gap);
             if (!known && !context && !style.LowerCase)
             {
                 return (0, PersonReason.None);
@@ -339,8 +339,8 @@ internal sealed class PersonRule(
             return (fact.FirstName && !ambiguous && !fact.DutchWord && !fact.EnglishWord ? 0.6 : 0, PersonReason.Lexicon);
         }
 
-        context = HasNameContext(text, words, i, gap);
-        weakContext = !context && FollowedBySpeechVerb(text, words, i);
+        context = HasNameContext(text, words, facts, i, gap);
+        weakContext = !context && FollowedBySpeechVerb(text, words, facts, i);
         if (word.IsAllCaps)
         {
             if (!style.AllCaps)
@@ -405,7 +405,7 @@ internal sealed class PersonRule(
         }
 
         // A word after initials ("T. Smit") looks like a sentence start but is a surname.
-        return (i > 0 && IsInitial(text, words, i - 1) && gap is ". " or "." ? 0.9 : 0, PersonReason.Initials);
+        return (i > 0 && IsInitial(text, words, facts, i - 1) && gap is ". " or "." ? 0.9 : 0, PersonReason.Initials);
     }
 
     /// <summary>Letters glued to a digit are part of a code or a reference ("xfd8cf4", "A12"), never a name on their own.</summary>
@@ -425,31 +425,31 @@ internal sealed class PersonRule(
         return true;
     }
 
-    private static bool FollowedBySpeechVerb(string text, List<Word> words, int i) =>
-        i + 1 < words.Count && text.AsSpan(words[i].End, words[i + 1].Start - words[i].End).SequenceEqual(" ") && SpeechVerbs.Contains(words[i + 1].Text);
+    private static bool FollowedBySpeechVerb(string text, List<Word> words, WordFacts[] facts, int i) =>
+        i + 1 < words.Count && text.AsSpan(words[i].End, words[i + 1].Start - words[i].End).SequenceEqual(" ") && facts[i + 1].Is(WordKind.SpeechVerb);
 
-    private static bool HasNameContext(string text, List<Word> words, int i, ReadOnlySpan<char> gap)
+    private static bool HasNameContext(string text, List<Word> words, WordFacts[] facts, int i, ReadOnlySpan<char> gap)
     {
         var word = words[i];
         var trimmedGap = gap.Trim();
-        if (i > 0 && Roles.Contains(words[i - 1].Text) && trimmedGap is "" or "(" or ":" or "," or ".:")
+        if (i > 0 && facts[i - 1].Is(WordKind.Role) && trimmedGap is "" or "(" or ":" or "," or ".:")
         {
             return true;
         }
 
-        if (i > 0 && trimmedGap is ":" && Labels.Contains(words[i - 1].Text))
+        if (i > 0 && trimmedGap is ":" && facts[i - 1].Is(WordKind.Label))
         {
             return true;
         }
 
         // "moeder van cloyd", "the mother of Kofi".
-        if (i > 1 && gap is " " && words[i - 1].Text is "van" or "of" && Roles.Contains(words[i - 2].Text) && text[words[i - 2].End] == ' ')
+        if (i > 1 && gap is " " && words[i - 1].Text is "van" or "of" && facts[i - 2].Is(WordKind.Role) && text[words[i - 2].End] == ' ')
         {
             return true;
         }
 
         // "Beste Shumei," at the start of a line; "Aanwezig: A (voorzitter), B (huisarts)".
-        if (i > 0 && gap is " " && Greetings.Contains(words[i - 1].Text) && (i == 1 || text.AsSpan(words[i - 2].End, words[i - 1].Start - words[i - 2].End).Contains('\n')))
+        if (i > 0 && gap is " " && facts[i - 1].Is(WordKind.Greeting) && (i == 1 || text.AsSpan(words[i - 2].End, words[i - 1].Start - words[i - 2].End).Contains('\n')))
         {
             return true;
         }
@@ -504,7 +504,7 @@ internal sealed class PersonRule(
         var knownByContext = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < words.Count; i++)
         {
-            if (isName[i] >= 0.6 && words[i].Text.Length >= 2 && !Particles.Contains(words[i].Text) && !CapitalParticles.Contains(words[i].Text))
+            if (isName[i] >= 0.6 && words[i].Text.Length >= 2 && !facts[i].Is(WordKind.Particle) && !facts[i].Is(WordKind.CapitalParticle))
             {
                 known.Add(facts[i].Normalized);
                 if (isName[i] >= 0.95 || !(facts[i].DutchWord || facts[i].EnglishWord))
@@ -542,11 +542,11 @@ internal sealed class PersonRule(
         return guarded;
     }
 
-    private static void JoinFullNames(string text, List<Word> words, double[] isName, PersonReason[] reasons, List<Finding> findings, bool[] guarded)
+    private static void JoinFullNames(string text, List<Word> words, WordFacts[] facts, double[] isName, PersonReason[] reasons, List<Finding> findings, bool[] guarded)
     {
         for (var i = 0; i < words.Count; i++)
         {
-            if (isName[i] < 0.6 && !IsInitial(text, words, i))
+            if (isName[i] < 0.6 && !IsInitial(text, words, facts, i))
             {
                 continue;
             }
@@ -559,7 +559,7 @@ internal sealed class PersonRule(
             while (j < words.Count && IsShortGap(Gap(text, words, j - 1)))
             {
                 var gap = Gap(text, words, j - 1);
-                if (isName[j] >= 0.6 && (gap is " " || (gap is ". " or "." && IsInitial(text, words, j - 1))))
+                if (isName[j] >= 0.6 && (gap is " " || (gap is ". " or "." && IsInitial(text, words, facts, j - 1))))
                 {
                     last = j;
                     if (isName[j] > confidence)
@@ -574,12 +574,12 @@ internal sealed class PersonRule(
 
                 // Tussenvoegsels between name parts: "de", "van der", "van 't", "El", "Ait".
                 var k = j;
-                while (k < words.Count && k - j < 3 && (Particles.Contains(words[k].Text) || CapitalParticles.Contains(words[k].Text)) && Gap(text, words, k - 1).Trim('.').Trim().IsEmpty)
+                while (k < words.Count && k - j < 3 && (facts[k].Is(WordKind.Particle) || facts[k].Is(WordKind.CapitalParticle)) && Gap(text, words, k - 1).Trim('.').Trim().IsEmpty)
                 {
                     k++;
                 }
 
-                if (k > j && k < words.Count && Gap(text, words, k - 1) is " " && (words[k].IsCapitalized || words[k].IsAllCaps || isName[k] >= 0.6 || Lexicon.Surnames.Contains(words[k].Text) || (words[k].IsLower && Particles.Contains(words[i].Text) && IsAfterTitle(text, words, i))) && !Lexicon.NotNames.Contains(words[k].Text))
+                if (k > j && k < words.Count && Gap(text, words, k - 1) is " " && (words[k].IsCapitalized || words[k].IsAllCaps || isName[k] >= 0.6 || Lexicon.Surnames.Contains(words[k].Text) || (words[k].IsLower && facts[i].Is(WordKind.Particle) && IsAfterTitle(text, words, facts, i))) && !Lexicon.NotNames.Contains(words[k].Text))
                 {
                     last = k;
                     isName[k] = Math.Max(isName[k], 0.8);
@@ -587,7 +587,7 @@ internal sealed class PersonRule(
                     continue;
                 }
 
-                if (IsInitial(text, words, j - 1) && (words[j].IsCapitalized || words[j].IsAllCaps) && gap.Length > 0 && gap[0] == '.')
+                if (IsInitial(text, words, facts, j - 1) && (words[j].IsCapitalized || words[j].IsAllCaps) && gap.Length > 0 && gap[0] == '.')
                 {
                     last = j;
                     j++;
@@ -598,7 +598,7 @@ internal sealed class PersonRule(
             }
 
             // Only initials, no name after them: not a person.
-            if (last == i && IsInitial(text, words, i) && isName[i] < 0.6)
+            if (last == i && IsInitial(text, words, facts, i) && isName[i] < 0.6)
             {
                 continue;
             }
@@ -663,12 +663,12 @@ internal sealed class PersonRule(
         return true;
     }
 
-    private static bool IsAfterTitle(string text, List<Word> words, int i) =>
-        i > 0 && Titles.Contains(words[i - 1].Text) && IsShortGap(Gap(text, words, i - 1));
+    private static bool IsAfterTitle(string text, List<Word> words, WordFacts[] facts, int i) =>
+        i > 0 && facts[i - 1].Is(WordKind.Title) && IsShortGap(Gap(text, words, i - 1));
 
-    private static bool IsInitial(string text, List<Word> words, int i) =>
+    private static bool IsInitial(string text, List<Word> words, WordFacts[] facts, int i) =>
         words[i].Text.Length == 1 && (words[i].Start < 2 || !char.IsDigit(text[words[i].Start - 2])) && char.IsUpper(words[i].Text[0]) && words[i].End < text.Length && text[words[i].End] == '.'
-        && i + 1 < words.Count && (words[i + 1].IsCapitalized || words[i + 1].IsAllCaps || Particles.Contains(words[i + 1].Text) || words[i + 1].Text.Length == 1);
+        && i + 1 < words.Count && (words[i + 1].IsCapitalized || words[i + 1].IsAllCaps || facts[i + 1].Is(WordKind.Particle) || words[i + 1].Text.Length == 1);
 
     private static bool IsShortGap(ReadOnlySpan<char> gap) => gap.Length <= 3 && !gap.Contains('\n');
 
@@ -680,7 +680,7 @@ internal sealed class PersonRule(
     /// What the lexicons say of one word, looked up once per scan (shared by its repeats). The large dictionaries are
     /// consulted only when a rule asks, and then once.
     /// </summary>
-    private sealed class WordFacts(string bare, string normalized, string normalizedWord, bool firstName, bool surname, bool ambiguous, bool notName, bool notNameExact)
+    internal sealed class WordFacts(string bare, string normalized, string normalizedWord, bool firstName, bool surname, bool ambiguous, bool notName, bool notNameExact, WordKind kinds)
     {
         private bool? _dutch;
         private bool? _english;
@@ -699,9 +699,28 @@ internal sealed class PersonRule(
 
         public bool NotNameExact => notNameExact;
 
+        /// <summary>True if the word is one of the given kinds: the small context lists are looked up once per distinct word.</summary>
+        public bool Is(WordKind kind) => (kinds & kind) != 0;
+
         public bool DutchWord => _dutch ??= DutchWords.IsWord(normalizedWord);
 
         public bool EnglishWord => _english ??= WordSet.English.ContainsNormalized(normalizedWord);
+
+        /// <summary>
+        /// In a public word list as it is written (not only as a compound): such facts may be kept across scans. Fills
+        /// both dictionary answers, so a shared instance is never written again.
+        /// </summary>
+        public bool IsListedWord()
+        {
+            var listed = WordSet.Dutch.ContainsNormalized(normalizedWord) || WordSet.English.ContainsNormalized(normalizedWord);
+            if (listed)
+            {
+                _ = DutchWord;
+                _ = EnglishWord;
+            }
+
+            return listed;
+        }
 
         public static WordFacts Of(string word)
         {
@@ -727,7 +746,78 @@ internal sealed class PersonRule(
                 Lexicon.Surnames.ContainsNormalized(normalized),
                 Lexicon.AmbiguousNames.ContainsNormalized(normalized),
                 notNameExact || Lexicon.NotNames.ContainsNormalized(normalized),
-                notNameExact);
+                notNameExact,
+                KindsOf(word, normalized));
         }
+
+        private static WordKind KindsOf(string word, string normalized)
+        {
+            var kinds = WordKind.None;
+            kinds |= Titles.Contains(word) ? WordKind.Title : 0;
+            kinds |= NameIntroducers.Contains(word) ? WordKind.Introducer : 0;
+            kinds |= Roles.Contains(word) ? WordKind.Role : 0;
+            kinds |= Labels.Contains(word) ? WordKind.Label : 0;
+            kinds |= Greetings.Contains(word) ? WordKind.Greeting : 0;
+            kinds |= SpeechVerbs.Contains(word) ? WordKind.SpeechVerb : 0;
+            kinds |= Particles.Contains(word) ? WordKind.Particle : 0;
+            kinds |= CapitalParticles.Contains(word) ? WordKind.CapitalParticle : 0;
+            kinds |= Shorthand.Contains(normalized) ? WordKind.Shorthand : 0;
+            return kinds;
+        }
+    }
+}
+
+/// <summary>The context lists of <see cref="PersonRule"/> a word belongs to.</summary>
+[Flags]
+internal enum WordKind
+{
+    None = 0,
+    Title = 1,
+    Introducer = 2,
+    Role = 4,
+    Label = 8,
+    Greeting = 16,
+    SpeechVerb = 32,
+    Particle = 64,
+    CapitalParticle = 128,
+    Shorthand = 256,
+}
+
+/// <summary>
+/// The facts of ordinary words, kept across scans: a live meeting re-scans its text after every edit, and most of a
+/// text is the same few thousand Dutch words. Only words of the public word lists are kept, never a name or an unknown
+/// word, so no case's names stay in this cache. Bounded: emptied when full.
+/// </summary>
+internal static class Vocabulary
+{
+    private const int Limit = 30_000;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PersonRule.WordFacts> Known = new(StringComparer.Ordinal);
+
+    private static int _count;
+
+    /// <summary>For tests: whether the facts of <paramref name="word"/> are kept.</summary>
+    public static bool Holds(string word) => Known.ContainsKey(word);
+
+    public static PersonRule.WordFacts FactsOf(string word)
+    {
+        if (Known.TryGetValue(word, out var known))
+        {
+            return known;
+        }
+
+        var facts = PersonRule.WordFacts.Of(word);
+        if (facts.IsListedWord() && !facts.FirstName && !facts.Surname)
+        {
+            if (Interlocked.Increment(ref _count) > Limit)
+            {
+                Known.Clear();
+                Interlocked.Exchange(ref _count, 0);
+            }
+
+            Known.TryAdd(word, facts);
+        }
+
+        return facts;
     }
 }
