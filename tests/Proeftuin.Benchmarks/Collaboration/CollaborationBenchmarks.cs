@@ -4,7 +4,7 @@ using Proeftuin.Core.Collaboration;
 namespace Proeftuin.Benchmarks.Collaboration;
 
 /// <summary>
-/// The OT engine on a 20 000-character document (DESIGN.md §9: transform + apply of a single-character op &lt; 2 µs).
+/// The OT engine on a 20 000-character document (the bar: transform + apply of a single-character op &lt; 2 µs).
 /// Each invocation inserts one character and deletes it again, so the document keeps its size.
 /// </summary>
 [MemoryDiagnoser]
