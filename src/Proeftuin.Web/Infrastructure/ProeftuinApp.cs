@@ -1,3 +1,4 @@
+using Proeftuin.Web.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.SignalR;
 using Proeftuin.Web.Features.Anonymization;
 using Proeftuin.Web.Features.Archive;
@@ -31,6 +32,7 @@ public static class ProeftuinApp
         builder.AddProeftuinDatabase();
         builder.Services.AddProeftuinLocalization();
         builder.Services.AddProblemDetails();
+        builder.Services.AddProeftuinOpenApi();
         builder.Services.AddValidation();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProeftuinIdentity();
@@ -126,6 +128,7 @@ public static class ProeftuinApp
         app.MapMinutesExport();
         app.MapArchive();
         app.MapCoordination();
+        app.MapProeftuinOpenApi();
         app.MapHub<MeetingHub>(MeetingHub.Path).RequireAuthorization(IdentitySetup.TwoFactorCompleted);
         app.MapRazorPages();
         return app;
