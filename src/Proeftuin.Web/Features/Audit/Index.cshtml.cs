@@ -18,8 +18,11 @@ namespace Proeftuin.Web.Features.Audit;
 /// the log is itself logged.
 /// </summary>
 [Authorize(Policy = IdentitySetup.AdministratorWithTwoFactor)]
-public sealed class IndexModel(ProeftuinDbContext db, AuditLog audit, AuditKey key) : PageModel
+public sealed class IndexModel(ProeftuinDbContext db, AuditLog audit, AuditKey key, Microsoft.Extensions.Localization.IStringLocalizer<AuditText> texts) : PageModel
 {
+    /// <summary>The entries' codes and times as the beheerder reads them.</summary>
+    public AuditLabels Labels { get; } = new(texts);
+
     /// <summary>The audit log's CSV for Excel, semicolon-separated (the log is read in the Netherlands).</summary>
     private static readonly string[] Columns = ["volgnummer", "tijd (UTC)", "gebruiker", "discipline", "rol", "actie", "objecttype", "object", "wijk", "adres", "uitkomst", "correlatie", "hash"];
 

@@ -54,4 +54,26 @@ public sealed class Audit_pages(ProeftuinWebFactory factory) : IClassFixture<Pro
         Assert.Equal(HttpStatusCode.Forbidden, asMember.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, asCoordinator.StatusCode);
     }
+
+    [Fact]
+    public async Task The_log_reads_in_the_users_language_and_in_amsterdam_time()
+    {
+        using var client = await factory.SignedInAsync("beheer@demo.proeftuin.nl");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
+        var login = await db.AuditEntries.AsNoTracking().Where(e => e.Action == "login" && e.UserName!.Contains("beheer")).OrderByDescending(e => e.Sequence).FirstAsync();
+        var amsterdam = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(login.TimestampUtc, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"));
+
+        var dutch = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/audit?userFilter=beheer", UriKind.Relative)));
+        var english = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/audit?userFilter=beheer&culture=en-GB&ui-culture=en-GB", UriKind.Relative)));
+
+        Assert.Contains(">ingelogd<", dutch, StringComparison.Ordinal);
+        Assert.Contains(">gelukt<", dutch, StringComparison.Ordinal);
+        Assert.Contains(amsterdam.ToString("dd-MM-yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), dutch, StringComparison.Ordinal);
+        Assert.Contains("Europe/Amsterdam", dutch, StringComparison.Ordinal);
+        Assert.DoesNotContain(" UTC<", dutch, StringComparison.Ordinal);
+        Assert.Contains(">signed in<", english, StringComparison.Ordinal);
+        Assert.Contains(">succeeded<", english, StringComparison.Ordinal);
+        Assert.Contains(amsterdam.ToString("dd/MM/yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), english, StringComparison.Ordinal);
+    }
 }
