@@ -44,6 +44,16 @@ public static class ProeftuinApp
         builder.AddProeftuinAudit();
         builder.Services.AddScoped<WijkAccess>();
         builder.Services.AddScoped<MembershipRemoval>();
+        builder.Services.AddSingleton<MembershipChanges>();
+        builder.Services.AddScoped<MeetingCaller>();
+        builder.Services.AddScoped<MeetingRoom>();
+        builder.Services.AddScoped<LiveEditing>();
+        builder.Services.AddScoped<MeetingUseCases>();
+        builder.Services.AddScoped<RoomRecommendations>();
+        builder.Services.AddScoped<Features.Meetings.MeetingConduct>();
+        builder.Services.AddScoped<Features.Meetings.MinutesWriting>();
+        builder.Services.AddScoped<Features.Meetings.MeetingEvaluations>();
+        builder.Services.AddScoped<Features.Meetings.WritingRounds>();
         builder.Services.AddCoordination();
         builder.Services.AddSingleton<Infrastructure.Markdown.MarkdownRenderer>();
         builder.Services.AddScoped<Features.Meetings.MinutesTexts>();

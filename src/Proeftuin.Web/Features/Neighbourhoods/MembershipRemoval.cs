@@ -11,7 +11,7 @@ namespace Proeftuin.Web.Features.Neighbourhoods;
 /// audit-logged, and the professional's open hub connections in a meeting of that wijk close at once on this node (on
 /// other nodes at their next check, <see cref="LiveConnections"/>), so the room's edits stop reaching them.
 /// </summary>
-public sealed class MembershipRemoval(ProeftuinDbContext db, LiveConnections live, AuditLog audit)
+public sealed class MembershipRemoval(ProeftuinDbContext db, LiveConnections live, AuditLog audit, Infrastructure.Authorization.MembershipChanges changes)
 {
     /// <returns>False when the professional was not a member of the wijk (nothing changed).</returns>
     public async Task<bool> RemoveAsync(Guid neighbourhoodId, Guid professionalId, CancellationToken cancellationToken)
@@ -24,6 +24,7 @@ public sealed class MembershipRemoval(ProeftuinDbContext db, LiveConnections liv
 
         professional.LeaveNeighbourhood(neighbourhoodId);
         await db.SaveChangesAsync(cancellationToken);
+        changes.Changed();
         await audit.RecordAsync(new AuditEvent("remove-membership", "success", "Membership", professionalId.ToString(), neighbourhoodId, GlobalRoles.Administrator), cancellationToken);
         await live.EndMembershipAsync(professionalId, neighbourhoodId, cancellationToken);
         return true;

@@ -185,7 +185,7 @@ public sealed class Meeting_hub(FakeClockWebFactory factory) : IClassFixture<Fak
         // The clock stands still: a second update at the same instant is within the interval, one interval later is not.
         var first = await UpdateCursorAsync(joost, room, 3, 8);
         var tooSoon = await UpdateCursorAsync(joost, room, 4, 4);
-        factory.Clock.Advance(MeetingHub.CursorInterval);
+        factory.Clock.Advance(LiveEditing.CursorInterval);
         var later = await UpdateCursorAsync(joost, room, 5, 6);
         var cursors = await seen.CountAsync(2);
 

@@ -9,6 +9,11 @@ public sealed record HubResult<T>(bool Ok, T? Value, HubError? Error)
 
     public static HubResult<T> Fail(string code, string message) => new(false, default, new HubError(code, message));
 
+    public static HubResult<T> Fail(HubError error) => new(false, default, error);
+
+    /// <summary>The same failure as an answer of another type (a refused step of a larger use case).</summary>
+    public HubResult<TOther> As<TOther>() => new(false, default, Error);
+
     /// <summary>The anonymisation guard refused the save: the error lists the findings so the form can show them.</summary>
     public static HubResult<T> Refused(Anonymization.GuardVerdict verdict) =>
         new(false, default, new HubError(Anonymization.GuardVerdict.ErrorCode, verdict.Message, verdict.Dtos));
