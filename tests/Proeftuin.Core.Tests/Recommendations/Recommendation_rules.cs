@@ -8,9 +8,14 @@ public sealed class Recommendation_rules
 {
     private static readonly DateTime Now = new(2026, 11, 24, 9, 0, 0, DateTimeKind.Utc);
 
-    private static readonly RecommendationDetails Details = new(
-        "Spreek één regiehouder af", VisionPillar.ProfessionalCoordination | VisionPillar.ClientCentred,
-        RecommendationLevel.Neighbourhood, [Discipline.FamilyWorker, Discipline.FamilyWorker, Discipline.GeneralPractitioner], null, new DateOnly(2026, 12, 1));
+    private static readonly RecommendationDetails Details = new()
+    {
+        Text = "Spreek één regiehouder af",
+        Pillars = VisionPillar.ProfessionalCoordination | VisionPillar.ClientCentred,
+        Level = RecommendationLevel.Neighbourhood,
+        AddressedTo = [Discipline.FamilyWorker, Discipline.FamilyWorker, Discipline.GeneralPractitioner],
+        DueDate = new DateOnly(2026, 12, 1),
+    };
 
     private static Recommendation New() => new(Guid.NewGuid(), Guid.NewGuid(), null, null, Details, Guid.NewGuid(), Now);
 

@@ -1,7 +1,7 @@
 using Proeftuin.Core.Recommendations;
 using Proeftuin.Web.Infrastructure.Exports;
 
-namespace Proeftuin.Web.Features.Coordination.Exports;
+namespace Proeftuin.Web.Features.Recommendations.Exports;
 
 /// <summary>
 /// Recommendations as CSV, one a row: the coordinator's compilation (with the theme each is in first) and the list of

@@ -4,7 +4,7 @@ using Proeftuin.Web.Infrastructure.Exports;
 using Proeftuin.Web.Infrastructure.Markdown;
 using static Proeftuin.Web.Infrastructure.Exports.PrintableHtml;
 
-namespace Proeftuin.Web.Features.Coordination.Exports;
+namespace Proeftuin.Web.Features.Recommendations.Exports;
 
 /// <summary>
 /// The compilation as a page to print (the shell, with its print stylesheet, is <see cref="PrintableHtml"/>): per theme

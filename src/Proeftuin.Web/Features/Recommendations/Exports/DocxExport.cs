@@ -1,7 +1,7 @@
 using Proeftuin.Web.Infrastructure.Exports;
 using Proeftuin.Web.Infrastructure.Markdown;
 
-namespace Proeftuin.Web.Features.Coordination.Exports;
+namespace Proeftuin.Web.Features.Recommendations.Exports;
 
 /// <summary>
 /// A Word document: a title, the selection, per theme a heading and its synthesis (Markdown, converted), and a table of
