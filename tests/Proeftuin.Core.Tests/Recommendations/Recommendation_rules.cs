@@ -83,4 +83,18 @@ public sealed class Recommendation_rules
         Assert.False(recommendation.IsOverdue(new DateOnly(2026, 12, 1)));
         Assert.True(recommendation.IsOverdue(new DateOnly(2026, 12, 2)));
     }
+
+    [Theory]
+    [InlineData(RecommendationStatus.Proposed, true)]
+    [InlineData(RecommendationStatus.Agreed, true)]
+    [InlineData(RecommendationStatus.InProgress, true)]
+    [InlineData(RecommendationStatus.Done, false)]
+    [InlineData(RecommendationStatus.Dropped, false)]
+    public void Open_means_proposed_agreed_or_in_progress_and_only_open_can_be_overdue(RecommendationStatus status, bool open)
+    {
+        Assert.Equal(open, RecommendationStatuses.IsOpen(status));
+        Assert.Equal(open, RecommendationStatuses.IsOverdue(status, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 2)));
+        Assert.False(RecommendationStatuses.IsOverdue(status, null, new DateOnly(2026, 12, 2)));
+        Assert.Equal(open, Recommendation.IsAllowed(status, RecommendationStatus.Dropped));
+    }
 }

@@ -172,20 +172,11 @@ public sealed class RecommendationCompilation(ProeftuinDbContext db)
     private static IQueryable<CompiledRecommendation> Project(IQueryable<RecommendationRow> rows) =>
         rows.Select(x => new CompiledRecommendation
         {
-            Id = x.R.Id,
-            Text = x.R.Text,
-            Pillars = x.R.Pillars,
-            Level = x.R.Level,
-            AddressedTo = x.R.AddressedTo,
-            Status = x.R.Status,
-            WijkId = x.R.NeighbourhoodId,
+            Recommendation = x.R,
             WijkName = x.WijkName,
             DateUtc = x.DateUtc,
-            CaseFileId = x.R.CaseFileId,
             CaseCode = x.CaseCode,
-            OwnerId = x.R.OwnerId,
             OwnerName = x.OwnerName,
-            DueDate = x.R.DueDate,
         });
 
     /// <summary>A class with settable members rather than a record, so EF can filter on its members after the projection.</summary>

@@ -58,8 +58,8 @@ public sealed class Minutes_with_every_recommendation(ProeftuinWebFactory factor
         var rows = CsvReader.Parse(Encoding.UTF8.GetString((await csv.Content.ReadAsByteArrayAsync())[3..]), ',');
 
         var held = past.HeldLocal;
-        Assert.Equal($"verslag-{held:yyyy-MM-dd}.md", markdown.DownloadName());
-        Assert.Equal($"verslag-{held:yyyy-MM-dd}.csv", csv.DownloadName());
+        Assert.Equal($"verslag-{held:yyyy-MM-dd}-concept.md", markdown.DownloadName()); // a draft says so
+        Assert.Equal($"verslag-{held:yyyy-MM-dd}-concept.csv", csv.DownloadName());
         Assert.Contains($"Ondiep, {held.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)}.", page, StringComparison.Ordinal); // the export's header
         Assert.Contains(held.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL")), text, StringComparison.Ordinal); // the generated header
         Assert.DoesNotContain(past.PlannedLocal.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture), page, StringComparison.Ordinal);

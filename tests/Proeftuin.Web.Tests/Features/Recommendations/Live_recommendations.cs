@@ -95,7 +95,7 @@ public sealed class Live_recommendations(ProeftuinWebFactory factory) : IClassFi
         var edit = await AsAsync(Outsider, s => s.EditAsync(meetingId, added.Id, added.Version, Input("Van buiten", caseIds[0]), default));
         var delete = await AsAsync(Outsider, s => s.DeleteAsync(meetingId, added.Id, added.Version, default));
 
-        Assert.Equal(["forbidden", "forbidden", "forbidden"], [add.ErrorCode, edit.ErrorCode, delete.ErrorCode]);
+        Assert.All(new[] { add, edit, delete }, outcome => Assert.Equal("forbidden", outcome.ErrorCode));
         Assert.Equal(1, await factory.QueryAsync(db => db.Recommendations.CountAsync(r => r.MeetingId == meetingId)));
     }
 
