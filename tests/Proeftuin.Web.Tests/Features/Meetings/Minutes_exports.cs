@@ -44,8 +44,11 @@ public sealed class Minutes_exports(ProeftuinWebFactory factory) : IClassFixture
         string? Style(Paragraph p) => p.ParagraphProperties?.ParagraphStyleId?.Val;
         Assert.Equal($"Verslag: {meeting.Title}", paragraphs.First(p => Style(p) == "Title").InnerText);
         Assert.Equal($"Verslag: {meeting.Title}", paragraphs.Single(p => Style(p) == "Heading1").InnerText);
-        Assert.Equal(["Aanwezig", "Besproken casussen", "Afspraken en vervolg"], paragraphs.Where(p => Style(p) == "Heading2").Select(p => p.InnerText));
-        Assert.Single(paragraphs, p => Style(p) == "Heading3");
+        Assert.Equal(["Aanwezig", "Besproken casussen", "Afspraken en vervolg", "Aanbevelingen per casus", "Evaluatie"], paragraphs.Where(p => Style(p) == "Heading2").Select(p => p.InnerText));
+        // The case in the text, then in the appendix the same case and the meeting as a whole.
+        var cases = paragraphs.Where(p => Style(p) == "Heading3").Select(p => p.InnerText).ToList();
+        Assert.Equal(3, cases.Count);
+        Assert.Equal((cases[0], "De bespreking als geheel"), (cases[1], cases[2]));
         foreach (var recommendation in meeting.CaseRecommendations)
         {
             Assert.Contains(paragraphs, p => p.InnerText.StartsWith(recommendation, StringComparison.Ordinal) && p.ParagraphProperties?.NumberingProperties is not null);
