@@ -46,6 +46,12 @@ public sealed class Meeting
 
     public DateTime? ClosedAtUtc { get; private set; }
 
+    /// <summary>
+    /// The one date of the meeting in its verslag, file names, CSV and exports: when it was held (started), or the planned
+    /// start while it has not started. Queries spell it out as <c>StartedAtUtc ?? ScheduledStartUtc</c>.
+    /// </summary>
+    public DateTime HeldAtUtc => StartedAtUtc ?? ScheduledStartUtc;
+
     public Guid? CurrentAgendaItemId { get; private set; }
 
     public IReadOnlyList<AgendaItem> Agenda => [.. _agenda.OrderBy(a => a.Position)];

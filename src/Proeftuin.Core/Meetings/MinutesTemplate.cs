@@ -50,19 +50,10 @@ public static class MinutesTemplate
             text.Append("### ").Append(item.Code).Append(" — ").Append(item.Title).Append("\n\n");
             text.Append("**Casusvraag:** ").Append(Section(item.Text, "Casusvraag voor de bespreking")).Append("\n\n");
             text.Append("**Conclusies:** ").Append(Section(item.Text, "Conclusies")).Append("\n\n");
-            text.Append("**Aanbevelingen:**\n\n");
-            if (item.Recommendations.Count == 0)
-            {
-                text.Append("- Geen.\n");
-            }
-
-            foreach (var recommendation in item.Recommendations)
-            {
-                text.Append("- ").Append(recommendation.Text).Append(" (")
-                    .Append(string.Join(", ", VisionPillars.Split(recommendation.Pillars).Select(VisionPillars.Dutch)))
-                    .Append("; ").Append(RecommendationStatusNames.Dutch(recommendation.Level)).Append(")\n");
-            }
-
+            // The recommendations themselves, with owner and due date, follow under "Aanbevelingen per casus": read from
+            // the records whenever the verslag is read (MinutesAppendix), so they are never out of date here.
+            text.Append("**Aanbevelingen:** ").Append(item.Recommendations.Count)
+                .Append(", zie *Aanbevelingen per casus* onderaan.\n");
             text.Append('\n');
         }
 

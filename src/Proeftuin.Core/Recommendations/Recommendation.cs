@@ -71,8 +71,9 @@ public sealed class Recommendation
     /// <summary>Goes up by one on every change; an edit based on an older version is refused.</summary>
     public int Version { get; private set; }
 
-    public bool IsOverdue(DateOnly today) =>
-        DueDate is { } due && due < today && Status is RecommendationStatus.Agreed or RecommendationStatus.InProgress or RecommendationStatus.Proposed;
+    public bool IsOpen => RecommendationStatuses.IsOpen(Status);
+
+    public bool IsOverdue(DateOnly today) => RecommendationStatuses.IsOverdue(Status, DueDate, today);
 
     public void Edit(int expectedVersion, RecommendationDetails details, DateTime nowUtc)
     {
@@ -103,7 +104,7 @@ public sealed class Recommendation
         (RecommendationStatus.Agreed, RecommendationStatus.InProgress) => true,
         (RecommendationStatus.Agreed, RecommendationStatus.Done) => true,
         (RecommendationStatus.InProgress, RecommendationStatus.Done) => true,
-        (RecommendationStatus.Proposed or RecommendationStatus.Agreed or RecommendationStatus.InProgress, RecommendationStatus.Dropped) => true,
+        (_, RecommendationStatus.Dropped) when RecommendationStatuses.IsOpen(from) => true,
         (RecommendationStatus.Dropped, RecommendationStatus.Proposed) => true,
         _ => false,
     };
@@ -120,7 +121,7 @@ public sealed class Recommendation
 
     private void EnsureOpen()
     {
-        if (Status is RecommendationStatus.Done or RecommendationStatus.Dropped)
+        if (!IsOpen)
         {
             throw new DomainException("recommendation.closed", "Een afgeronde of vervallen aanbeveling kan niet meer worden gewijzigd.");
         }

@@ -167,8 +167,7 @@ public sealed class DemoDataSeeder(ProeftuinDbContext db, TimeProvider time)
         {
             var demo = DemoRecommendations.ForPastMeeting[i];
             var owner = members[i % members.Count];
-            var details = new RecommendationDetails(
-                demo.Text, demo.Pillars, demo.Level, demo.AddressedTo, owner.Id, DateOnly.FromDateTime(now.AddDays(demo.DueInDays)));
+            var details = new RecommendationDetails { Text = demo.Text, Pillars = demo.Pillars, Level = demo.Level, AddressedTo = demo.AddressedTo, OwnerId = owner.Id, DueDate = DateOnly.FromDateTime(now.AddDays(demo.DueInDays)) };
             var caseId = demo.Level == RecommendationLevel.Case ? discussed.Id : (Guid?)null;
             var recommendation = new Recommendation(Guid.NewGuid(), wijk.Id, past.Id, caseId, details, owner.Id, made);
             foreach (var step in PathTo(demo.Status))

@@ -144,8 +144,7 @@ public sealed class LargeDataSeeder(ProeftuinDbContext db, TimeProvider time)
         var due = DateOnly.FromDateTime(meeting.ScheduledStartUtc).AddDays(random.Next(14, 180));
         var recommendation = new Recommendation(
             Guid.NewGuid(), wijk.Id, meeting.Id, caseFile.Id,
-            new RecommendationDetails(Advice[random.Next(Advice.Length)], pillars, (RecommendationLevel)random.Next(1, 4), addressed,
-                random.Next(3) == 0 ? null : owners[random.Next(owners.Count)], random.Next(2) == 0 ? null : due),
+            new RecommendationDetails { Text = Advice[random.Next(Advice.Length)], Pillars = pillars, Level = (RecommendationLevel)random.Next(1, 4), AddressedTo = addressed, OwnerId = random.Next(3) == 0 ? null : owners[random.Next(owners.Count)], DueDate = random.Next(2) == 0 ? null : due },
             authorId, meeting.ScheduledStartUtc.AddHours(1));
         // Walk the allowed path to a random status, as the room would have.
         RecommendationStatus[] path = random.Next(5) switch

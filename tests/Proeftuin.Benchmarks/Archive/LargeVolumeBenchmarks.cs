@@ -10,6 +10,7 @@ using Proeftuin.Data.Archive;
 using Proeftuin.Data.Providers;
 using Proeftuin.Data.Seeding;
 using Proeftuin.Web.Features.Coordination;
+using Proeftuin.Web.Features.Recommendations;
 
 namespace Proeftuin.Benchmarks.Archive;
 

@@ -8,9 +8,14 @@ public sealed class Recommendation_rules
 {
     private static readonly DateTime Now = new(2026, 11, 24, 9, 0, 0, DateTimeKind.Utc);
 
-    private static readonly RecommendationDetails Details = new(
-        "Spreek één regiehouder af", VisionPillar.ProfessionalCoordination | VisionPillar.ClientCentred,
-        RecommendationLevel.Neighbourhood, [Discipline.FamilyWorker, Discipline.FamilyWorker, Discipline.GeneralPractitioner], null, new DateOnly(2026, 12, 1));
+    private static readonly RecommendationDetails Details = new()
+    {
+        Text = "Spreek één regiehouder af",
+        Pillars = VisionPillar.ProfessionalCoordination | VisionPillar.ClientCentred,
+        Level = RecommendationLevel.Neighbourhood,
+        AddressedTo = [Discipline.FamilyWorker, Discipline.FamilyWorker, Discipline.GeneralPractitioner],
+        DueDate = new DateOnly(2026, 12, 1),
+    };
 
     private static Recommendation New() => new(Guid.NewGuid(), Guid.NewGuid(), null, null, Details, Guid.NewGuid(), Now);
 
@@ -77,5 +82,19 @@ public sealed class Recommendation_rules
 
         Assert.False(recommendation.IsOverdue(new DateOnly(2026, 12, 1)));
         Assert.True(recommendation.IsOverdue(new DateOnly(2026, 12, 2)));
+    }
+
+    [Theory]
+    [InlineData(RecommendationStatus.Proposed, true)]
+    [InlineData(RecommendationStatus.Agreed, true)]
+    [InlineData(RecommendationStatus.InProgress, true)]
+    [InlineData(RecommendationStatus.Done, false)]
+    [InlineData(RecommendationStatus.Dropped, false)]
+    public void Open_means_proposed_agreed_or_in_progress_and_only_open_can_be_overdue(RecommendationStatus status, bool open)
+    {
+        Assert.Equal(open, RecommendationStatuses.IsOpen(status));
+        Assert.Equal(open, RecommendationStatuses.IsOverdue(status, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 2)));
+        Assert.False(RecommendationStatuses.IsOverdue(status, null, new DateOnly(2026, 12, 2)));
+        Assert.Equal(open, Recommendation.IsAllowed(status, RecommendationStatus.Dropped));
     }
 }

@@ -145,7 +145,7 @@ public sealed class Archive_search
     {
         await using var db = database.CreateContext();
         var recommendation = new Recommendation(
-            Guid.NewGuid(), wijk.Id, null, caseId, new RecommendationDetails(text, pillars, RecommendationLevel.Case, [], null, null), author.Id, Now);
+            Guid.NewGuid(), wijk.Id, null, caseId, new RecommendationDetails { Text = text, Pillars = pillars, Level = RecommendationLevel.Case, AddressedTo = [], OwnerId = null, DueDate = null }, author.Id, Now);
         db.Recommendations.Add(recommendation);
         await db.SaveChangesAsync();
         return recommendation.Id;

@@ -62,7 +62,7 @@ public sealed class Domain_round_trips
         await using var database = await MigratedAsync(provider);
         var (wijk, author) = await AddWijkAndMemberAsync(database, "LR");
         var id = Guid.NewGuid();
-        var details = new RecommendationDetails("Eén regiehouder", VisionPillar.ProfessionalCoordination, RecommendationLevel.Neighbourhood, [Discipline.FamilyWorker], author.Id, new DateOnly(2026, 12, 31));
+        var details = new RecommendationDetails { Text = "Eén regiehouder", Pillars = VisionPillar.ProfessionalCoordination, Level = RecommendationLevel.Neighbourhood, AddressedTo = [Discipline.FamilyWorker], OwnerId = author.Id, DueDate = new DateOnly(2026, 12, 31) };
         await using (var db = database.CreateContext())
         {
             db.Recommendations.Add(new Recommendation(id, wijk.Id, null, null, details, author.Id, Now));

@@ -1,5 +1,8 @@
 using System.Globalization;
 
+using Proeftuin.Web.Features.Recommendations;
+using Proeftuin.Web.Features.Recommendations.Exports;
+
 namespace Proeftuin.Web.Features.Coordination;
 
 /// <summary>

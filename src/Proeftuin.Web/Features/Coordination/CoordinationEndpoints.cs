@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
 using Proeftuin.Web.Features.Anonymization;
-using Proeftuin.Web.Features.Coordination.Exports;
 using Proeftuin.Web.Infrastructure;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Exports;
 using Proeftuin.Web.Infrastructure.Identity;
 using Proeftuin.Web.Infrastructure.Markdown;
+
+using Proeftuin.Web.Features.Recommendations;
+using Proeftuin.Web.Features.Recommendations.Exports;
 
 namespace Proeftuin.Web.Features.Coordination;
 
@@ -19,7 +21,7 @@ namespace Proeftuin.Web.Features.Coordination;
 public static class CoordinationEndpoints
 {
     public static IServiceCollection AddCoordination(this IServiceCollection services) =>
-        services.AddScoped<RecommendationCompilation>().AddScoped<WorkspaceQueries>().AddScoped<CoordinatorGate>();
+        services.AddScoped<WorkspaceQueries>().AddScoped<CoordinatorGate>();
 
     public static RouteGroupBuilder MapCoordination(this IEndpointRouteBuilder app)
     {

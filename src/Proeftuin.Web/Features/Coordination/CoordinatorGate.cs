@@ -1,6 +1,9 @@
 using Proeftuin.Data.Identity;
 using Proeftuin.Web.Infrastructure.Audit;
 
+using Proeftuin.Web.Features.Recommendations;
+using Proeftuin.Web.Features.Recommendations.Exports;
+
 namespace Proeftuin.Web.Features.Coordination;
 
 /// <summary>

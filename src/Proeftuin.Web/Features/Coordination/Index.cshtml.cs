@@ -8,6 +8,9 @@ using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Forms;
 using Proeftuin.Web.Infrastructure.Localization;
 
+using Proeftuin.Web.Features.Recommendations;
+using Proeftuin.Web.Features.Recommendations.Exports;
+
 namespace Proeftuin.Web.Features.Coordination;
 
 /// <summary>

@@ -10,6 +10,9 @@ using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Authorization;
 using Proeftuin.Web.Infrastructure.Localization;
 
+using Proeftuin.Web.Features.Recommendations;
+using Proeftuin.Web.Features.Recommendations.Exports;
+
 namespace Proeftuin.Web.Features.Coordination;
 
 /// <summary>Groups the recommendations ticked in the workspace into a new theme with a title and a synthesis.</summary>

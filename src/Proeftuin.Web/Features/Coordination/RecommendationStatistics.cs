@@ -2,6 +2,9 @@ using System.Globalization;
 using Proeftuin.Core.Recommendations;
 using Proeftuin.Web.Infrastructure.Localization;
 
+using Proeftuin.Web.Features.Recommendations;
+using Proeftuin.Web.Features.Recommendations.Exports;
+
 namespace Proeftuin.Web.Features.Coordination;
 
 /// <summary>Counts for the workspace: pillar × wijk, and recommendations per month over the last twelve months.</summary>

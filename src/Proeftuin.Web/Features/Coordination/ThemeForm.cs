@@ -1,3 +1,6 @@
+using Proeftuin.Web.Features.Recommendations;
+using Proeftuin.Web.Features.Recommendations.Exports;
+
 namespace Proeftuin.Web.Features.Coordination;
 
 /// <summary>Which form field a theme's domain error belongs to, so it shows next to that field.</summary>

@@ -5,6 +5,9 @@ using Proeftuin.Data;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Localization;
 
+using Proeftuin.Web.Features.Recommendations;
+using Proeftuin.Web.Features.Recommendations.Exports;
+
 namespace Proeftuin.Web.Features.Coordination;
 
 /// <summary>Every theme, last changed first.</summary>

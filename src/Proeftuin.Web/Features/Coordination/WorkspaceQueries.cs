@@ -2,6 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Proeftuin.Core.Recommendations;
 using Proeftuin.Data;
 
+using Proeftuin.Web.Features.Recommendations;
+using Proeftuin.Web.Features.Recommendations.Exports;
+
 namespace Proeftuin.Web.Features.Coordination;
 
 /// <summary>

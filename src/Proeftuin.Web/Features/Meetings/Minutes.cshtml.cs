@@ -43,7 +43,7 @@ public sealed class MinutesModel(ProeftuinDbContext db, WijkAccess access, Audit
         Minutes = await texts.ForMeetingAsync(id, cancellationToken);
         if (Minutes is not null)
         {
-            Html = renderer.Render(Minutes.Text, 1);
+            Html = renderer.Render(Minutes.Full, 1);
         }
 
         await audit.RecordAsync(new AuditEvent("read", "success", "Minutes", id.ToString(), meeting.NeighbourhoodId, "Member"), cancellationToken);

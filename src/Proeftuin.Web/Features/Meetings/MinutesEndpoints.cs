@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Data;
 using Proeftuin.Web.Features.Anonymization;
-using Proeftuin.Web.Features.Coordination;
-using Proeftuin.Web.Features.Coordination.Exports;
+using Proeftuin.Web.Features.Recommendations;
+using Proeftuin.Web.Features.Recommendations.Exports;
 using Proeftuin.Web.Infrastructure;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Authorization;
@@ -79,10 +79,14 @@ public sealed class MinutesExport(
         {
             var wijk = await db.Neighbourhoods.Where(n => n.Id == meeting.NeighbourhoodId).Select(n => n.Name).FirstAsync(cancellationToken);
             var state = minutes.IsFinal ? $"Definitief (versie {minutes.Revision})" : $"Concept (versie {minutes.Revision})";
-            bytes = TextExport.Write(format, $"Verslag: {meeting.Title}", $"{wijk}, {Compilation.Date(meeting.ScheduledStartUtc)}. {state}.", minutes.Text, markdown);
+            bytes = TextExport.Write(format, $"Verslag: {meeting.Title}", $"{wijk}, {Compilation.Date(meeting.HeldAtUtc)}. {state}.", minutes.Full, markdown);
         }
 
         await audit.RecordAsync(new AuditEvent("export", "success", "Minutes", meetingId.ToString(), meeting.NeighbourhoodId, "Member"), cancellationToken);
-        return new ExportFile(bytes, format, $"verslag-{meeting.ScheduledStartUtc:yyyy-MM-dd}{(minutes.IsFinal ? string.Empty : "-concept")}");
+        return new ExportFile(bytes, format, $"verslag-{FileDate(meeting.HeldAtUtc)}{(minutes.IsFinal ? string.Empty : "-concept")}");
     }
+
+    /// <summary>The meeting's one date (the day it was held, Amsterdam time), sortable for a file name.</summary>
+    public static string FileDate(DateTime heldAtUtc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(heldAtUtc, Infrastructure.Localization.AmsterdamTime.Zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -62,7 +62,7 @@ public sealed class RoomModel(ProeftuinDbContext db, WijkAccess access, AuditLog
         var caseIds = meeting.Agenda.Select(a => a.CaseFileId).ToList();
         var cases = await db.CaseFiles.AsNoTracking().Where(c => caseIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => (c.Code, c.Title), cancellationToken);
-        Agenda = [.. meeting.Agenda.Select(a => new RoomAgendaItem(a.Id, MeetingHub.CaseDocument(a.CaseFileId), cases[a.CaseFileId].Code, cases[a.CaseFileId].Title, a.TimeboxMinutes))];
+        Agenda = [.. meeting.Agenda.Select(a => new RoomAgendaItem(a.Id, MeetingHub.CaseDocument(a.CaseFileId), cases[a.CaseFileId].Code, cases[a.CaseFileId].Title, a.TimeboxMinutes) { CaseFileId = a.CaseFileId })];
         Members = [.. (await (
                 from m in db.Memberships.AsNoTracking()
                 join p in db.Professionals.AsNoTracking() on m.ProfessionalId equals p.Id
@@ -78,4 +78,8 @@ public sealed class RoomModel(ProeftuinDbContext db, WijkAccess access, AuditLog
     public string T(string key) => text[key];
 }
 
-public sealed record RoomAgendaItem(Guid Id, string DocumentId, string CaseCode, string CaseTitle, int TimeboxMinutes);
+public sealed record RoomAgendaItem(Guid Id, string DocumentId, string CaseCode, string CaseTitle, int TimeboxMinutes)
+{
+    /// <summary>The case, as the recommendation form's "for" select names it.</summary>
+    public Guid CaseFileId { get; init; }
+}

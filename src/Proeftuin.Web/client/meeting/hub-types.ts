@@ -10,6 +10,8 @@ export interface HubError {
   readonly message: string;
   /** Set when the anonymisation guard refused the text ("anonymization.open"). */
   readonly findings?: readonly GuardFindingDto[] | null;
+  /** Set on "recommendation.conflict": the version someone else saved first, to show next to the user's own. */
+  readonly current?: RecommendationView | null;
 }
 
 /** A finding in a text the anonymisation guard refused: the field, offsets in it, the placeholder, and why. */

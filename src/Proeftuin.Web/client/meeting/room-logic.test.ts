@@ -8,7 +8,7 @@ import { colourIndex, PARTICIPANT_COLOURS } from './enums';
 import { evaluationText } from './evaluation';
 import type { MeetingState, RecommendationView, WritingRoundView } from './hub-types';
 import { controlDisabled, remainingSeconds, timerText } from './meeting-state';
-import { recommendationInput, recommendationMeta } from './recommendations';
+import { dutchDate, recommendationInput, recommendationMeta } from './recommendation-form';
 import { mergeRound } from './writing-round';
 
 const texts = {
@@ -63,7 +63,7 @@ describe('meeting state', () => {
 });
 
 describe('recommendations', () => {
-  it('reads the form into the hub input, tied to the case shown', () => {
+  it('reads the form into the hub input, for the case chosen in "Voor" or the meeting as a whole', () => {
     const data = new FormData();
     data.append('text', 'Vaste contactpersoon');
     data.append('pillars', 'ClientCentred');
@@ -71,13 +71,16 @@ describe('recommendations', () => {
     data.append('level', 'Neighbourhood');
     data.append('addressedTo', 'FamilyWorker');
     data.append('ownerId', '');
-    const input = recommendationInput(data, 'case:0123456789abcdef0123456789abcdef');
+    data.append('caseFileId', '01234567-89ab-cdef-0123-456789abcdef');
+    const input = recommendationInput(data);
     expect(input).toEqual({
       text: 'Vaste contactpersoon', pillars: ['ClientCentred', 'Preconditions'], level: 'Neighbourhood', addressedTo: ['FamilyWorker'],
       ownerId: null, dueDate: null, caseFileId: '01234567-89ab-cdef-0123-456789abcdef',
     });
-    expect(recommendationInput(new FormData(), 'minutes:x').caseFileId).toBeNull();
-    expect(recommendationInput(new FormData(), 'minutes:x').level).toBe('Case');
+    const whole = new FormData();
+    whole.append('caseFileId', '');
+    expect(recommendationInput(whole).caseFileId).toBeNull();
+    expect(recommendationInput(new FormData()).level).toBe('Case');
   });
 
   it('describes level, addressees, owner and due date, leaving out what is not set', () => {
@@ -85,8 +88,13 @@ describe('recommendations', () => {
       id: 'r', text: 't', pillars: ['ClientCentred'], level: 'Case', addressedTo: ['FamilyWorker'], ownerId: 'o', dueDate: '2026-12-31',
       status: 'Proposed', version: 1, caseFileId: null,
     };
-    expect(recommendationMeta(texts, r, 'Ruud Jansen')).toBe('Casus voor Gezinswerker · eigenaar Ruud Jansen · uiterlijk 2026-12-31');
+    expect(recommendationMeta(texts, r, 'Ruud Jansen')).toBe('Casus voor Gezinswerker · eigenaar Ruud Jansen · uiterlijk 31-12-2026');
     expect(recommendationMeta(texts, { ...r, addressedTo: [], dueDate: null }, undefined)).toBe('Casus voor —');
+  });
+
+  it('shows a due date in the Dutch form dd-mm-jjjj', () => {
+    expect(dutchDate('2026-12-23')).toBe('23-12-2026');
+    expect(dutchDate('not a date')).toBe('not a date');
   });
 });
 

@@ -38,7 +38,7 @@ class MeetingRoom {
     this.participants = new ParticipantsPanel(this.context);
     this.documents = new RoomDocuments(this.context, `web-${crypto.randomUUID()}`, (id) => this.editable(id),
       (userId) => this.participants.nameOf(userId), () => this.connection.isConnected);
-    this.recommendations = new RecommendationsPanel(this.context, () => this.documents.shownDocument);
+    this.recommendations = new RecommendationsPanel(this.context);
     this.round = new WritingRoundPanel(this.context, () => this.meeting.state?.status === 'Live', () => this.renderChairControls());
     this.evaluation = new EvaluationPanel(this.context);
   }

@@ -8,6 +8,7 @@ using Proeftuin.Data.Identity;
 using Proeftuin.Data.Providers;
 using Proeftuin.Testing;
 using Proeftuin.Web.Features.Coordination;
+using Proeftuin.Web.Features.Recommendations;
 
 namespace Proeftuin.Web.Tests.Features.Coordination;
 
@@ -197,7 +198,7 @@ public sealed class Compilation_queries_on_every_provider
         {
             var created = meeting?.ScheduledStartUtc.AddHours(hoursAfter) ?? new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);
             var recommendation = new Recommendation(Guid.NewGuid(), wijk.Id, meeting?.Id, null,
-                new RecommendationDetails(text, pillars, level, addressedTo, owner?.Id, due), (author ?? owner)?.Id ?? meeting!.ChairId, created);
+                new RecommendationDetails { Text = text, Pillars = pillars, Level = level, AddressedTo = addressedTo, OwnerId = owner?.Id, DueDate = due }, (author ?? owner)?.Id ?? meeting!.ChairId, created);
             RecommendationStatus[] path = status switch
             {
                 RecommendationStatus.Agreed => [RecommendationStatus.Agreed],

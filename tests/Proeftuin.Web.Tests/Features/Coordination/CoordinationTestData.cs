@@ -25,7 +25,7 @@ internal static class CoordinationTestData
             var wijk = await db.Neighbourhoods.SingleAsync(n => n.Slug == wijkSlug);
             var author = await db.Memberships.Where(m => m.NeighbourhoodId == wijk.Id).Select(m => m.ProfessionalId).FirstAsync();
             var recommendation = new Recommendation(Guid.NewGuid(), wijk.Id, null, null,
-                new RecommendationDetails(text, VisionPillar.Preconditions, RecommendationLevel.City, [], null, due), author, DateTime.UtcNow);
+                new RecommendationDetails { Text = text, Pillars = VisionPillar.Preconditions, Level = RecommendationLevel.City, AddressedTo = [], OwnerId = null, DueDate = due }, author, DateTime.UtcNow);
             db.Recommendations.Add(recommendation);
             await db.SaveChangesAsync();
             return recommendation.Id;

@@ -11,6 +11,7 @@ using Proeftuin.Data.Audit;
 using Proeftuin.Data.Collaboration;
 using Proeftuin.Testing;
 using Proeftuin.Web.Features.Meetings.Live;
+using Proeftuin.Web.Features.Recommendations;
 using Proeftuin.Web.Tests.Infrastructure;
 
 namespace Proeftuin.Web.Tests.Features.Hardening;

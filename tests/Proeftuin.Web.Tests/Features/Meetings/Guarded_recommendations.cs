@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Core.Meetings;
 using Proeftuin.Web.Features.Meetings.Live;
+using Proeftuin.Web.Features.Recommendations;
 using Proeftuin.Web.Tests.Infrastructure;
 
 namespace Proeftuin.Web.Tests.Features.Meetings;
@@ -79,7 +80,7 @@ public sealed class Guarded_recommendations(ProeftuinWebFactory factory) : IClas
             var wijk = await db.Neighbourhoods.SingleAsync(n => n.Slug == "binnenstad");
             var author = await db.Memberships.Where(m => m.NeighbourhoodId == wijk.Id).Select(m => m.ProfessionalId).FirstAsync();
             var recommendation = new Core.Recommendations.Recommendation(Guid.NewGuid(), wijk.Id, null, null,
-                new Core.Recommendations.RecommendationDetails("Oud advies: mail naar ouders@example.nl voor overleg", Core.Recommendations.VisionPillar.Preconditions, Core.Recommendations.RecommendationLevel.City, [], null, null), author, DateTime.UtcNow);
+                new Core.Recommendations.RecommendationDetails { Text = "Oud advies: mail naar ouders@example.nl voor overleg", Pillars = Core.Recommendations.VisionPillar.Preconditions, Level = Core.Recommendations.RecommendationLevel.City, AddressedTo = [], OwnerId = null, DueDate = null }, author, DateTime.UtcNow);
             db.Recommendations.Add(recommendation);
             await db.SaveChangesAsync();
             return recommendation.Id;

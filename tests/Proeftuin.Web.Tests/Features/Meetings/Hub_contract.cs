@@ -27,6 +27,10 @@ public sealed partial class Hub_contract
     private static IEnumerable<MethodInfo> HubMethods() =>
         typeof(MeetingHub).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => !m.IsSpecialName && !m.Name.StartsWith("On", StringComparison.Ordinal));
 
+    /// <summary>The arguments a client sends; a parameter marked [FromServices] comes from the server's container, not the wire.</summary>
+    private static ParameterInfo[] WireParameters(MethodInfo method) =>
+        [.. method.GetParameters().Where(p => p.GetCustomAttribute<Microsoft.AspNetCore.Mvc.FromServicesAttribute>() is null)];
+
     [Fact]
     public void Every_hub_method_is_in_the_typed_client_with_the_same_arguments_and_answer()
     {
@@ -42,7 +46,7 @@ public sealed partial class Hub_contract
 
             var match = MethodEntry().Match(entry);
             var arguments = match.Groups["args"].Value.Length == 0 ? [] : match.Groups["args"].Value.Split(", ").Select(a => a[(a.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim()).ToArray();
-            var parameters = method.GetParameters();
+            var parameters = WireParameters(method);
             if (arguments.Length != parameters.Length)
             {
                 failures.Add($"{method.Name}: {parameters.Length} arguments in C#, {arguments.Length} in hub-api.ts");
@@ -132,7 +136,7 @@ public sealed partial class Hub_contract
     private static IEnumerable<Type> Messages()
     {
         var seen = new HashSet<Type>();
-        var queue = new Queue<Type>(HubMethods().SelectMany(m => m.GetParameters().Select(p => p.ParameterType).Append(m.ReturnType))
+        var queue = new Queue<Type>(HubMethods().SelectMany(m => WireParameters(m).Select(p => p.ParameterType).Append(m.ReturnType))
             .Concat(typeof(IMeetingClient).GetMethods().SelectMany(m => m.GetParameters().Select(p => p.ParameterType))));
         while (queue.TryDequeue(out var type))
         {

@@ -7,6 +7,7 @@ using Proeftuin.Data;
 using Proeftuin.Testing;
 using Proeftuin.Testing.Live;
 using Proeftuin.Web.Features.Meetings.Live;
+using Proeftuin.Web.Features.Recommendations;
 using Proeftuin.Web.Tests.Infrastructure;
 
 namespace Proeftuin.Web.Tests.Features.Meetings;

@@ -7,6 +7,7 @@ using Proeftuin.Data;
 using Proeftuin.Testing;
 using Proeftuin.Testing.Live;
 using Proeftuin.Web.Features.Meetings.Live;
+using Proeftuin.Web.Features.Recommendations;
 using Proeftuin.Web.Tests.Infrastructure;
 
 namespace Proeftuin.Web.Tests.Features.Meetings;
@@ -63,7 +64,7 @@ public sealed class Minutes_and_evaluation(ProeftuinWebFactory factory) : IClass
         Assert.Contains("- POH-GGZ: 1", generated, StringComparison.Ordinal);
         Assert.Contains("- Gezinswerker buurtteam: 1", generated, StringComparison.Ordinal);
         Assert.Contains("**Casusvraag:** " + MinutesTemplate.Section(caseDocument.Text, "Casusvraag voor de bespreking"), generated, StringComparison.Ordinal);
-        Assert.Contains("Wekelijks overleg tussen school en buurtteam (Professionele afstemming; Wijk)", generated, StringComparison.Ordinal);
+        Assert.Contains("**Aanbevelingen:** ", generated, StringComparison.Ordinal); // the list itself follows in the appendix
         Assert.DoesNotContain("Kevin", generated, StringComparison.Ordinal);
         Assert.Equal(a.Document.Text, b.Document.Text);
         Assert.StartsWith("Concept. # Verslag", a.Document.Text, StringComparison.Ordinal);
@@ -86,7 +87,14 @@ public sealed class Minutes_and_evaluation(ProeftuinWebFactory factory) : IClass
         using var refusedMarkdown = await outsiderClient.GetAsync(new Uri($"/api/meetings/{meetingId}/minutes.md", UriKind.Relative));
         Assert.Contains($"Definitief (versie {a.Document.Revision}).", page.Text, StringComparison.Ordinal);
         Assert.Contains("Vervolg in de volgende bespreking.", page.Text, StringComparison.Ordinal);
-        Assert.Equal(a.Document.Text, await markdown.Content.ReadAsStringAsync());
+        // The export is the final text, then the appendix read from the records: recommendations, and the ratings given after closing.
+        var exported = await markdown.Content.ReadAsStringAsync();
+        Assert.StartsWith(a.Document.Text.TrimEnd(), exported, StringComparison.Ordinal);
+        var appendix = exported[a.Document.Text.TrimEnd().Length..];
+        Assert.Contains("Wekelijks overleg tussen school en buurtteam (Professionele afstemming; Wijk).", appendix, StringComparison.Ordinal);
+        Assert.Contains("Gemiddeld cijfer: 7,0 (2 beoordelingen).", appendix, StringComparison.Ordinal);
+        Assert.Contains("- Goed voorbereid", appendix, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kevin", appendix, StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, refusedMarkdown.StatusCode);
         await using var scope = factory.Services.CreateAsyncScope();
         var stored = await scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>().MeetingMinutes.SingleAsync(m => m.MeetingId == meetingId);

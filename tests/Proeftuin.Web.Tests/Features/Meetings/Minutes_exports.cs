@@ -44,8 +44,11 @@ public sealed class Minutes_exports(ProeftuinWebFactory factory) : IClassFixture
         string? Style(Paragraph p) => p.ParagraphProperties?.ParagraphStyleId?.Val;
         Assert.Equal($"Verslag: {meeting.Title}", paragraphs.First(p => Style(p) == "Title").InnerText);
         Assert.Equal($"Verslag: {meeting.Title}", paragraphs.Single(p => Style(p) == "Heading1").InnerText);
-        Assert.Equal(["Aanwezig", "Besproken casussen", "Afspraken en vervolg"], paragraphs.Where(p => Style(p) == "Heading2").Select(p => p.InnerText));
-        Assert.Single(paragraphs, p => Style(p) == "Heading3");
+        Assert.Equal(["Aanwezig", "Besproken casussen", "Afspraken en vervolg", "Aanbevelingen per casus", "Evaluatie"], paragraphs.Where(p => Style(p) == "Heading2").Select(p => p.InnerText));
+        // The case in the text, then in the appendix the same case and the meeting as a whole.
+        var cases = paragraphs.Where(p => Style(p) == "Heading3").Select(p => p.InnerText).ToList();
+        Assert.Equal(3, cases.Count);
+        Assert.Equal((cases[0], "De bespreking als geheel"), (cases[1], cases[2]));
         foreach (var recommendation in meeting.CaseRecommendations)
         {
             Assert.Contains(paragraphs, p => p.InnerText.StartsWith(recommendation, StringComparison.Ordinal) && p.ParagraphProperties?.NumberingProperties is not null);
@@ -203,9 +206,9 @@ public sealed class Minutes_exports(ProeftuinWebFactory factory) : IClassFixture
             // a postcode, "9158ae"; letters alone like a name).
             var tag = $"x{Random.Shared.Next(100_000, 1_000_000)}";
             var forCase = new Recommendation(Guid.NewGuid(), wijk.Id, meeting.Id, caseFile.Id,
-                new RecommendationDetails($"Vaste contactpersoon voor het gezin {tag}", VisionPillar.ClientCentred, RecommendationLevel.Case, [Discipline.FamilyWorker], chair, null), chair, start.AddMinutes(20));
+                new RecommendationDetails { Text = $"Vaste contactpersoon voor het gezin {tag}", Pillars = VisionPillar.ClientCentred, Level = RecommendationLevel.Case, AddressedTo = [Discipline.FamilyWorker], OwnerId = chair, DueDate = null }, chair, start.AddMinutes(20));
             var forWijk = new Recommendation(Guid.NewGuid(), wijk.Id, meeting.Id, null,
-                new RecommendationDetails($"=Buurtteam en school, elke maand {tag}", VisionPillar.ProfessionalCoordination, RecommendationLevel.Neighbourhood, [], null, null), chair, start.AddMinutes(30));
+                new RecommendationDetails { Text = $"=Buurtteam en school, elke maand {tag}", Pillars = VisionPillar.ProfessionalCoordination, Level = RecommendationLevel.Neighbourhood, AddressedTo = [], OwnerId = null, DueDate = null }, chair, start.AddMinutes(30));
             db.Meetings.Add(meeting);
             db.Recommendations.AddRange(forCase, forWijk);
             var minutes = MeetingMinutes.For(meeting, new MinutesContent(meeting.Title, wijk.Name, start, [], [new MinutesCase(caseFile.Code, caseFile.Title, caseFile.Text, [forCase])]), DateTime.UtcNow);

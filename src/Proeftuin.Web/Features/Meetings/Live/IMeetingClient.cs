@@ -1,3 +1,5 @@
+using Proeftuin.Web.Features.Recommendations;
+
 namespace Proeftuin.Web.Features.Meetings.Live;
 
 /// <summary>What the server sends to the browsers in a meeting room.</summary>

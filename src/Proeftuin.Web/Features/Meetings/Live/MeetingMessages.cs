@@ -1,4 +1,5 @@
 using Proeftuin.Core.Collaboration;
+using Proeftuin.Web.Features.Recommendations;
 
 namespace Proeftuin.Web.Features.Meetings.Live;
 
@@ -19,8 +20,13 @@ public sealed record HubResult<T>(bool Ok, T? Value, HubError? Error)
         new(false, default, new HubError(Anonymization.GuardVerdict.ErrorCode, verdict.Message, verdict.Dtos));
 }
 
-/// <summary>A typed error; <paramref name="Findings"/> is set when the anonymisation guard refused a text.</summary>
-public sealed record HubError(string Code, string Message, IReadOnlyList<Anonymization.GuardFindingDto>? Findings = null);
+/// <summary>
+/// A typed error; <paramref name="Findings"/> is set when the anonymisation guard refused a text, <paramref name="Current"/>
+/// when a recommendation was changed by someone else first (<c>recommendation.conflict</c>): their version, so the room
+/// can show both and let the user choose.
+/// </summary>
+public sealed record HubError(
+    string Code, string Message, IReadOnlyList<Anonymization.GuardFindingDto>? Findings = null, Recommendations.RecommendationView? Current = null);
 
 public sealed record MeetingSnapshot(
     Guid MeetingId,
@@ -36,27 +42,6 @@ public sealed record MeetingSnapshot(
 
 /// <summary>Where the meeting is: status, current agenda item and phase, and the timer (server time is the truth).</summary>
 public sealed record MeetingState(string Status, Guid? CurrentAgendaItemId, string? Phase, int? RemainingSeconds, bool TimerRunning, DateTime ServerTimeUtc);
-
-public sealed record RecommendationInput(
-    string Text,
-    IReadOnlyList<string> Pillars,
-    string Level,
-    IReadOnlyList<string> AddressedTo,
-    Guid? OwnerId,
-    DateOnly? DueDate,
-    Guid? CaseFileId);
-
-public sealed record RecommendationView(
-    Guid Id,
-    string Text,
-    IReadOnlyList<string> Pillars,
-    string Level,
-    IReadOnlyList<string> AddressedTo,
-    Guid? OwnerId,
-    DateOnly? DueDate,
-    string Status,
-    int Version,
-    Guid? CaseFileId);
 
 public sealed record DocumentState(string DocumentId, string Title, string Text, long Revision, IReadOnlyList<Anonymization.FindingDto> Findings);
 

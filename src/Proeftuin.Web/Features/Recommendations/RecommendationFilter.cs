@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Proeftuin.Core.Professionals;
 using Proeftuin.Core.Recommendations;
 
-namespace Proeftuin.Web.Features.Coordination;
+namespace Proeftuin.Web.Features.Recommendations;
 
 /// <summary>
 /// The workspace's filters, bound from the query string (a GET form) so a filtered view can be bookmarked and the
@@ -66,12 +66,12 @@ public sealed class RecommendationFilter
 
         if (From is { } from)
         {
-            parts.Add("vanaf " + from.ToString("d-M-yyyy", CultureInfo.InvariantCulture));
+            parts.Add("vanaf " + from.ToString(Exports.Compilation.DateFormat, CultureInfo.InvariantCulture));
         }
 
         if (To is { } to)
         {
-            parts.Add("tot en met " + to.ToString("d-M-yyyy", CultureInfo.InvariantCulture));
+            parts.Add("tot en met " + to.ToString(Exports.Compilation.DateFormat, CultureInfo.InvariantCulture));
         }
 
         if (Pillar is { } pillar && VisionPillars.Each.Contains(pillar))

@@ -4,7 +4,7 @@ using Proeftuin.Web.Infrastructure.Exports;
 using Proeftuin.Web.Infrastructure.Markdown;
 using static Proeftuin.Web.Infrastructure.Exports.PrintableHtml;
 
-namespace Proeftuin.Web.Features.Coordination.Exports;
+namespace Proeftuin.Web.Features.Recommendations.Exports;
 
 /// <summary>
 /// The compilation as a page to print (the shell, with its print stylesheet, is <see cref="PrintableHtml"/>): per theme
@@ -36,13 +36,11 @@ public static class HtmlExport
         var rows = new StringBuilder();
         foreach (var r in section.Items)
         {
-            rows.Append("<tr><td>").Append(Compilation.Date(r.DateUtc)).Append("</td><td>").Append(Encode(r.WijkName)).Append("</td><td>").Append(Encode(r.CaseCode ?? "—"))
-                .Append("</td><td>").Append(Encode(r.Text)).Append("</td><td>").Append(Encode(Compilation.Pillars(r))).Append("</td><td>")
-                .Append(Core.Recommendations.RecommendationStatusNames.Dutch(r.Status)).Append("</td><td>").Append(Encode(r.OwnerName ?? "—")).Append("</td><td>")
-                .Append(Compilation.Due(r.DueDate)).Append("</td></tr>\n");
+            rows.Append("<tr>").AppendJoin(string.Empty, RecommendationColumns.Table.Select(c => $"<td>{Encode(RecommendationColumns.TableCell(c, r))}</td>")).Append("</tr>\n");
         }
 
-        return html.AppendHtml("<table>\n<thead><tr><th>Datum</th><th>Wijk</th><th>Casus</th><th>Aanbeveling</th><th>Pijlers</th><th>Status</th><th>Eigenaar</th><th>Deadline</th></tr></thead>\n<tbody>\n")
+        return html.AppendHtml("<table>\n<thead><tr>").AppendHtml(string.Concat(RecommendationColumns.Table.Select(c => $"<th>{Encode(c.Title)}</th>")))
+            .AppendHtml("</tr></thead>\n<tbody>\n")
             .AppendHtml(rows.ToString()).AppendHtml("</tbody>\n</table>\n</section>");
     }
 }

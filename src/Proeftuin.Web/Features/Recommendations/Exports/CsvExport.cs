@@ -1,7 +1,6 @@
-using Proeftuin.Core.Recommendations;
 using Proeftuin.Web.Infrastructure.Exports;
 
-namespace Proeftuin.Web.Features.Coordination.Exports;
+namespace Proeftuin.Web.Features.Recommendations.Exports;
 
 /// <summary>
 /// Recommendations as CSV, one a row: the coordinator's compilation (with the theme each is in first) and the list of
@@ -9,7 +8,7 @@ namespace Proeftuin.Web.Features.Coordination.Exports;
 /// </summary>
 public static class CsvExport
 {
-    public static readonly string[] RecommendationColumns = ["datum", "wijk", "casus", "aanbeveling", "pijlers", "niveau", "gericht aan", "status", "eigenaar", "deadline"];
+    public static readonly string[] RecommendationColumns = [.. Exports.RecommendationColumns.All.Select(c => c.Header)];
 
     public static readonly string[] Columns = ["thema", .. RecommendationColumns];
 
@@ -19,9 +18,5 @@ public static class CsvExport
     public static byte[] Write(IEnumerable<CompiledRecommendation> recommendations, char separator) =>
         CsvTable.Write(RecommendationColumns, recommendations.Select(Cells), separator);
 
-    private static IReadOnlyList<string> Cells(CompiledRecommendation r) =>
-    [
-        Compilation.Date(r.DateUtc), r.WijkName, r.CaseCode ?? string.Empty, r.Text, Compilation.Pillars(r), RecommendationStatusNames.Dutch(r.Level),
-        Compilation.Addressees(r), RecommendationStatusNames.Dutch(r.Status), r.OwnerName ?? string.Empty, Compilation.Due(r.DueDate),
-    ];
+    private static IReadOnlyList<string> Cells(CompiledRecommendation r) => [.. Exports.RecommendationColumns.All.Select(c => c.Cell(r))];
 }

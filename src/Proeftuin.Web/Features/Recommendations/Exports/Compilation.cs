@@ -3,7 +3,7 @@ using Proeftuin.Core.Professionals;
 using Proeftuin.Core.Recommendations;
 using Proeftuin.Web.Infrastructure.Localization;
 
-namespace Proeftuin.Web.Features.Coordination.Exports;
+namespace Proeftuin.Web.Features.Recommendations.Exports;
 
 /// <summary>
 /// What an export holds: a title, when it was made, what was selected, and one or more sections — the filtered list is
@@ -11,7 +11,8 @@ namespace Proeftuin.Web.Features.Coordination.Exports;
 /// </summary>
 public sealed record Compilation(string Title, string Selection, DateTime GeneratedUtc, IReadOnlyList<CompilationSection> Sections)
 {
-    public const string DateFormat = "d-M-yyyy";
+    /// <summary>The Dutch date form dd-mm-jjjj, in every export, the verslag and its file names.</summary>
+    public const string DateFormat = "dd-MM-yyyy";
 
     /// <summary>The file name without its extension, which the format adds.</summary>
     public string FileName => $"aanbevelingen-{Slug(Title)}-{GeneratedUtc:yyyyMMdd-HHmm}";

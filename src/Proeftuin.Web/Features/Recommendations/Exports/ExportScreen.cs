@@ -1,6 +1,6 @@
 using Proeftuin.Web.Features.Anonymization;
 
-namespace Proeftuin.Web.Features.Coordination.Exports;
+namespace Proeftuin.Web.Features.Recommendations.Exports;
 
 /// <summary>
 /// The last check before recommendations leave in a file: any recommendation whose text has an open anonymisation

@@ -1,7 +1,7 @@
 using Proeftuin.Web.Infrastructure.Exports;
 using Proeftuin.Web.Infrastructure.Markdown;
 
-namespace Proeftuin.Web.Features.Coordination.Exports;
+namespace Proeftuin.Web.Features.Recommendations.Exports;
 
 /// <summary>
 /// A Word document: a title, the selection, per theme a heading and its synthesis (Markdown, converted), and a table of
@@ -9,7 +9,11 @@ namespace Proeftuin.Web.Features.Coordination.Exports;
 /// </summary>
 public static class DocxExport
 {
-    public static readonly string[] Columns = ["Aanbeveling", "Pijlers", "Wijk", "Casus", "Status", "Eigenaar", "Deadline"];
+    /// <summary>The table's columns (the text first, the widest), from <see cref="RecommendationColumns"/>.</summary>
+    private static readonly RecommendationColumn[] TableColumns =
+        [.. new[] { "aanbeveling", "pijlers", "wijk", "casus", "status", "eigenaar", "deadline" }.Select(h => RecommendationColumns.All.Single(c => c.Header == h))];
+
+    public static readonly string[] Columns = [.. TableColumns.Select(c => c.Title)];
 
     private static readonly int[] ColumnWidths = [3600, 1500, 1000, 1000, 900, 1000, 900];
 
@@ -35,8 +39,6 @@ public static class DocxExport
             }
         });
 
-    private static IEnumerable<IReadOnlyList<string>> Rows(IEnumerable<CompiledRecommendation> items) => items.Select(r => (IReadOnlyList<string>)
-    [
-        r.Text, Compilation.Pillars(r), r.WijkName, r.CaseCode ?? "—", Core.Recommendations.RecommendationStatusNames.Dutch(r.Status), r.OwnerName ?? "—", Compilation.Due(r.DueDate),
-    ]);
+    private static IEnumerable<IReadOnlyList<string>> Rows(IEnumerable<CompiledRecommendation> items) =>
+        items.Select(r => (IReadOnlyList<string>)[.. TableColumns.Select(c => RecommendationColumns.TableCell(c, r))]);
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Proeftuin.Web.Features.Coordination.Exports;
+namespace Proeftuin.Web.Features.Recommendations.Exports;
 
 /// <summary>A Markdown report: the heading, the selection, per theme its synthesis, and the recommendations as a list.</summary>
 public static class MarkdownExport

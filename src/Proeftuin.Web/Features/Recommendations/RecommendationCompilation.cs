@@ -3,18 +3,17 @@ using Proeftuin.Core.Recommendations;
 using Proeftuin.Data;
 using Proeftuin.Web.Infrastructure.Localization;
 
-namespace Proeftuin.Web.Features.Coordination;
+namespace Proeftuin.Web.Features.Recommendations;
 
 /// <summary>
-/// The coordinator's queries over the recommendations of all wijken: filtered, paged, by id. One place, so the page,
-/// the follow-up list, the charts and the exports agree on what "the current list" is.
+/// The queries over recommendations: the coordinator's (all wijken, filtered, paged, by id), a meeting's (verslag and
+/// its exports) and a case's. One place, so the page, the follow-up list, the charts, the verslag and the exports agree
+/// on what "the current list" is and on the date of a meeting.
 /// </summary>
 public sealed class RecommendationCompilation(ProeftuinDbContext db)
 {
     /// <summary>How many follow-up rows the workspace shows; the counts above them cover the whole selection.</summary>
     public const int FollowUpLimit = 50;
-
-    private static readonly RecommendationStatus[] OpenStatuses = [RecommendationStatus.Proposed, RecommendationStatus.Agreed, RecommendationStatus.InProgress];
 
     /// <summary>
     /// One page of the filtered list and the total. The count and the page's ids come from the slim join (wijk and
@@ -38,7 +37,7 @@ public sealed class RecommendationCompilation(ProeftuinDbContext db)
     /// </summary>
     public async Task<FollowUp> FollowUpAsync(RecommendationFilter filter, DateOnly today, CancellationToken cancellationToken)
     {
-        var open = Filtered(Slim(), filter).Where(x => (x.R.OwnerId != null || x.R.DueDate != null) && OpenStatuses.Contains(x.R.Status));
+        var open = Filtered(Slim(), filter).Where(x => (x.R.OwnerId != null || x.R.DueDate != null) && RecommendationStatuses.Open.Contains(x.R.Status));
         var total = await open.CountAsync(cancellationToken);
         var overdue = await open.CountAsync(x => x.R.DueDate != null && x.R.DueDate < today, cancellationToken);
         var ids = await open.OrderBy(x => x.R.DueDate == null).ThenBy(x => x.R.DueDate).ThenBy(x => x.WijkName).ThenBy(x => x.R.Id)
@@ -147,7 +146,8 @@ public sealed class RecommendationCompilation(ProeftuinDbContext db)
         {
             R = r,
             WijkName = n.Name,
-            DateUtc = m != null ? m.ScheduledStartUtc : r.CreatedAtUtc,
+            // The one date of a meeting everywhere (verslag, file names, CSV): the day it was held (Meeting.HeldAtUtc).
+            DateUtc = m != null ? (m.StartedAtUtc ?? m.ScheduledStartUtc) : r.CreatedAtUtc,
         };
 
     /// <summary>The slim row plus the case's code and the owner's name, for the rows that are shown or exported.</summary>
@@ -170,8 +170,14 @@ public sealed class RecommendationCompilation(ProeftuinDbContext db)
         rows.OrderByDescending(x => x.DateUtc).ThenBy(x => x.WijkName).ThenBy(x => x.R.CreatedAtUtc).ThenBy(x => x.R.Id);
 
     private static IQueryable<CompiledRecommendation> Project(IQueryable<RecommendationRow> rows) =>
-        rows.Select(x => new CompiledRecommendation(
-            x.R.Id, x.R.Text, x.R.Pillars, x.R.Level, x.R.AddressedTo, x.R.Status, x.R.NeighbourhoodId, x.WijkName, x.DateUtc, x.CaseCode, x.R.OwnerId, x.OwnerName, x.R.DueDate));
+        rows.Select(x => new CompiledRecommendation
+        {
+            Recommendation = x.R,
+            WijkName = x.WijkName,
+            DateUtc = x.DateUtc,
+            CaseCode = x.CaseCode,
+            OwnerName = x.OwnerName,
+        });
 
     /// <summary>A class with settable members rather than a record, so EF can filter on its members after the projection.</summary>
     private sealed class RecommendationRow
