@@ -32,6 +32,7 @@ public sealed partial class MeetingHub(
     Anonymization.TextGuard textGuard,
     AuditLog audit,
     EditAudit editAudit,
+    MeetingSteering steering,
     TimeProvider time)
     : Hub<IMeetingClient>
 {
@@ -56,6 +57,11 @@ public sealed partial class MeetingHub(
         {
             await audit.RecordAsync(new AuditEvent("join", "denied", "Meeting", meetingId.ToString(), meeting.NeighbourhoodId));
             return HubResult<MeetingSnapshot>.Fail("forbidden", "Je bent geen lid van de wijk van deze bespreking.");
+        }
+
+        if (meeting.Status == MeetingStatus.Cancelled)
+        {
+            return HubResult<MeetingSnapshot>.Fail("meeting.cancelled", "Deze bespreking is geannuleerd.");
         }
 
         if (meeting.Status == MeetingStatus.Live && meeting.RecordAttendance(access.UserId, time.GetUtcNow().UtcDateTime))
