@@ -69,16 +69,16 @@ public sealed class EditModel(ProeftuinDbContext db, MeetingEditing editing, ISt
     }
 
     public Task<IActionResult> OnPostSaveAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, null, () => Task.CompletedTask, text["MeetingChanged"], cancellationToken);
+        ChangeAsync(id, null, "reschedule", () => Task.CompletedTask, text["MeetingChanged"], cancellationToken);
 
     public Task<IActionResult> OnPostMoveAsync(Guid id, Guid item, int step, CancellationToken cancellationToken) =>
-        ChangeAsync(id, item, () => editing.MoveAsync(Meeting, item, step, cancellationToken), text["AgendaMoved"], cancellationToken);
+        ChangeAsync(id, item, "agenda-move", () => Apply(() => MeetingEditing.Move(Meeting, item, step)), text["AgendaMoved"], cancellationToken);
 
     public Task<IActionResult> OnPostRemoveAsync(Guid id, Guid item, CancellationToken cancellationToken) =>
-        ChangeAsync(id, null, () => editing.RemoveAsync(Meeting, item, cancellationToken), text["AgendaRemoved"], cancellationToken);
+        ChangeAsync(id, null, "agenda-remove", () => Apply(() => MeetingEditing.Remove(Meeting, item)), text["AgendaRemoved"], cancellationToken);
 
     public Task<IActionResult> OnPostAddAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, null, () => editing.AddAsync(Meeting, AddCaseId, AddMinutes, cancellationToken), text["AgendaAdded"], cancellationToken);
+        ChangeAsync(id, null, "agenda-add", () => editing.AddAsync(Meeting, AddCaseId, AddMinutes, cancellationToken), text["AgendaAdded"], cancellationToken);
 
     /// <summary>First step of cancelling: checks the reason and asks for confirmation; changes nothing.</summary>
     public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken cancellationToken)
@@ -111,7 +111,8 @@ public sealed class EditModel(ProeftuinDbContext db, MeetingEditing editing, ISt
         ModelState.Clear();
         try
         {
-            await editing.CancelAsync(Meeting, CancelReason, cancellationToken);
+            editing.Cancel(Meeting, CancelReason);
+            await editing.SaveAsync(Meeting, "cancel", cancellationToken);
         }
         catch (DomainException error)
         {
@@ -126,7 +127,13 @@ public sealed class EditModel(ProeftuinDbContext db, MeetingEditing editing, ISt
     public string CaseName(Guid caseId) => Cases.TryGetValue(caseId, out var c) ? $"{c.Code} — {c.Title}" : string.Empty;
 
     /// <summary>Saves what the fields hold (title, start, timeboxes), then the button's own change; all or nothing.</summary>
-    private async Task<IActionResult> ChangeAsync(Guid id, Guid? focus, Func<Task> change, string done, CancellationToken cancellationToken)
+    private static Task Apply(Action change)
+    {
+        change();
+        return Task.CompletedTask;
+    }
+
+    private async Task<IActionResult> ChangeAsync(Guid id, Guid? focus, string action, Func<Task> change, string done, CancellationToken cancellationToken)
     {
         ModelState.ReplaceBindingErrors(text["InvalidValue"]);
         if (await LoadAsync(id, cancellationToken) is { } refusal)
@@ -142,13 +149,17 @@ public sealed class EditModel(ProeftuinDbContext db, MeetingEditing editing, ISt
 
         try
         {
-            await editing.RescheduleAsync(Meeting, Title, startUtc.Value, Minutes, cancellationToken);
+            MeetingEditing.Reschedule(Meeting, Title, startUtc.Value, Minutes);
             await change();
+            await editing.SaveAsync(Meeting, action, cancellationToken);
         }
         catch (DomainException error)
         {
             ModelState.AddModelError(error.Code.StartsWith("meeting.title", StringComparison.Ordinal) ? nameof(Title) : "Agenda", error.Message);
-            return Page();
+
+            // Nothing was saved: show the agenda as it is stored, with the fields as they were typed.
+            db.ChangeTracker.Clear();
+            return await LoadAsync(id, cancellationToken) ?? Page();
         }
 
         TempData["StatusMessage"] = done;

@@ -12,7 +12,8 @@ namespace Proeftuin.Web.Features.Meetings;
 /// <summary>
 /// The chair changes a planned meeting: title and start, the agenda's order, cases on and off it, their timeboxes, or
 /// cancels it with a reason. The same rules as planning: only the chair of the wijk, only cases of the wijk; every
-/// change and every refusal is audit-logged, and a change that breaks a rule saves nothing.
+/// change and every refusal is audit-logged. Changes are applied to the meeting first and saved together by
+/// <see cref="SaveAsync"/>, so a change that breaks a rule saves nothing.
 /// </summary>
 public sealed class MeetingEditing(ProeftuinDbContext db, WijkAccess access, AuditLog audit, TimeProvider time)
 {
@@ -45,57 +46,47 @@ public sealed class MeetingEditing(ProeftuinDbContext db, WijkAccess access, Aud
             .ToListAsync(cancellationToken);
     }
 
-    public Task RescheduleAsync(Meeting meeting, string? title, DateTime startUtc, IReadOnlyDictionary<Guid, int> timeboxes, CancellationToken cancellationToken) =>
-        ChangeAsync(meeting, "reschedule", m =>
-        {
-            m.Reschedule(title ?? string.Empty, startUtc);
-            foreach (var (itemId, minutes) in timeboxes)
-            {
-                if (m.Agenda.FirstOrDefault(a => a.Id == itemId) is { } item && item.TimeboxMinutes != minutes)
-                {
-                    m.ChangeTimebox(itemId, minutes);
-                }
-            }
-        }, cancellationToken);
-
-    /// <summary>Moves an item one place up (-1) or down (+1).</summary>
-    public Task MoveAsync(Meeting meeting, Guid agendaItemId, int step, CancellationToken cancellationToken) =>
-        ChangeAsync(meeting, "agenda-move", m =>
-        {
-            var item = m.Agenda.FirstOrDefault(a => a.Id == agendaItemId)
-                ?? throw new DomainException("meeting.agenda.unknown", "Dit agendapunt hoort niet bij deze bespreking.");
-            m.MoveAgendaItem(agendaItemId, item.Position + Math.Sign(step));
-        }, cancellationToken);
-
-    public Task RemoveAsync(Meeting meeting, Guid agendaItemId, CancellationToken cancellationToken) =>
-        ChangeAsync(meeting, "agenda-remove", m => m.RemoveFromAgenda(agendaItemId), cancellationToken);
-
-    public async Task AddAsync(Meeting meeting, Guid? caseId, int minutes, CancellationToken cancellationToken)
+    /// <summary>Title, start and the timeboxes as typed (by agenda item id); applied to the meeting, saved by <see cref="SaveAsync"/>.</summary>
+    public static void Reschedule(Meeting meeting, string? title, DateTime startUtc, IReadOnlyDictionary<Guid, int> timeboxes)
     {
-        var caseFile = caseId is null ? null : await db.CaseFiles.FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        await ChangeAsync(meeting, "agenda-add", m =>
+        meeting.Reschedule(title ?? string.Empty, startUtc);
+        foreach (var (itemId, minutes) in timeboxes)
         {
-            if (caseFile is null)
+            if (meeting.Agenda.FirstOrDefault(a => a.Id == itemId) is { } item && item.TimeboxMinutes != minutes)
             {
-                throw new DomainException("meeting.agenda.unknown-case", "Kies een casus om toe te voegen.");
+                meeting.ChangeTimebox(itemId, minutes);
             }
-
-            if (m.Status != MeetingStatus.Planned)
-            {
-                throw new DomainException("meeting.status", "Dit kan alleen voordat de bespreking begint.");
-            }
-
-            m.AddToAgenda(Guid.NewGuid(), caseFile, minutes);
-        }, cancellationToken);
+        }
     }
 
-    public Task CancelAsync(Meeting meeting, string? reason, CancellationToken cancellationToken) =>
-        ChangeAsync(meeting, "cancel", m => m.Cancel(reason ?? string.Empty, time.GetUtcNow().UtcDateTime), cancellationToken);
-
-    /// <summary>Applies one change and saves it; a broken rule throws <see cref="DomainException"/> before anything is saved.</summary>
-    private async Task ChangeAsync(Meeting meeting, string action, Action<Meeting> change, CancellationToken cancellationToken)
+    /// <summary>Moves an item one place up (-1) or down (+1).</summary>
+    public static void Move(Meeting meeting, Guid agendaItemId, int step)
     {
-        change(meeting);
+        var item = meeting.Agenda.FirstOrDefault(a => a.Id == agendaItemId)
+            ?? throw new DomainException("meeting.agenda.unknown", "Dit agendapunt hoort niet bij deze bespreking.");
+        meeting.MoveAgendaItem(agendaItemId, item.Position + Math.Sign(step));
+    }
+
+    public static void Remove(Meeting meeting, Guid agendaItemId) => meeting.RemoveFromAgenda(agendaItemId);
+
+    /// <summary>Puts a case on the agenda of the planned meeting; the domain checks it is of the meeting's wijk.</summary>
+    public async Task AddAsync(Meeting meeting, Guid? caseId, int minutes, CancellationToken cancellationToken)
+    {
+        if (meeting.Status != MeetingStatus.Planned)
+        {
+            throw new DomainException("meeting.status", "Dit kan alleen voordat de bespreking begint.");
+        }
+
+        var caseFile = (caseId is null ? null : await db.CaseFiles.FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken))
+            ?? throw new DomainException("meeting.agenda.unknown-case", "Kies een casus om toe te voegen.");
+        meeting.AddToAgenda(Guid.NewGuid(), caseFile, minutes);
+    }
+
+    public void Cancel(Meeting meeting, string? reason) => meeting.Cancel(reason ?? string.Empty, time.GetUtcNow().UtcDateTime);
+
+    /// <summary>Saves what was applied to the meeting, all at once, and audit-logs it as <paramref name="action"/>.</summary>
+    public async Task SaveAsync(Meeting meeting, string action, CancellationToken cancellationToken)
+    {
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -116,6 +116,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         nameof(MeetingHub.ChangeRecommendationStatus), nameof(MeetingHub.DeleteRecommendation), nameof(MeetingHub.UpdateCursor),
         nameof(MeetingHub.OpenWritingRound), nameof(MeetingHub.WriteEntry), nameof(MeetingHub.RevealWritingRound),
         nameof(MeetingHub.CatchUp), nameof(MeetingHub.FinaliseMinutes), nameof(MeetingHub.EvaluateMeeting),
+        nameof(MeetingHub.ReturnToPreviousPhase), nameof(MeetingHub.MoveToNextItem), nameof(MeetingHub.MoveToItem),
     ];
 
     [Fact]
