@@ -2,9 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Proeftuin.Core.Anonymization;
 using Proeftuin.Core.Common;
 using Proeftuin.Core.Meetings;
 using Proeftuin.Data;
+using Proeftuin.Web.Features.Anonymization;
+using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Forms;
 using Proeftuin.Web.Infrastructure.Localization;
 
@@ -15,7 +18,7 @@ namespace Proeftuin.Web.Features.Meetings;
 /// timeboxes) and cancels it with a reason after a confirmation. Every button posts the whole form, so what was typed
 /// in the fields is kept; the rules are <see cref="MeetingEditing"/>'s.
 /// </summary>
-public sealed class EditModel(ProeftuinDbContext db, MeetingEditing editing, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class EditModel(ProeftuinDbContext db, MeetingEditing editing, TextGuard guard, AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public string? Title { get; set; }
@@ -38,6 +41,9 @@ public sealed class EditModel(ProeftuinDbContext db, MeetingEditing editing, ISt
 
     [BindProperty]
     public string? CancelReason { get; set; }
+
+    /// <summary>What the anonymisation guard found in the reason for cancelling, which every member of the wijk reads.</summary>
+    public IReadOnlyList<GuardFindingView> GuardFindings { get; private set; } = [];
 
     /// <summary>The chair asked to cancel: the page asks for confirmation before anything happens.</summary>
     public bool ConfirmCancel { get; private set; }
@@ -95,7 +101,7 @@ public sealed class EditModel(ProeftuinDbContext db, MeetingEditing editing, ISt
         }
         else
         {
-            ConfirmCancel = true;
+            ConfirmCancel = await ReasonIsClearAsync(cancellationToken);
         }
 
         return Page();
@@ -109,6 +115,11 @@ public sealed class EditModel(ProeftuinDbContext db, MeetingEditing editing, ISt
         }
 
         ModelState.Clear();
+        if (!await ReasonIsClearAsync(cancellationToken))
+        {
+            return Page();
+        }
+
         try
         {
             editing.Cancel(Meeting, CancelReason);
@@ -122,6 +133,24 @@ public sealed class EditModel(ProeftuinDbContext db, MeetingEditing editing, ISt
 
         TempData["StatusMessage"] = text["MeetingCancelled", Meeting.Title].Value;
         return RedirectToPage("/Neighbourhoods/Wijk", new { slug = WijkSlug });
+    }
+
+    /// <summary>
+    /// The reason is shown to every member of the wijk and in the meetings list: the guard (with the guarded names of
+    /// the cases on the agenda) refuses anything identifying before the chair is even asked to confirm.
+    /// </summary>
+    private async Task<bool> ReasonIsClearAsync(CancellationToken cancellationToken)
+    {
+        var verdict = await guard.CheckAsync(
+            [.. Meeting.Agenda.Select(a => a.CaseFileId)], cancellationToken, new GuardedField(nameof(CancelReason), CancelReason ?? string.Empty));
+        if (verdict.IsClear)
+        {
+            return true;
+        }
+
+        await audit.RecordAsync(new AuditEvent("cancel", "denied", "Meeting", Meeting.Id.ToString(), Meeting.NeighbourhoodId, "Chair"), cancellationToken);
+        GuardFindings = GuardForm.Refuse(this, verdict, new Dictionary<string, string> { [nameof(CancelReason)] = CancelReason ?? string.Empty });
+        return false;
     }
 
     public string CaseName(Guid caseId) => Cases.TryGetValue(caseId, out var c) ? $"{c.Code} — {c.Title}" : string.Empty;

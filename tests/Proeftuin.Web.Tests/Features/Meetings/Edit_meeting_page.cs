@@ -54,6 +54,7 @@ public sealed class Edit_meeting_page(ProeftuinWebFactory factory) : IClassFixtu
         var lastDown = await joost.SubmitAsync(page, $"{page}?handler=Move&item={items[1]}&step=1", Fields("Ongewijzigd", "2027-05-13", "19:00", (items[0], 30), (items[1], 30)));
         var foreign = await joost.SubmitAsync(page, $"{page}?handler=Add", Fields("Ongewijzigd", "2027-05-13", "19:00", (items[0], 30), (items[1], 30)).With("AddCaseId", otherWijkCase.ToString()));
         var noReason = await joost.SubmitAsync(page, $"{page}?handler=Cancel", new Dictionary<string, string> { ["CancelReason"] = " " });
+        var identifying = await joost.SubmitAsync(page, $"{page}?handler=CancelConfirmed", new Dictionary<string, string> { ["CancelReason"] = "Broer Storm (11) is opgenomen" });
 
         Assert.Contains("id=\"Title-fout\">Geef de bespreking een titel.</p>", empty.Text, StringComparison.Ordinal);
         Assert.Contains("Kies een datum.", empty.Text, StringComparison.Ordinal);
@@ -61,6 +62,8 @@ public sealed class Edit_meeting_page(ProeftuinWebFactory factory) : IClassFixtu
         Assert.Contains("Kies een plaats van 1 tot 2 op de agenda.", lastDown.Text, StringComparison.Ordinal);
         Assert.Contains("Alleen casussen van de eigen wijk kunnen op de agenda.", foreign.Text, StringComparison.Ordinal);
         Assert.Contains("id=\"CancelReason-fout\">Geef een reden voor het annuleren.</p>", noReason.Text, StringComparison.Ordinal);
+        Assert.Contains("mogelijk identificerend", identifying.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("data-testid=\"cancel-confirmation\"", identifying.Html, StringComparison.Ordinal);
         var meeting = await factory.QueryAsync(db => db.Meetings.Include(m => m.Agenda).AsNoTracking().SingleAsync(m => m.Id == meetingId));
         Assert.Equal("Ongewijzigd", meeting.Title);
         Assert.Equal(MeetingStatus.Planned, meeting.Status);
