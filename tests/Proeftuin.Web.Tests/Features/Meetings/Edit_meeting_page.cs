@@ -73,17 +73,21 @@ public sealed class Edit_meeting_page(ProeftuinWebFactory factory) : IClassFixtu
     [Fact]
     public async Task Chair_cancels_with_a_reason_after_confirming_and_members_see_it()
     {
-        var (meetingId, _) = await PlanAsync("Gaat niet door", 1);
+        // Tomorrow, so that it would be the wijk's next meeting on the home page if it were not cancelled.
+        var tomorrow = DateTime.UtcNow.Date.AddDays(1).AddHours(16).AddMinutes(7);
+        var (meetingId, _) = await PlanAsync("Gaat niet door", 1, tomorrow);
         var page = $"/besprekingen/{meetingId}/bewerken";
         using var joost = await factory.SignedInAsync(Chair);
         using var kevin = await factory.SignedInAsync("kevin.smit@demo.proeftuin.nl");
 
         var asked = await joost.SubmitAsync(page, $"{page}?handler=Cancel", new Dictionary<string, string> { ["CancelReason"] = "Te weinig casussen deze maand" });
+        var homeBefore = await kevin.OpenAsync("/");
         var stillPlanned = await factory.QueryAsync(db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Status).SingleAsync());
         var cancelled = await joost.SubmitAsync(page, $"{page}?handler=CancelConfirmed", new Dictionary<string, string> { ["CancelReason"] = "Te weinig casussen deze maand" });
         var wijk = await kevin.OpenAsync("/wijken/ondiep");
         var room = await kevin.OpenAsync($"/besprekingen/{meetingId}");
         var editAfter = await joost.OpenAsync(page);
+        var home = await kevin.OpenAsync("/");
 
         Assert.Contains("data-testid=\"cancel-confirmation\"", asked.Html, StringComparison.Ordinal);
         Assert.Contains("Weet je zeker dat je ‘Gaat niet door’ wilt annuleren?", asked.Text, StringComparison.Ordinal);
@@ -94,6 +98,9 @@ public sealed class Edit_meeting_page(ProeftuinWebFactory factory) : IClassFixtu
         Assert.Contains("Deze bespreking is geannuleerd en gaat niet door. Reden: Te weinig casussen deze maand", room.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("room.js", room.Html, StringComparison.Ordinal);
         Assert.Equal($"/besprekingen/{meetingId}", editAfter.Landed.AbsolutePath);
+        var shown = TimeZoneInfo.ConvertTimeFromUtc(tomorrow, Web.Infrastructure.Localization.AmsterdamTime.Zone).ToString("d MMMM yyyy, HH:mm", new System.Globalization.CultureInfo("nl-NL"));
+        Assert.Contains(shown, homeBefore.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(shown, home.Text, StringComparison.Ordinal); // a cancelled meeting is nobody's next meeting
         Assert.True(await factory.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.ObjectId == meetingId.ToString() && e.Action == "cancel" && e.Outcome == "success")));
     }
 
