@@ -20,6 +20,7 @@ public sealed class AgendaItem
         Position = position;
         TimeboxMinutes = ValidTimebox(timeboxMinutes);
         Phase = MeetingPhase.Presentation;
+        PhaseSeconds = DefaultPhaseSeconds(Phase, TimeboxMinutes);
     }
 
     public Guid Id { get; private set; }
@@ -35,10 +36,13 @@ public sealed class AgendaItem
 
     public MeetingPhase Phase { get; private set; }
 
+    /// <summary>How long the current phase's timer runs (its share of the timebox, plus what the chair added).</summary>
+    public int PhaseSeconds { get; private set; }
+
     /// <summary>When the running timer was (re)started; null while it is paused or not started.</summary>
     public DateTime? TimerRunningSinceUtc { get; private set; }
 
-    /// <summary>Seconds the timer ran before its last pause.</summary>
+    /// <summary>Seconds the current phase's timer ran before its last pause.</summary>
     public int TimerElapsedSeconds { get; private set; }
 
     public bool IsTimerRunning => TimerRunningSinceUtc is not null;
@@ -52,10 +56,36 @@ public sealed class AgendaItem
             elapsed += nowUtc - since;
         }
 
-        return TimeSpan.FromMinutes(TimeboxMinutes) - elapsed;
+        return TimeSpan.FromSeconds(PhaseSeconds) - elapsed;
     }
 
-    internal void ChangeTimebox(int minutes) => TimeboxMinutes = ValidTimebox(minutes);
+    /// <summary>
+    /// A phase's default share of the case's timebox (after the incidentmethode: the analysis takes longest, the
+    /// evaluation is short), in whole minutes, at least one.
+    /// </summary>
+    public static int DefaultPhaseSeconds(MeetingPhase phase, int timeboxMinutes)
+    {
+        var percent = phase switch
+        {
+            MeetingPhase.Presentation => 20,
+            MeetingPhase.Clarification => 20,
+            MeetingPhase.Analysis => 30,
+            MeetingPhase.Recommendations => 20,
+            MeetingPhase.Evaluation => 10,
+            _ => throw new ArgumentOutOfRangeException(nameof(phase)),
+        };
+        return Math.Max(1, (int)Math.Round(timeboxMinutes * percent / 100.0)) * 60;
+    }
+
+    internal void ChangeTimebox(int minutes)
+    {
+        TimeboxMinutes = ValidTimebox(minutes);
+        if (TimerElapsedSeconds == 0 && TimerRunningSinceUtc is null)
+        {
+            // The phase's timer has not run yet: it follows the new timebox.
+            PhaseSeconds = DefaultPhaseSeconds(Phase, TimeboxMinutes);
+        }
+    }
 
     internal void StartTimer(DateTime nowUtc) => TimerRunningSinceUtc ??= Guard.Utc(nowUtc);
 
@@ -75,19 +105,41 @@ public sealed class AgendaItem
             throw new DomainException("meeting.timer", "Verleng de tijd met 1 tot 60 minuten.");
         }
 
-        TimeboxMinutes = Math.Min(TimeboxMinutes + minutes, MaxTimeboxMinutes * 2);
+        PhaseSeconds = Math.Min(PhaseSeconds + (minutes * 60), MaxTimeboxMinutes * 60);
     }
 
-    /// <summary>Moves to the next phase; false when already in the last one.</summary>
-    internal bool AdvancePhase()
+    /// <summary>Moves to the next phase with a fresh timer; false when already in the last one.</summary>
+    internal bool AdvancePhase(DateTime nowUtc)
     {
         if (Phase == MeetingPhase.Evaluation)
         {
             return false;
         }
 
-        Phase++;
+        EnterPhase(Phase + 1, nowUtc);
         return true;
+    }
+
+    /// <summary>Moves back to the previous phase with a fresh timer; false when already in the first one.</summary>
+    internal bool ReturnToPreviousPhase(DateTime nowUtc)
+    {
+        if (Phase == MeetingPhase.Presentation)
+        {
+            return false;
+        }
+
+        EnterPhase(Phase - 1, nowUtc);
+        return true;
+    }
+
+    /// <summary>A new phase gets its own timer from its default share; a running timer keeps running for it.</summary>
+    private void EnterPhase(MeetingPhase phase, DateTime nowUtc)
+    {
+        var running = IsTimerRunning;
+        Phase = phase;
+        PhaseSeconds = DefaultPhaseSeconds(phase, TimeboxMinutes);
+        TimerElapsedSeconds = 0;
+        TimerRunningSinceUtc = running ? Guard.Utc(nowUtc) : null;
     }
 
     private static int ValidTimebox(int minutes) =>

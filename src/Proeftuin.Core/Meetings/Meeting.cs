@@ -4,13 +4,14 @@ using Proeftuin.Core.Common;
 namespace Proeftuin.Core.Meetings;
 
 /// <summary>
-/// A bespreking: one wijk's monthly case discussion. Planned → Live → Closed; the chair leads it through the agenda,
+/// A bespreking: one wijk's monthly case discussion. Planned → Live → Closed (or Planned → Cancelled); the chair leads it through the agenda,
 /// each item through its phases. A closed meeting cannot be changed.
 /// </summary>
 public sealed class Meeting
 {
     public const int MaxTitleLength = 160;
     public const int MaxAgendaItems = 12;
+    public const int MaxCancellationReasonLength = 500;
 
     private readonly List<AgendaItem> _agenda = [];
     private readonly List<Attendance> _attendance = [];
@@ -53,6 +54,11 @@ public sealed class Meeting
     public DateTime HeldAtUtc => StartedAtUtc ?? ScheduledStartUtc;
 
     public Guid? CurrentAgendaItemId { get; private set; }
+
+    /// <summary>Why the chair cancelled the meeting; members see it on the meeting and in the meetings list.</summary>
+    public string? CancellationReason { get; private set; }
+
+    public DateTime? CancelledAtUtc { get; private set; }
 
     public IReadOnlyList<AgendaItem> Agenda => [.. _agenda.OrderBy(a => a.Position)];
 
@@ -113,6 +119,33 @@ public sealed class Meeting
         FindItem(agendaItemId).ChangeTimebox(minutes);
     }
 
+    /// <summary>Moves an agenda item to another place (1 = first); the others close up around it.</summary>
+    public void MoveAgendaItem(Guid agendaItemId, int newPosition)
+    {
+        EnsurePlanned();
+        var item = FindItem(agendaItemId);
+        if (newPosition < 1 || newPosition > _agenda.Count)
+        {
+            throw new DomainException("meeting.agenda.position", $"Kies een plaats van 1 tot {_agenda.Count} op de agenda.");
+        }
+
+        var order = Agenda.Where(a => a.Id != item.Id).ToList();
+        order.Insert(newPosition - 1, item);
+        for (var i = 0; i < order.Count; i++)
+        {
+            order[i].Position = i + 1;
+        }
+    }
+
+    /// <summary>Planned → Cancelled, with the reason members see; nothing about the meeting can change after.</summary>
+    public void Cancel(string reason, DateTime nowUtc)
+    {
+        EnsurePlanned();
+        CancellationReason = Guard.Required(reason, "meeting.cancel.reason", "Geef een reden voor het annuleren", MaxCancellationReasonLength);
+        CancelledAtUtc = Guard.Utc(nowUtc);
+        Status = MeetingStatus.Cancelled;
+    }
+
     /// <summary>Planned → Live. The first agenda item becomes current.</summary>
     public void Start(DateTime nowUtc)
     {
@@ -136,7 +169,7 @@ public sealed class Meeting
     {
         EnsureLive();
         var current = CurrentItem!;
-        if (current.AdvancePhase())
+        if (current.AdvancePhase(nowUtc))
         {
             return;
         }
@@ -145,6 +178,27 @@ public sealed class Meeting
             ?? throw new DomainException("meeting.agenda.end", "Dit was de laatste fase van de laatste casus. Sluit de bespreking af.");
         current.PauseTimer(nowUtc);
         CurrentAgendaItemId = next.Id;
+    }
+
+    /// <summary>Back to the previous phase of the current item (e.g. one more clarifying question); its timer starts afresh.</summary>
+    public void ReturnToPreviousPhase(DateTime nowUtc)
+    {
+        EnsureLive();
+        if (!CurrentItem!.ReturnToPreviousPhase(nowUtc))
+        {
+            throw new DomainException("meeting.phase.first", "Deze casus is al in de eerste fase.");
+        }
+    }
+
+    /// <summary>Skips the rest of the current case: the next case on the agenda becomes current at its first phase.</summary>
+    public AgendaItem MoveToNextItem(DateTime nowUtc)
+    {
+        EnsureLive();
+        var current = CurrentItem!;
+        var next = Agenda.FirstOrDefault(a => a.Position > current.Position)
+            ?? throw new DomainException("meeting.agenda.last", "Dit is de laatste casus op de agenda.");
+        MoveToItem(next.Id, nowUtc);
+        return next;
     }
 
     /// <summary>Jumps to another agenda item (e.g. when a case is postponed).</summary>
@@ -206,7 +260,7 @@ public sealed class Meeting
     /// <summary>A participant rates the meeting, during its evaluation or after it closed.</summary>
     public MeetingEvaluation Evaluate(Guid evaluationId, Guid professionalId, int score, string? remark, DateTime nowUtc)
     {
-        if (Status == MeetingStatus.Planned)
+        if (Status is MeetingStatus.Planned or MeetingStatus.Cancelled)
         {
             throw new DomainException("evaluation.status", "Een bespreking kan pas na afloop worden beoordeeld.");
         }
@@ -246,6 +300,11 @@ public sealed class Meeting
         if (Status == MeetingStatus.Closed)
         {
             throw new DomainException("meeting.closed", "Een gesloten bespreking kan niet meer worden gewijzigd.");
+        }
+
+        if (Status == MeetingStatus.Cancelled)
+        {
+            throw new DomainException("meeting.cancelled", "Een geannuleerde bespreking kan niet meer worden gewijzigd.");
         }
     }
 }

@@ -10,4 +10,7 @@ public enum MeetingStatus
 
     /// <summary>Gesloten: nothing can be changed any more.</summary>
     Closed = 3,
+
+    /// <summary>Geannuleerd by the chair before it started, with a reason; nothing can be changed any more.</summary>
+    Cancelled = 4,
 }

@@ -548,6 +548,9 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                     b.Property<int>("Phase")
                         .HasColumnType("int");
 
+                    b.Property<int>("PhaseSeconds")
+                        .HasColumnType("int");
+
                     b.Property<int>("Position")
                         .HasColumnType("int");
 
@@ -592,6 +595,13 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<Guid>("ChairId")
                         .HasColumnType("uniqueidentifier");

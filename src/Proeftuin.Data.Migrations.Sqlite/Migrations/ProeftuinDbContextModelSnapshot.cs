@@ -534,6 +534,9 @@ namespace Proeftuin.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("Phase")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PhaseSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
@@ -577,6 +580,13 @@ namespace Proeftuin.Data.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Proeftuin.Core.Meetings.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ChairId")

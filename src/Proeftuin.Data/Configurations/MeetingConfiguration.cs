@@ -16,6 +16,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         ConcurrencyStamp.Configure(builder);
         builder.Property(m => m.Title).HasMaxLength(Meeting.MaxTitleLength).IsRequired();
         builder.Property(m => m.Status).HasConversion<int>();
+        builder.Property(m => m.CancellationReason).HasMaxLength(Meeting.MaxCancellationReasonLength);
         builder.Ignore(m => m.CurrentItem);
         builder.HasIndex(m => new { m.NeighbourhoodId, m.ScheduledStartUtc });
         builder.HasOne<Neighbourhood>().WithMany().HasForeignKey(m => m.NeighbourhoodId).OnDelete(DeleteBehavior.Restrict);

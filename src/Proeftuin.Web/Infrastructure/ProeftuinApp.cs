@@ -59,6 +59,8 @@ public static class ProeftuinApp
         builder.Services.AddSingleton<Infrastructure.Markdown.MarkdownRenderer>();
         builder.Services.AddScoped<Features.Meetings.MinutesTexts>();
         builder.Services.AddScoped<Features.Meetings.MinutesAppendix>();
+        builder.Services.AddScoped<Features.Meetings.MeetingSteering>();
+        builder.Services.AddScoped<Features.Meetings.MeetingEditing>();
         builder.Services.AddScoped<Features.Meetings.MinutesExport>();
         builder.Services.AddScoped<Features.Cases.CaseExport>();
         builder.Services.AddScoped<Features.Anonymization.OpenFindings>();

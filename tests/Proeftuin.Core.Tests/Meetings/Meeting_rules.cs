@@ -95,19 +95,121 @@ public sealed class Meeting_rules
     }
 
     [Fact]
-    public void Timer_counts_down_from_server_time_and_pauses()
+    public void Timer_counts_down_the_phase_from_server_time_and_pauses()
     {
         var meeting = PlannedWithTwoCases();
         meeting.Start(Start);
 
+        // Inbreng gets 20% of the 30-minute timebox: 6 minutes.
         meeting.StartTimer(Start);
-        meeting.PauseTimer(Start.AddMinutes(10));
+        meeting.PauseTimer(Start.AddMinutes(2));
         var paused = meeting.CurrentItem!.Remaining(Start.AddMinutes(50));
         meeting.StartTimer(Start.AddMinutes(50));
         meeting.ExtendTimer(5);
 
-        Assert.Equal(TimeSpan.FromMinutes(20), paused);
-        Assert.Equal(TimeSpan.FromMinutes(20), meeting.CurrentItem.Remaining(Start.AddMinutes(55)));
+        Assert.Equal(TimeSpan.FromMinutes(4), paused);
+        Assert.Equal(TimeSpan.FromMinutes(8), meeting.CurrentItem.Remaining(Start.AddMinutes(51)));
+    }
+
+    [Fact]
+    public void Each_phase_gets_its_own_timer_from_its_share_of_the_timebox()
+    {
+        var meeting = PlannedWithTwoCases();
+        meeting.Start(Start);
+        meeting.StartTimer(Start);
+
+        meeting.AdvancePhase(Start.AddMinutes(7));
+
+        var item = meeting.CurrentItem!;
+        Assert.Equal(MeetingPhase.Clarification, item.Phase);
+        Assert.True(item.IsTimerRunning);
+        Assert.Equal(TimeSpan.FromMinutes(6), item.Remaining(Start.AddMinutes(7)));
+        Assert.Equal(
+            [6, 6, 9, 6, 3],
+            Enum.GetValues<MeetingPhase>().Select(p => AgendaItem.DefaultPhaseSeconds(p, 30) / 60));
+    }
+
+    [Fact]
+    public void The_chair_goes_back_a_phase_with_a_fresh_timer_but_not_before_the_first()
+    {
+        var meeting = PlannedWithTwoCases();
+        meeting.Start(Start);
+        var error = Assert.Throws<DomainException>(() => meeting.ReturnToPreviousPhase(Start));
+        meeting.AdvancePhase(Start);
+        meeting.AdvancePhase(Start);
+        meeting.StartTimer(Start);
+
+        meeting.ReturnToPreviousPhase(Start.AddMinutes(3));
+
+        Assert.Equal("meeting.phase.first", error.Code);
+        Assert.Equal(MeetingPhase.Clarification, meeting.CurrentItem!.Phase);
+        Assert.Equal(TimeSpan.FromMinutes(6), meeting.CurrentItem.Remaining(Start.AddMinutes(3)));
+    }
+
+    [Fact]
+    public void The_chair_moves_to_the_next_case_until_the_last()
+    {
+        var meeting = PlannedWithTwoCases();
+        meeting.Start(Start);
+        meeting.AdvancePhase(Start);
+
+        var next = meeting.MoveToNextItem(Start);
+        var error = Assert.Throws<DomainException>(() => meeting.MoveToNextItem(Start));
+
+        Assert.Equal(meeting.Agenda[1].Id, next.Id);
+        Assert.Equal(next.Id, meeting.CurrentAgendaItemId);
+        Assert.Equal(MeetingPhase.Presentation, next.Phase);
+        Assert.Equal("meeting.agenda.last", error.Code);
+    }
+
+    [Fact]
+    public void An_agenda_item_moves_to_another_place_and_the_others_close_up()
+    {
+        var meeting = PlannedWithTwoCases();
+        meeting.AddToAgenda(Guid.NewGuid(), Case(3), 15);
+        var (first, second, third) = (meeting.Agenda[0].Id, meeting.Agenda[1].Id, meeting.Agenda[2].Id);
+
+        meeting.MoveAgendaItem(third, 1);
+        var error = Assert.Throws<DomainException>(() => meeting.MoveAgendaItem(first, 4));
+
+        Assert.Equal([third, first, second], meeting.Agenda.Select(a => a.Id));
+        Assert.Equal([1, 2, 3], meeting.Agenda.Select(a => a.Position));
+        Assert.Equal("meeting.agenda.position", error.Code);
+    }
+
+    [Fact]
+    public void A_changed_timebox_sets_the_phase_timer_before_it_ran()
+    {
+        var meeting = PlannedWithTwoCases();
+
+        meeting.ChangeTimebox(meeting.Agenda[0].Id, 60);
+
+        Assert.Equal(TimeSpan.FromMinutes(12), meeting.Agenda[0].Remaining(Start));
+    }
+
+    [Fact]
+    public void A_cancelled_meeting_keeps_its_reason_and_cannot_change_or_start()
+    {
+        var meeting = PlannedWithTwoCases();
+        var empty = Assert.Throws<DomainException>(() => meeting.Cancel("  ", Start));
+
+        meeting.Cancel("Te weinig casussen deze maand", Start);
+
+        Assert.Equal("meeting.cancel.reason", empty.Code);
+        Assert.Equal(MeetingStatus.Cancelled, meeting.Status);
+        Assert.Equal("Te weinig casussen deze maand", meeting.CancellationReason);
+        Assert.Equal("meeting.cancelled", Assert.Throws<DomainException>(() => meeting.Reschedule("Nieuw", Start)).Code);
+        Assert.Equal("meeting.status", Assert.Throws<DomainException>(() => meeting.Start(Start)).Code);
+        Assert.Equal("meeting.cancelled", Assert.Throws<DomainException>(() => meeting.Cancel("Nog eens", Start)).Code);
+    }
+
+    [Fact]
+    public void A_live_meeting_cannot_be_cancelled()
+    {
+        var meeting = PlannedWithTwoCases();
+        meeting.Start(Start);
+
+        Assert.Equal("meeting.status", Assert.Throws<DomainException>(() => meeting.Cancel("Toch niet", Start)).Code);
     }
 
     [Fact]

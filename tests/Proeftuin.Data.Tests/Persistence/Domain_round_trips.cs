@@ -117,6 +117,34 @@ public sealed class Domain_round_trips
         }
     }
 
+    [Theory]
+    [AllProviders]
+    public async Task Cancelled_meeting_keeps_its_reason_and_items_their_phase_timer(DatabaseProvider provider)
+    {
+        await using var database = await MigratedAsync(provider);
+        var (wijk, chair) = await AddWijkAndMemberAsync(database, "OND");
+        var meetingId = Guid.NewGuid();
+        await using (var db = database.CreateContext())
+        {
+            var caseFile = new CaseFile(Guid.NewGuid(), wijk.Id, CaseCode.Create("OND", 2026, 3), "Derde", AgeBand.Child, [], chair.Id, Now);
+            var meeting = new Meeting(meetingId, wijk.Id, "Gaat niet door", Now.AddDays(7), chair.Id);
+            meeting.AddToAgenda(Guid.NewGuid(), caseFile, 45);
+            meeting.Cancel("Te weinig casussen ‘deze’ maand", Now);
+            db.CaseFiles.Add(caseFile);
+            db.Meetings.Add(meeting);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            var loaded = await db.Meetings.Include(m => m.Agenda).SingleAsync(m => m.Id == meetingId);
+            Assert.Equal(MeetingStatus.Cancelled, loaded.Status);
+            Assert.Equal("Te weinig casussen ‘deze’ maand", loaded.CancellationReason);
+            Assert.Equal(Now, loaded.CancelledAtUtc);
+            Assert.Equal(9 * 60, loaded.Agenda[0].PhaseSeconds);
+        }
+    }
+
     private static async Task<TestDatabase> MigratedAsync(DatabaseProvider provider)
     {
         var database = TestDatabase.Create(provider);

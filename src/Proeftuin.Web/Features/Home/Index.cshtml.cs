@@ -41,7 +41,7 @@ public sealed class IndexModel(ProeftuinDbContext db, TimeProvider time, AuditLo
                 db.Memberships.Any(m => m.NeighbourhoodId == n.Id && m.ProfessionalId == userId),
                 db.CaseFiles.Count(c => c.NeighbourhoodId == n.Id),
                 db.Meetings
-                    .Where(m => m.NeighbourhoodId == n.Id && m.Status != MeetingStatus.Closed && m.ScheduledStartUtc >= now.Date)
+                    .Where(m => m.NeighbourhoodId == n.Id && (m.Status == MeetingStatus.Planned || m.Status == MeetingStatus.Live) && m.ScheduledStartUtc >= now.Date)
                     .OrderBy(m => m.ScheduledStartUtc)
                     .Select(m => (DateTime?)m.ScheduledStartUtc)
                     .FirstOrDefault()))

@@ -16,7 +16,7 @@ namespace Proeftuin.Web.Features.Neighbourhoods;
 /// One wijk for its members: who is in it, its cases and its meetings. Case titles are shown, so members only; a
 /// coordinator or beheerder role alone does not open it.
 /// </summary>
-public sealed class WijkModel(ProeftuinDbContext db, WijkAccess access, AuditLog audit) : PageModel
+public sealed class WijkModel(ProeftuinDbContext db, WijkAccess access, AuditLog audit, TimeProvider time) : PageModel
 {
     public Neighbourhood Wijk { get; private set; } = null!;
 
@@ -61,14 +61,16 @@ public sealed class WijkModel(ProeftuinDbContext db, WijkAccess access, AuditLog
             .OrderBy(c => c.Code)
             .Select(c => new WijkCase(c.Id, c.Code, c.Title, c.AgeBand, c.Status))
             .ToListAsync(cancellationToken);
-        Meetings = await db.Meetings.AsNoTracking()
-            .Where(m => m.NeighbourhoodId == wijk.Id)
-            .OrderByDescending(m => m.ScheduledStartUtc)
-            .Select(m => new WijkMeeting(
-                m.Id, m.Title, m.ScheduledStartUtc, m.Status, m.Agenda.Count,
-                db.MeetingEvaluations.Where(e => e.MeetingId == m.Id).Average(e => (double?)e.Score),
-                db.MeetingEvaluations.Count(e => e.MeetingId == m.Id)))
-            .ToListAsync(cancellationToken);
+        Meetings = WijkMeeting.InListOrder(
+            await db.Meetings.AsNoTracking()
+                .Where(m => m.NeighbourhoodId == wijk.Id)
+                .Select(m => new WijkMeeting(
+                    m.Id, m.Title, m.ScheduledStartUtc, m.Status, m.Agenda.Count,
+                    db.MeetingEvaluations.Where(e => e.MeetingId == m.Id).Average(e => (double?)e.Score),
+                    db.MeetingEvaluations.Count(e => e.MeetingId == m.Id),
+                    m.CancellationReason))
+                .ToListAsync(cancellationToken),
+            time.GetUtcNow().UtcDateTime);
         await audit.RecordAsync(new AuditEvent("read", "success", "Neighbourhood", wijk.Id.ToString(), wijk.Id, role.ToString()), cancellationToken);
         return Page();
     }
@@ -80,5 +82,21 @@ public sealed record WijkMember(string Name, Discipline Discipline, MembershipRo
 
 public sealed record WijkCase(Guid Id, string Code, string Title, AgeBand AgeBand, CaseStatus Status);
 
-/// <summary>A meeting of the wijk; <paramref name="AverageScore"/> is the participants' average rating (1–10), if any.</summary>
-public sealed record WijkMeeting(Guid Id, string Title, DateTime ScheduledStartUtc, MeetingStatus Status, int AgendaItems, double? AverageScore, int Ratings);
+/// <summary>
+/// A meeting of the wijk; <paramref name="AverageScore"/> is the participants' average rating (1–10), if any;
+/// <paramref name="CancellationReason"/> why the chair cancelled it.
+/// </summary>
+public sealed record WijkMeeting(
+    Guid Id, string Title, DateTime ScheduledStartUtc, MeetingStatus Status, int AgendaItems, double? AverageScore, int Ratings, string? CancellationReason = null)
+{
+    /// <summary>
+    /// The meeting running now and those still to come first, soonest at the top (9 December above 16 December), then
+    /// the past ones, the latest first. A planned or cancelled meeting counts as coming until its day is over.
+    /// </summary>
+    public static IReadOnlyList<WijkMeeting> InListOrder(IEnumerable<WijkMeeting> meetings, DateTime nowUtc)
+    {
+        bool Upcoming(WijkMeeting m) => m.Status == MeetingStatus.Live || (m.Status != MeetingStatus.Closed && m.ScheduledStartUtc >= nowUtc.AddHours(-12));
+        var all = meetings.ToList();
+        return [.. all.Where(Upcoming).OrderBy(m => m.ScheduledStartUtc), .. all.Where(m => !Upcoming(m)).OrderByDescending(m => m.ScheduledStartUtc)];
+    }
+}

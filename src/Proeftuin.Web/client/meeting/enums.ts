@@ -2,7 +2,7 @@
 // `enum.ToString()`); Hub_contract (Proeftuin.Web.Tests) fails when the C# side changes and this file does not.
 
 /** Core.Meetings.MeetingStatus */
-export const MEETING_STATUSES = ['Planned', 'Live', 'Closed'] as const;
+export const MEETING_STATUSES = ['Planned', 'Live', 'Closed', 'Cancelled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 /** Core.Meetings.MeetingPhase */

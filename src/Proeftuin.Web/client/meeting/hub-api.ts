@@ -16,6 +16,9 @@ export interface HubMethods {
   UpdateCursor: [[position: CursorPosition], boolean];
   StartMeeting: [[], MeetingState];
   AdvancePhase: [[], MeetingState];
+  ReturnToPreviousPhase: [[], MeetingState];
+  MoveToNextItem: [[], MeetingState];
+  MoveToItem: [[agendaItemId: string], MeetingState];
   StartTimer: [[], MeetingState];
   PauseTimer: [[], MeetingState];
   ExtendTimer: [[minutes: number], MeetingState];

@@ -1,34 +1,16 @@
-// The meeting's phase, status, current agenda item and countdown (server time is the truth: the client only counts
-// down from the last state it received), and which chair controls can be used now.
+// The meeting's phase, status, current agenda item and the phase's countdown (server time is the truth: the client
+// only counts down from the last state it received, see phase-timer.ts), and which chair controls apply now.
 
+import { chairActions, renderChairControls } from './chair-controls';
 import type { RoomContext } from './dom';
 import type { MeetingState, MinutesView, WritingRoundView } from './hub-types';
-import { clock, format, type Texts } from './texts';
-
-/** Seconds left on the agenda item's timer `now` ms, given the state received at `receivedAt` ms; null without a timer. */
-export function remainingSeconds(state: MeetingState, receivedAt: number, now: number): number | null {
-  if (state.remainingSeconds === null || state.status !== 'Live') return null;
-  const elapsed = state.timerRunning ? (now - receivedAt) / 1000 : 0;
-  return state.remainingSeconds - elapsed;
-}
-
-/** The countdown as shown: running, paused, or how far over time. */
-export function timerText(texts: Texts, running: boolean, remaining: number): string {
-  return remaining < 0
-    ? format(texts, 'TimerOver', clock(remaining))
-    : format(texts, running ? 'TimerRunning' : 'TimerPaused', clock(remaining));
-}
-
-/** Only what can be done now is enabled: start before the meeting, finalise a draft verslag, the rest while it runs. */
-export function controlDisabled(action: string, state: MeetingState, minutes: MinutesView | null): boolean {
-  if (action === 'start') return state.status !== 'Planned';
-  if (action === 'finalise') return minutes?.status !== 'Draft';
-  return state.status !== 'Live';
-}
+import { clockFace, reachedZero, remainingSeconds, timerText, timerTone } from './phase-timer';
+import { format } from './texts';
 
 export class MeetingStatePanel {
   private current: MeetingState | null = null;
   private receivedAt = 0;
+  private lastRemaining: number | null = null;
 
   constructor(private readonly context: RoomContext) {}
 
@@ -71,29 +53,27 @@ export class MeetingStatePanel {
   renderChairControls(minutes: MinutesView | null, round: WritingRoundView | null): void {
     const state = this.current;
     if (!state) return;
-    const root = this.context.root;
-    const live = state.status === 'Live';
-    for (const control of root.querySelectorAll<HTMLButtonElement>('[data-action]')) {
-      control.disabled = controlDisabled(control.dataset.action ?? '', state, minutes);
-    }
-    const roundOpen = round !== null && round.status !== 'Revealed';
-    const reveal = root.querySelector<HTMLButtonElement>('[data-action="round-reveal"]');
-    if (reveal) reveal.disabled = !live || !roundOpen;
-    for (const control of root.querySelectorAll<HTMLInputElement | HTMLButtonElement>('#round-open-form input, #round-open-form button')) {
-      control.disabled = !live || roundOpen;
-    }
+    const items = [...this.context.root.querySelectorAll<HTMLElement>('#agenda li')];
+    const lastItem = items.at(-1)?.dataset.itemId === state.currentAgendaItemId;
+    renderChairControls(this.context.root, chairActions({ state, minutes, round, lastItem }));
   }
 
   private renderTimer(): void {
     const timer = document.getElementById('timer');
-    if (!timer) return;
+    const face = document.getElementById('timer-face');
+    const label = document.getElementById('timer-label');
+    if (!timer || !face || !label) return;
     const state = this.current;
     const remaining = state ? remainingSeconds(state, this.receivedAt, Date.now()) : null;
-    if (!state || remaining === null) {
-      timer.textContent = '';
-      return;
+    if (reachedZero(this.lastRemaining, remaining)) {
+      // The one signal at zero: the face turns to "over" (seen) and the room hears it (aria-live).
+      this.context.announce(format(this.context.texts, 'AnnounceTimeUp', this.context.texts[`Phase${state?.phase ?? ''}`] ?? ''));
     }
-    timer.textContent = timerText(this.context.texts, state.timerRunning, remaining);
-    timer.classList.toggle('proeftuin-timer--over', remaining < 0);
+    this.lastRemaining = remaining;
+    timer.hidden = !state || remaining === null;
+    if (!state || remaining === null) return;
+    face.textContent = clockFace(remaining);
+    label.textContent = timerText(this.context.texts, state.timerRunning, remaining);
+    timer.dataset.tone = timerTone(state.timerRunning, remaining);
   }
 }

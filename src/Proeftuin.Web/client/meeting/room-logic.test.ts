@@ -7,12 +7,12 @@ import { formatGuid } from './document-id';
 import { colourIndex, PARTICIPANT_COLOURS } from './enums';
 import { evaluationText } from './evaluation';
 import type { MeetingState, RecommendationView, WritingRoundView } from './hub-types';
-import { controlDisabled, remainingSeconds, timerText } from './meeting-state';
+import { chairActions } from './chair-controls';
 import { dutchDate, recommendationInput, recommendationMeta } from './recommendation-form';
 import { mergeRound } from './writing-round';
 
 const texts = {
-  TimerRunning: 'nog {0}', TimerPaused: 'gepauzeerd {0}', TimerOver: '{0} te lang', RecommendationMeta: '{0} voor {1}',
+  RecommendationMeta: '{0} voor {1}',
   OwnedBy: 'eigenaar {0}', DueBy: 'uiterlijk {0}', LevelCase: 'Casus', DisciplineFamilyWorker: 'Gezinswerker',
   EvaluationNone: 'Nog geen cijfers', EvaluationSummary: 'Gemiddeld {0} uit {1}',
 };
@@ -39,26 +39,18 @@ describe('dom helpers', () => {
 });
 
 describe('meeting state', () => {
-  it('counts down from the received state only while the timer runs', () => {
-    expect(remainingSeconds(live, 1_000, 11_000)).toBe(80);
-    expect(remainingSeconds({ ...live, timerRunning: false }, 1_000, 11_000)).toBe(90);
-    expect(remainingSeconds({ ...live, status: 'Planned' }, 0, 0)).toBeNull();
-    expect(remainingSeconds({ ...live, remainingSeconds: null }, 0, 0)).toBeNull();
-  });
-
-  it('shows running, paused and over time', () => {
-    expect(timerText(texts, true, 65)).toBe('nog 1:05');
-    expect(timerText(texts, false, 5)).toBe('gepauzeerd 0:05');
-    expect(timerText(texts, true, -61)).toBe('1:01 te lang');
-  });
-
-  it('enables start before the meeting, finalise for a draft verslag, the rest while live', () => {
-    expect(controlDisabled('start', { ...live, status: 'Planned' }, null)).toBe(false);
-    expect(controlDisabled('start', live, null)).toBe(true);
-    expect(controlDisabled('advance', live, null)).toBe(false);
-    expect(controlDisabled('advance', { ...live, status: 'Closed' }, null)).toBe(true);
-    expect(controlDisabled('finalise', { ...live, status: 'Closed' }, { documentId: 'm', status: 'Draft', finalRevision: null })).toBe(false);
-    expect(controlDisabled('finalise', { ...live, status: 'Closed' }, { documentId: 'm', status: 'Final', finalRevision: 3 })).toBe(true);
+  it('shows only the chair controls that apply now', () => {
+    const situation = { state: live, minutes: null, round: null, lastItem: false };
+    expect([...chairActions({ ...situation, state: { ...live, status: 'Planned' } })]).toEqual(['start']);
+    expect([...chairActions({ ...situation, state: { ...live, phase: 'Presentation', timerRunning: false } })].sort())
+      .toEqual(['advance', 'close', 'extend', 'next-item', 'round-open', 'timer-start']);
+    expect(chairActions(situation).has('previous')).toBe(true);
+    expect(chairActions(situation).has('timer-pause')).toBe(true);
+    expect(chairActions({ ...situation, state: { ...live, phase: 'Evaluation' }, lastItem: true }).has('advance')).toBe(false);
+    expect(chairActions({ ...situation, lastItem: true }).has('next-item')).toBe(false);
+    expect(chairActions({ ...situation, round: { id: 'r', agendaItemId: null, prompt: 'p', status: 'Open', writtenBy: [], entries: [] } }).has('round-reveal')).toBe(true);
+    expect([...chairActions({ ...situation, state: { ...live, status: 'Closed' }, minutes: { documentId: 'm', status: 'Draft', finalRevision: null } })]).toEqual(['finalise']);
+    expect([...chairActions({ ...situation, state: { ...live, status: 'Closed' }, minutes: { documentId: 'm', status: 'Final', finalRevision: 3 } })]).toEqual([]);
   });
 });
 

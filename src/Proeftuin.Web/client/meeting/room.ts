@@ -148,6 +148,8 @@ class MeetingRoom {
     const actions: Record<string, () => Promise<unknown>> = {
       start: () => this.context.call('StartMeeting'),
       advance: () => this.context.call('AdvancePhase'),
+      previous: () => this.context.call('ReturnToPreviousPhase'),
+      'next-item': () => this.context.call('MoveToNextItem'),
       'timer-start': () => this.context.call('StartTimer'),
       'timer-pause': () => this.context.call('PauseTimer'),
       extend: () => this.context.call('ExtendTimer', 5),

@@ -116,6 +116,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         nameof(MeetingHub.ChangeRecommendationStatus), nameof(MeetingHub.DeleteRecommendation), nameof(MeetingHub.UpdateCursor),
         nameof(MeetingHub.OpenWritingRound), nameof(MeetingHub.WriteEntry), nameof(MeetingHub.RevealWritingRound),
         nameof(MeetingHub.CatchUp), nameof(MeetingHub.FinaliseMinutes), nameof(MeetingHub.EvaluateMeeting),
+        nameof(MeetingHub.ReturnToPreviousPhase), nameof(MeetingHub.MoveToNextItem), nameof(MeetingHub.MoveToItem),
     ];
 
     [Fact]
@@ -210,6 +211,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["/casussen/nieuw?wijk=ondiep"] = "wijk",
         ["/besprekingen/plannen?wijk=ondiep"] = "chair",
         ["/besprekingen/{meetingId}"] = "wijk",
+        ["/besprekingen/{meetingId}/bewerken"] = "chair",
         ["/wijken/ondiep/afspraken"] = "wijk",
         ["/wijken/ondiep/afspraken/nieuw"] = "chair",
         ["/wijken/ondiep/sociale-kaart"] = "wijk",
@@ -228,7 +230,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["/Account/Enrol"] = "password", ["/Account/Logout"] = "signed-in", ["/Account/Profile"] = "signed-in", ["/Home/Index"] = "signed-in",
         ["/Admin/Invite"] = "beheerder", ["/Audit/Index"] = "beheerder",
         ["/Neighbourhoods/Wijk"] = "wijk", ["/Cases/Case"] = "wijk", ["/Cases/NewCase"] = "wijk", ["/Meetings/Plan"] = "chair",
-        ["/Meetings/Room"] = "wijk",
+        ["/Meetings/Room"] = "wijk", ["/Meetings/Edit"] = "chair",
         ["/Agreements/Register"] = "wijk", ["/Agreements/New"] = "chair", ["/SocialMap/Map"] = "wijk", ["/Meetings/Minutes"] = "wijk",
         ["/Archive/Index"] = "signed-in",
         ["/Coordination/Index"] = "coordinator", ["/Coordination/Themes"] = "coordinator", ["/Coordination/Theme"] = "coordinator",

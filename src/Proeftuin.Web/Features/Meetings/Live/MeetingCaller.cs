@@ -29,6 +29,7 @@ public sealed class MeetingCaller(ProeftuinDbContext db, Presence presence, Memb
     public static readonly HubError NotMember = new("forbidden", "Je bent geen lid van de wijk van deze bespreking.");
     public static readonly HubError NotChair = new("forbidden", "Alleen de voorzitter van de wijk leidt de bespreking.");
     public static readonly HubError Closed = new("meeting.closed", "Een gesloten bespreking kan niet meer worden gewijzigd.");
+    public static readonly HubError Cancelled = new("meeting.cancelled", "Deze bespreking is geannuleerd.");
 
     private static readonly object Key = typeof(MeetingSeat);
 
@@ -37,17 +38,24 @@ public sealed class MeetingCaller(ProeftuinDbContext db, Presence presence, Memb
     /// <summary>Takes a seat in the meeting: it exists and the caller is a member of its wijk (a refusal is audited).</summary>
     public async Task<Guarded> JoinAsync(HubCallerContext context, Guid meetingId)
     {
-        var wijk = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId).Select(m => (Guid?)m.NeighbourhoodId).FirstOrDefaultAsync(context.ConnectionAborted);
-        if (wijk is null)
+        var found = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId).Select(m => new { m.NeighbourhoodId, m.Status }).FirstOrDefaultAsync(context.ConnectionAborted);
+        if (found is null)
         {
             return new(null, new HubError("meeting.unknown", "Deze bespreking bestaat niet."));
         }
+
+        Guid? wijk = found.NeighbourhoodId;
 
         var version = changes.Version;
         if (await RoleAsync(wijk.Value, UserIdOf(context.User), context.ConnectionAborted) is not { } role)
         {
             await audit.RecordAsync(new AuditEvent("join", "denied", "Meeting", meetingId.ToString(), wijk));
             return new(null, NotMember);
+        }
+
+        if (found.Status == MeetingStatus.Cancelled)
+        {
+            return new(null, Cancelled);
         }
 
         var seat = new MeetingSeat(meetingId, wijk.Value, UserIdOf(context.User), role);

@@ -5,4 +5,4 @@ namespace Proeftuin.Web.Features.Meetings.Live;
 /// with its closing and verslag, writing rounds, evaluations, recommendations. One scoped parameter keeps the hub's constructor to its
 /// roles (guard, room, editing, use cases); each service is used and tested on its own.
 /// </summary>
-public sealed record MeetingUseCases(MeetingConduct Conduct, WritingRounds WritingRounds, MeetingEvaluations Evaluations, Recommendations.LiveRecommendations Recommendations);
+public sealed record MeetingUseCases(MeetingConduct Conduct, WritingRounds WritingRounds, MeetingEvaluations Evaluations, Recommendations.LiveRecommendations Recommendations, MeetingSteering Steering);
