@@ -88,6 +88,7 @@ public static class ProeftuinApp
         builder.Services.AddSingleton<FindingsMonitor>();
         builder.Services.AddSingleton<EditAudit>();
         builder.Services.AddSingleton<Features.Cases.Preparation.CasePresence>();
+        builder.Services.AddScoped<Features.Cases.Preparation.CasePreparation>();
         builder.Services.AddSingleton<Features.Cases.Preparation.CaseEditRelay>();
         builder.Services.AddHostedService(services => services.GetRequiredService<Features.Cases.Preparation.CaseEditRelay>());
         builder.Services.AddSingleton<Infrastructure.Anonymization.GuardedNames>();
