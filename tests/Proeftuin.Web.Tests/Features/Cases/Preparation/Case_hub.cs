@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +11,7 @@ using Proeftuin.Testing;
 using Proeftuin.Testing.Live;
 using Proeftuin.Web.Features.Cases.Preparation;
 using Proeftuin.Web.Features.Meetings.Live;
+using Proeftuin.Web.Infrastructure.Identity;
 using Proeftuin.Web.Tests.Infrastructure;
 
 namespace Proeftuin.Web.Tests.Features.Cases.Preparation;
@@ -113,6 +116,18 @@ public sealed class Case_hub(FakeClockWebFactory factory) : IClassFixture<FakeCl
         Assert.Equal(room.Document.Revision, revision);
         var status = await scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>().Meetings.Where(m => m.Id == meetingId).Select(m => m.Status).SingleAsync();
         Assert.Equal(MeetingStatus.Live, status);
+    }
+
+    [Fact]
+    public void The_case_hub_requires_a_completed_second_factor_and_its_endpoint_carries_the_rule()
+    {
+        var rule = (AuthorizeAttribute)Assert.Single(typeof(CaseHub).GetCustomAttributes(typeof(AuthorizeAttribute), inherit: true));
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith(CaseHub.Path, StringComparison.Ordinal) == true).ToList();
+
+        Assert.Equal(IdentitySetup.TwoFactorCompleted, rule.Policy);
+        Assert.NotEmpty(endpoints);
+        Assert.All(endpoints, e => Assert.NotNull(e.Metadata.GetMetadata<IAuthorizeData>()));
     }
 
     private Task<HubConnection> ConnectAsync(string email, string path = CaseHub.Path) => HubConnections.ConnectAsync(factory, email, path: path);
