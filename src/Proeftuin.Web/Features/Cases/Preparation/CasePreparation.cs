@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Proeftuin.Core.Anonymization;
 using Proeftuin.Core.Cases;
 using Proeftuin.Core.Common;
 using Proeftuin.Data;
