@@ -143,8 +143,7 @@ public sealed class PlanModel(ProeftuinDbContext db, WijkAccess access, AuditLog
         Wijk = wijk;
         Cases = await db.CaseFiles.AsNoTracking()
             .Where(c => c.NeighbourhoodId == wijk.Id && c.Status != CaseStatus.Archived)
-            // Cases marked "klaar voor bespreking" on the case page are offered first.
-            .OrderBy(c => c.Status == CaseStatus.ReadyForDiscussion ? 0 : 1).ThenBy(c => c.Code)
+            .OrderBy(c => c.Code)
             .Select(c => new AgendaCase(c.Id, c.Code, c.Title, c.Status == CaseStatus.ReadyForDiscussion))
             .ToListAsync(cancellationToken);
         await audit.RecordAsync(new AuditEvent("read", "success", "CaseList", NeighbourhoodId: wijk.Id, Role: "Chair"), cancellationToken);

@@ -56,7 +56,8 @@ public sealed class Case_hub(FakeClockWebFactory factory) : IClassFixture<FakeCl
         await using var scope = factory.Services.CreateAsyncScope();
         var log = await scope.ServiceProvider.GetRequiredService<Proeftuin.Data.Collaboration.DocumentStore>()
             .OperationsAfterAsync(DocumentId.ForCase(caseId), 0, CancellationToken.None);
-        Assert.Equal(30, log.Count);
+        // Edits typed while one is in flight travel composed, so the log holds fewer entries than keystrokes: one per revision.
+        Assert.Equal(a.Document.Revision, log.Count);
         await AuditTrail.WaitForAsync(factory.Services, q => q.Where(e => e.ObjectType == "CaseFile" && e.ObjectId == caseId.ToString() && e.Outcome == "success"),
             entries => entries.Count(e => e.Action == "join") >= 3 && entries.Count(e => e.Action == "edit") >= 2);
     }
@@ -95,6 +96,7 @@ public sealed class Case_hub(FakeClockWebFactory factory) : IClassFixture<FakeCl
         await using var kevin = await ConnectAsync(Kevin);
         var page = await JoinAsync(kevin, caseId, "kevin-page");
         Assert.Equal(room.Document.Revision, page.Document.Revision);
+        var (rBefore, pBefore) = (page.Document.Text.Count(c => c == 'R'), page.Document.Text.Count(c => c == 'P'));
 
         var typing = new List<Task>();
         for (var i = 0; i < 12; i++)
@@ -107,8 +109,8 @@ public sealed class Case_hub(FakeClockWebFactory factory) : IClassFixture<FakeCl
         await LiveDocumentClient.ConvergeAsync([room, page]);
 
         Assert.Equal(room.Document.Text, page.Document.Text);
-        Assert.Equal(12, page.Document.Text.Count(c => c == 'R'));
-        Assert.Equal(12, room.Document.Text.Count(c => c == 'P'));
+        Assert.Equal(rBefore + 12, page.Document.Text.Count(c => c == 'R'));
+        Assert.Equal(pBefore + 12, room.Document.Text.Count(c => c == 'P'));
         await using var scope = factory.Services.CreateAsyncScope();
         var session = await scope.ServiceProvider.GetRequiredService<LiveDocuments>().GetAsync(DocumentId.ForCase(caseId), string.Empty, CancellationToken.None);
         var (text, revision) = await session.SnapshotAsync(CancellationToken.None);
