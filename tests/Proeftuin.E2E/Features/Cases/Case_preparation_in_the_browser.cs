@@ -44,12 +44,12 @@ public sealed class Case_preparation_in_the_browser(BrowserSession session)
         Assert.DoesNotContain("Wolkenberg", await author.ContentAsync(), StringComparison.Ordinal);
         await ConnectedAsync(author);
 
-        // Both type at the end of the text at the same time.
-        await EndOfTextAsync(author);
-        await EndOfTextAsync(colleague);
+        // Both type at the same time: the author at the end of the text, the colleague at its start.
+        await EndOfTextAsync(author, "Control+End");
+        await EndOfTextAsync(colleague, "Control+Home");
         await Task.WhenAll(
             author.Keyboard.TypeAsync("Moeder komt met Sanne sinds 14 februari 2011 naar de praktijk. Ook vader ziet Sanne weinig.", new() { Delay = 10 }),
-            colleague.Keyboard.TypeAsync(" De familie Wolkenberg helpt mee.", new() { Delay = 10 }));
+            colleague.Keyboard.TypeAsync("De familie Wolkenberg helpt mee. ", new() { Delay = 10 }));
         await SameSavedTextAsync(author, colleague);
         var findings = author.GetByTestId("case-findings");
         await Assertions.Expect(findings).ToContainTextAsync("Sanne", PatientlyContains);
@@ -109,10 +109,10 @@ public sealed class Case_preparation_in_the_browser(BrowserSession session)
     private static Task ConnectedAsync(IPage page) =>
         Assertions.Expect(page.GetByTestId("case-connection")).ToHaveTextAsync("Verbonden", Patiently);
 
-    private static async Task EndOfTextAsync(IPage page)
+    private static async Task EndOfTextAsync(IPage page, string key)
     {
         await page.Locator("#case-editor .cm-content").ClickAsync();
-        await page.Keyboard.PressAsync("Control+End");
+        await page.Keyboard.PressAsync(key);
     }
 
     /// <summary>The text in CodeMirror's state (the DOM holds only the visible lines).</summary>
