@@ -8,6 +8,7 @@ await esbuild.build({
   entryPoints: {
     site: 'client/site.ts',
     room: 'client/meeting/room.ts',
+    preparation: 'client/cases/preparation.ts',
     styles: 'client/styles.css',
   },
   outdir: 'wwwroot/dist',

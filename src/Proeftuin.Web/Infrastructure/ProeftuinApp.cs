@@ -103,6 +103,10 @@ public static class ProeftuinApp
         builder.Services.AddSingleton<ConnectionRateLimiter>();
         builder.Services.AddSingleton<FindingsMonitor>();
         builder.Services.AddSingleton<EditAudit>();
+        builder.Services.AddSingleton<Features.Cases.Preparation.CasePresence>();
+        builder.Services.AddScoped<Features.Cases.Preparation.CasePreparation>();
+        builder.Services.AddSingleton<Features.Cases.Preparation.CaseEditRelay>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Features.Cases.Preparation.CaseEditRelay>());
         builder.Services.AddSingleton<Infrastructure.Anonymization.GuardedNames>();
         builder.Services.AddSingleton<PublicAddress>();
         ArchiveSearching.AddArchive(builder.Services);
@@ -144,6 +148,7 @@ public static class ProeftuinApp
         app.MapCoordination();
         app.MapProeftuinOpenApi();
         app.MapHub<MeetingHub>(MeetingHub.Path).RequireAuthorization(IdentitySetup.TwoFactorCompleted);
+        app.MapHub<Features.Cases.Preparation.CaseHub>(Features.Cases.Preparation.CaseHub.Path).RequireAuthorization(IdentitySetup.TwoFactorCompleted);
         app.MapRazorPages();
         return app;
     }

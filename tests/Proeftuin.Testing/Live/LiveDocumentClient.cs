@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Proeftuin.Core.Collaboration;
+using Proeftuin.Web.Features.Cases.Preparation;
 using Proeftuin.Web.Features.Meetings.Live;
 
 namespace Proeftuin.Testing.Live;
@@ -21,6 +22,7 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
     private bool _resyncing;
     private bool _sending;
     private Guid _meetingId;
+    private Guid? _caseId;
     private int _gapsRepaired;
 
     /// <summary>How long an acknowledged revision may wait for earlier ones before the client fetches them itself.</summary>
@@ -63,6 +65,23 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
         Document = new ClientDocument(clientId, state.Text, state.Revision);
         _inbox = new RevisionInbox(state.Revision);
         connection.On<OperationBroadcast>(nameof(IMeetingClient.OperationApplied), OnBroadcastAsync);
+    }
+
+    /// <summary>Joins the case page's preparation of <paramref name="caseId"/> (<see cref="CaseHub"/>) and follows its text.</summary>
+    public async Task JoinCaseAsync(Guid caseId)
+    {
+        _caseId = caseId;
+        var snapshot = await connection.InvokeAsync<HubResult<CaseSnapshot>>(nameof(CaseHub.JoinCase), caseId);
+        if (!snapshot.Ok)
+        {
+            throw new InvalidOperationException($"{clientId} could not join the case: {snapshot.Error!.Code} {snapshot.Error.Message}");
+        }
+
+        var state = snapshot.Value!.Document;
+        DocumentId = state.DocumentId;
+        Document = new ClientDocument(clientId, state.Text, state.Revision);
+        _inbox = new RevisionInbox(state.Revision);
+        connection.On<OperationBroadcast>(nameof(ICaseClient.OperationApplied), OnBroadcastAsync);
     }
 
     /// <summary>Types <paramref name="text"/> at <paramref name="index"/> (clamped to the text) and submits when nothing is in flight.</summary>
@@ -185,9 +204,9 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
             _lock.Release();
         }
 
-        var join = rejoin
-            ? await connection.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), _meetingId)
-            : HubResult<MeetingSnapshot>.Success(null!);
+        var join = !rejoin ? HubResult<bool>.Success(true)
+            : _caseId is { } caseId ? Joined(await connection.InvokeAsync<HubResult<CaseSnapshot>>(nameof(CaseHub.JoinCase), caseId))
+            : Joined(await connection.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), _meetingId));
         var missed = await connection.InvokeAsync<HubResult<IReadOnlyList<OperationBroadcast>>>(nameof(MeetingHub.CatchUp), DocumentId, Document.Revision);
         if (!join.Ok || !missed.Ok)
         {
@@ -224,6 +243,8 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
             await SendAsync(resend);
         }
     }
+
+    private static HubResult<bool> Joined<T>(HubResult<T> result) => result.Ok ? HubResult<bool>.Success(true) : new HubResult<bool>(false, false, result.Error);
 
     private async Task OnBroadcastAsync(OperationBroadcast broadcast)
     {

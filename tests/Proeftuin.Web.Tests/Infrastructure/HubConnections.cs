@@ -9,19 +9,19 @@ namespace Proeftuin.Web.Tests.Infrastructure;
 /// <summary>Real SignalR connections to the test server's meeting hub, authenticated with a real OpenID Connect token.</summary>
 public static class HubConnections
 {
-    public static async Task<HubConnection> ConnectAsync(WebApplicationFactory<Program> factory, string email, bool messagePack = false)
+    public static async Task<HubConnection> ConnectAsync(WebApplicationFactory<Program> factory, string email, bool messagePack = false, string path = MeetingHub.Path)
     {
         var token = await Tokens.ForProfessionalAsync(factory, email);
-        var connection = Build(factory, token, messagePack);
+        var connection = Build(factory, token, messagePack, path);
         await connection.StartAsync();
         return connection;
     }
 
     /// <summary>Long polling through the in-memory test server; <paramref name="token"/> null for an anonymous caller.</summary>
-    public static HubConnection Build(WebApplicationFactory<Program> factory, string? token, bool messagePack = false)
+    public static HubConnection Build(WebApplicationFactory<Program> factory, string? token, bool messagePack = false, string path = MeetingHub.Path)
     {
         var builder = new HubConnectionBuilder()
-            .WithUrl(new Uri(factory.Server.BaseAddress, MeetingHub.Path), options =>
+            .WithUrl(new Uri(factory.Server.BaseAddress, path), options =>
             {
                 options.Transports = HttpTransportType.LongPolling;
                 options.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();

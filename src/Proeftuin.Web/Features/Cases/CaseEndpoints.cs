@@ -130,7 +130,7 @@ public static class CaseEndpoints
 
     /// <summary>A member judges a finding "niet identificerend"; only a keyed hash of its text is stored.</summary>
     private static async Task<Results<Created, ProblemHttpResult>> DismissAsync(
-        Guid caseId, DismissalRequest request, ProeftuinDbContext db, WijkAccess access, GuardedNames guarded, OpenFindings openFindings, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+        Guid caseId, DismissalRequest request, ProeftuinDbContext db, WijkAccess access, GuardedNames guarded, OpenFindings openFindings, Preparation.CaseEditRelay relay, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var (caseFile, problem) = await MemberCaseAsync(caseId, db, access, cancellationToken);
         if (caseFile is null)
@@ -169,6 +169,8 @@ public static class CaseEndpoints
         db.CaseFindingDismissals.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(new AuditEvent("dismiss-finding", "success", "CaseFile", caseId.ToString(), caseFile.NeighbourhoodId, "Member"), cancellationToken);
+        // The case page and any meeting room with the text open see the finding go at once.
+        await relay.RecheckAsync(caseId, cancellationToken);
         return TypedResults.Created($"/api/cases/{caseId}/dismissals/{entity.Id}");
     }
 
@@ -219,7 +221,7 @@ public static class CaseEndpoints
     /// audit log records that they changed, not what they are.
     /// </summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> SetGuardedNamesAsync(
-        Guid caseId, GuardedNamesRequest request, ProeftuinDbContext db, WijkAccess access, GuardedNames guarded, AuditLog audit, CancellationToken cancellationToken)
+        Guid caseId, GuardedNamesRequest request, ProeftuinDbContext db, WijkAccess access, GuardedNames guarded, Preparation.CaseEditRelay relay, AuditLog audit, CancellationToken cancellationToken)
     {
         var (caseFile, problem) = await MemberCaseAsync(caseId, db, access, cancellationToken);
         if (caseFile is null)
@@ -237,6 +239,7 @@ public static class CaseEndpoints
         db.CaseGuardedNames.AddRange(hashes.Select(h => new CaseGuardedName { CaseFileId = caseId, Hash = h }));
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(new AuditEvent("update", "success", "GuardedNames", caseId.ToString(), caseFile.NeighbourhoodId, "Member"), cancellationToken);
+        await relay.RecheckAsync(caseId, cancellationToken);
         return TypedResults.NoContent();
     }
 }

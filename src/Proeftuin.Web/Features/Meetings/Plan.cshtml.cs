@@ -144,15 +144,15 @@ public sealed class PlanModel(ProeftuinDbContext db, WijkAccess access, AuditLog
         Cases = await db.CaseFiles.AsNoTracking()
             .Where(c => c.NeighbourhoodId == wijk.Id && c.Status != CaseStatus.Archived)
             .OrderBy(c => c.Code)
-            .Select(c => new AgendaCase(c.Id, c.Code, c.Title))
+            .Select(c => new AgendaCase(c.Id, c.Code, c.Title, c.Status == CaseStatus.ReadyForDiscussion))
             .ToListAsync(cancellationToken);
         await audit.RecordAsync(new AuditEvent("read", "success", "CaseList", NeighbourhoodId: wijk.Id, Role: "Chair"), cancellationToken);
         return null;
     }
 }
 
-/// <summary>A case that can go on the agenda (not archived).</summary>
-public sealed record AgendaCase(Guid Id, string Code, string Title);
+/// <summary>A case that can go on the agenda (not archived); <paramref name="Ready"/> when its preparation is done.</summary>
+public sealed record AgendaCase(Guid Id, string Code, string Title, bool Ready = false);
 
 /// <summary>One agenda row of the form: whether the case goes on the agenda, and for how long.</summary>
 public sealed class AgendaChoice

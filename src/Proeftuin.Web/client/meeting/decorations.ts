@@ -15,7 +15,10 @@ export interface RemoteCursor {
 export interface FindingMark {
   readonly start: number;
   readonly end: number;
+  /** The proposed placeholder. */
   readonly label: string;
+  /** The category code (PERSON, DATE…), which a dismissal names. */
+  readonly category?: string;
 }
 
 export const setRemoteCursor = StateEffect.define<RemoteCursor>();

@@ -2,8 +2,10 @@
 // document, the one editor showing the chosen document, remote cursors, anonymisation findings and the save state.
 
 import { DocumentSync } from './document-sync';
-import { element, fingerprint, type RoomContext } from './dom';
+import { dismissFinding } from './dismissal';
+import { caseIdOf, element, fingerprint, type RoomContext } from './dom';
 import { SharedEditor } from './editor';
+import { findingPopover } from './finding-popover';
 import { colourIndex } from './enums';
 import type { CursorBroadcast, DocumentState, FindingDto } from './hub-types';
 import { format } from './texts';
@@ -91,7 +93,14 @@ export class RoomDocuments {
         this.renderSaveState();
       },
       selection: (anchor, head) => this.sendCursor(anchor, head),
-    });
+    }, [findingPopover(this.context.texts, {
+      // Only a case's findings can be dismissed; the verslag's are replaced.
+      dismiss: (finding, _found, reason) => {
+        const caseId = caseIdOf(documentId);
+        return caseId === null ? Promise.resolve(this.context.texts.PopoverOnlyReplace ?? '') : dismissFinding(caseId, finding, reason);
+      },
+      categoryName: (category) => this.context.texts[`Category${category}`] ?? category,
+    })]);
     this.refreshEditable();
     this.renderFindings();
   }
@@ -129,7 +138,7 @@ export class RoomDocuments {
     const findings = this.findings.get(this.shown) ?? [];
     const text = this.syncs.get(this.shown)?.text ?? '';
     const texts = this.context.texts;
-    this.editor?.showFindings(findings.map((f) => ({ start: f.start, end: f.end, label: f.placeholder })));
+    this.editor?.showFindings(findings.map((f) => ({ start: f.start, end: f.end, label: f.placeholder, category: f.category })));
     if (!list) return;
     list.replaceChildren(
       ...(findings.length === 0

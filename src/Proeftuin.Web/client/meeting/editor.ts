@@ -1,7 +1,7 @@
 // The co-edited case text in CodeMirror 6: Markdown shown styled while typing, per-user undo (remote changes never
 // enter the local history), remote cursors and anonymisation findings drawn in, read view on request.
 
-import { Annotation, Compartment, EditorSelection, EditorState, Transaction } from '@codemirror/state';
+import { Annotation, Compartment, EditorSelection, EditorState, Transaction, type Extension } from '@codemirror/state';
 import { EditorView, keymap, drawSelection } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, redo, undo, indentWithTab } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
@@ -34,7 +34,8 @@ export class SharedEditor {
   private readonly editable = new Compartment();
   readonly view: EditorView;
 
-  constructor(parent: HTMLElement, text: string, label: string, styleNonce: string, callbacks: EditorCallbacks) {
+  /** `extensions`: extra behaviour of one page, e.g. the findings popover (finding-popover.ts). */
+  constructor(parent: HTMLElement, text: string, label: string, styleNonce: string, callbacks: EditorCallbacks, extensions: readonly Extension[] = []) {
     this.view = new EditorView({
       parent,
       state: EditorState.create({
@@ -48,6 +49,7 @@ export class SharedEditor {
           syntaxHighlighting(markdownStyle),
           EditorView.lineWrapping,
           collaborationDecorations(),
+          ...extensions,
           this.editable.of(EditorView.editable.of(true)),
           EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true', role: 'textbox' }),
           EditorView.updateListener.of((update) => {

@@ -46,8 +46,18 @@ public sealed class LiveDocuments(DocumentStore store, TimeProvider time, Infras
         }
     }
 
+    /// <summary>
+    /// Raised on the submitting node after every applied (not duplicate) edit, with where it came from: a case text is
+    /// open in the meeting room and on the case page at once, and each side must see what the other applied.
+    /// </summary>
+    public event Action<LiveEdit>? Applied;
+
+    /// <summary>Applies an edit of <paramref name="authorId"/> made in the meeting room.</summary>
+    public Task<SubmitResult> SubmitAsync(DocumentSession session, SubmitRequest request, Guid authorId, CancellationToken cancellationToken) =>
+        SubmitAsync(session, request, authorId, EditOrigin.MeetingRoom, cancellationToken);
+
     /// <summary>Applies an edit of <paramref name="authorId"/>; the request's operation must have been read without refusal.</summary>
-    public async Task<SubmitResult> SubmitAsync(DocumentSession session, SubmitRequest request, Guid authorId, CancellationToken cancellationToken)
+    public async Task<SubmitResult> SubmitAsync(DocumentSession session, SubmitRequest request, Guid authorId, EditOrigin origin, CancellationToken cancellationToken)
     {
         var operation = request.Operation.Value;
         // The client, or another node, saw revisions this node has not: take them in first instead of losing the race.
@@ -66,6 +76,7 @@ public sealed class LiveDocuments(DocumentStore store, TimeProvider time, Infras
                 if (!result.Duplicate)
                 {
                     notices.Written(session.DocumentId, result.Revision);
+                    Applied?.Invoke(new LiveEdit(session, new OperationBroadcast(session.DocumentId, result.Revision, result.Operation, request.ClientId, request.ClientSeq), origin));
                     if (result.Revision % DocumentStore.SnapshotInterval == 0)
                     {
                         var (text, revision) = await session.SnapshotAsync(cancellationToken);
@@ -107,3 +118,13 @@ public sealed class LiveDocuments(DocumentStore store, TimeProvider time, Infras
         return await store.LoadAsync(documentId, baseText, CancellationToken.None);
     }
 }
+
+/// <summary>Where an edit was typed: in a meeting room (<c>/hubs/meeting</c>) or on the case page (<c>/hubs/case</c>).</summary>
+public enum EditOrigin
+{
+    MeetingRoom,
+    CasePage,
+}
+
+/// <summary>An applied edit as the other side of a case text needs it: the session and the broadcast it would send.</summary>
+public sealed record LiveEdit(DocumentSession Session, OperationBroadcast Broadcast, EditOrigin Origin);
