@@ -17,8 +17,11 @@ public sealed class AppServer : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string> _settings;
     private Process? _process;
 
-    private AppServer(string webDll, int port, IReadOnlyDictionary<string, string> settings)
+    private readonly string? _cpus;
+
+    private AppServer(string webDll, int port, IReadOnlyDictionary<string, string> settings, string? cpus)
     {
+        _cpus = cpus;
         _webDll = webDll;
         _port = port;
         _settings = settings;
@@ -31,9 +34,10 @@ public sealed class AppServer : IAsyncDisposable
     public bool IsRunning => _process is { HasExited: false };
 
     /// <summary>Starts a node; <paramref name="settings"/> (environment variables, e.g. the database) override the SQLite default.</summary>
-    public static async Task<AppServer> StartAsync(TextWriter log, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="cpus">A taskset CPU list the node is pinned to, or null for any core.</param>
+    public static async Task<AppServer> StartAsync(TextWriter log, IReadOnlyDictionary<string, string>? settings = null, string? cpus = null)
     {
-        var server = new AppServer(FindWebDll(), FreePort(), settings ?? new Dictionary<string, string>());
+        var server = new AppServer(FindWebDll(), FreePort(), settings ?? new Dictionary<string, string>(), cpus);
         await server.LaunchAsync(log);
         return server;
     }
@@ -76,13 +80,12 @@ public sealed class AppServer : IAsyncDisposable
     private async Task LaunchAsync(TextWriter log)
     {
         Directory.CreateDirectory(_dataFolder);
-        var start = new ProcessStartInfo("dotnet", [_webDll])
-        {
-            WorkingDirectory = Path.GetDirectoryName(_webDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        // taskset execs dotnet in place, so the pid measured is the server's own.
+        var start = _cpus is null ? new ProcessStartInfo("dotnet", [_webDll]) : new ProcessStartInfo("taskset", ["-c", _cpus, "dotnet", _webDll]);
+        start.WorkingDirectory = Path.GetDirectoryName(_webDll)!;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ASPNETCORE_URLS"] = Url.ToString().TrimEnd('/');
         start.Environment["Database__Provider"] = "Sqlite";

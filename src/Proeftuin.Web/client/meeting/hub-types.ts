@@ -160,6 +160,11 @@ export interface SubmitRequest {
   readonly clientSeq: number;
 }
 
+/** What a room applied in one tick, in revision order per document; an operation with our client id is our ack. */
+export interface OperationBatch {
+  readonly operations: readonly OperationBroadcast[];
+}
+
 export interface SubmitAck {
   readonly documentId: string;
   readonly revision: number;
@@ -174,4 +179,9 @@ export interface OperationBroadcast {
   readonly operation: OperationJson;
   readonly clientId: string;
   readonly clientSeq: number;
+}
+
+/** What a room applied in one tick, in revision order per document; an operation with our client id is our ack. */
+export interface OperationBatch {
+  readonly operations: readonly OperationBroadcast[];
 }

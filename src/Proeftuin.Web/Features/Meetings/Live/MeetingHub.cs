@@ -167,8 +167,7 @@ public sealed partial class MeetingHub(
             if (!result.Duplicate)
             {
                 metrics.Applied(time.GetElapsedTime(started));
-                await Clients.OthersInGroup(Group(meeting.Id)).OperationApplied(
-                    new OperationBroadcast(request.DocumentId, result.Revision, result.Operation, request.ClientId, request.ClientSeq));
+                documents.Broadcast(meeting.Id, new OperationBroadcast(request.DocumentId, result.Revision, result.Operation, request.ClientId, request.ClientSeq));
                 // The case text or the verslag: both are re-checked and the room sees the findings where they typed.
                 findingsMonitor.Changed(meeting.Id, caseId, session);
                 editAudit.Edited(meeting.Id, request.DocumentId, userId, audit);
