@@ -160,11 +160,6 @@ export interface SubmitRequest {
   readonly clientSeq: number;
 }
 
-/** What a room applied in one tick, in revision order per document; an operation with our client id is our ack. */
-export interface OperationBatch {
-  readonly operations: readonly OperationBroadcast[];
-}
-
 export interface SubmitAck {
   readonly documentId: string;
   readonly revision: number;
