@@ -11,13 +11,15 @@ namespace Proeftuin.LoadTest;
 /// </summary>
 public sealed class AppServer : IAsyncDisposable
 {
+    /// <summary>Start-up (migrations, demo data, lexicons) on one pinned core of a busy machine can take well over a minute.</summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(240);
+
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "proeftuin-load", Guid.NewGuid().ToString("N"));
     private readonly string _webDll;
     private readonly int _port;
     private readonly IReadOnlyDictionary<string, string> _settings;
-    private Process? _process;
-
     private readonly string? _cpus;
+    private Process? _process;
 
     private AppServer(string webDll, int port, IReadOnlyDictionary<string, string> settings, string? cpus)
     {
@@ -106,7 +108,7 @@ public sealed class AppServer : IAsyncDisposable
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var stopwatch = Stopwatch.StartNew();
-        while (stopwatch.Elapsed < TimeSpan.FromSeconds(90))
+        while (stopwatch.Elapsed < StartTimeout)
         {
             if (_process.HasExited)
             {
@@ -134,7 +136,9 @@ public sealed class AppServer : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        throw new TimeoutException($"The app did not become healthy within 90 s; see {serverLog}.");
+        // Do not leave a half-started server behind: the caller never gets an object to dispose.
+        _process.Kill(entireProcessTree: true);
+        throw new TimeoutException($"The app did not become healthy within {StartTimeout.TotalSeconds:0} s; see {serverLog}.");
     }
 
     private static async Task PumpAsync(StreamReader reader, string path)
