@@ -38,7 +38,7 @@ public sealed class AppCluster : IAsyncDisposable
 
         for (var i = 0; i < options.Nodes; i++)
         {
-            cluster._nodes.Add(await AppServer.StartAsync(log, settings));
+            cluster._nodes.Add(await AppServer.StartAsync(log, settings, options.ServerCpus));
         }
 
         if (options.Nodes > 1)

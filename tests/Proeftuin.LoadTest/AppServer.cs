@@ -11,14 +11,19 @@ namespace Proeftuin.LoadTest;
 /// </summary>
 public sealed class AppServer : IAsyncDisposable
 {
+    /// <summary>Start-up (migrations, demo data, lexicons) on one pinned core of a busy machine can take well over a minute.</summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(240);
+
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "proeftuin-load", Guid.NewGuid().ToString("N"));
     private readonly string _webDll;
     private readonly int _port;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly string? _cpus;
     private Process? _process;
 
-    private AppServer(string webDll, int port, IReadOnlyDictionary<string, string> settings)
+    private AppServer(string webDll, int port, IReadOnlyDictionary<string, string> settings, string? cpus)
     {
+        _cpus = cpus;
         _webDll = webDll;
         _port = port;
         _settings = settings;
@@ -31,9 +36,10 @@ public sealed class AppServer : IAsyncDisposable
     public bool IsRunning => _process is { HasExited: false };
 
     /// <summary>Starts a node; <paramref name="settings"/> (environment variables, e.g. the database) override the SQLite default.</summary>
-    public static async Task<AppServer> StartAsync(TextWriter log, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="cpus">A taskset CPU list the node is pinned to, or null for any core.</param>
+    public static async Task<AppServer> StartAsync(TextWriter log, IReadOnlyDictionary<string, string>? settings = null, string? cpus = null)
     {
-        var server = new AppServer(FindWebDll(), FreePort(), settings ?? new Dictionary<string, string>());
+        var server = new AppServer(FindWebDll(), FreePort(), settings ?? new Dictionary<string, string>(), cpus);
         await server.LaunchAsync(log);
         return server;
     }
@@ -76,13 +82,12 @@ public sealed class AppServer : IAsyncDisposable
     private async Task LaunchAsync(TextWriter log)
     {
         Directory.CreateDirectory(_dataFolder);
-        var start = new ProcessStartInfo("dotnet", [_webDll])
-        {
-            WorkingDirectory = Path.GetDirectoryName(_webDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        // taskset execs dotnet in place, so the pid measured is the server's own.
+        var start = _cpus is null ? new ProcessStartInfo("dotnet", [_webDll]) : new ProcessStartInfo("taskset", ["-c", _cpus, "dotnet", _webDll]);
+        start.WorkingDirectory = Path.GetDirectoryName(_webDll)!;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ASPNETCORE_URLS"] = Url.ToString().TrimEnd('/');
         start.Environment["Database__Provider"] = "Sqlite";
@@ -103,7 +108,7 @@ public sealed class AppServer : IAsyncDisposable
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var stopwatch = Stopwatch.StartNew();
-        while (stopwatch.Elapsed < TimeSpan.FromSeconds(90))
+        while (stopwatch.Elapsed < StartTimeout)
         {
             if (_process.HasExited)
             {
@@ -131,7 +136,9 @@ public sealed class AppServer : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        throw new TimeoutException($"The app did not become healthy within 90 s; see {serverLog}.");
+        // Do not leave a half-started server behind: the caller never gets an object to dispose.
+        _process.Kill(entireProcessTree: true);
+        throw new TimeoutException($"The app did not become healthy within {StartTimeout.TotalSeconds:0} s; see {serverLog}.");
     }
 
     private static async Task PumpAsync(StreamReader reader, string path)

@@ -41,6 +41,12 @@ public sealed record LoadOptions
     /// <summary>The case-code prefix of the wijk whose demo members take part (LR, OND, BIN).</summary>
     public string Wijk { get; init; } = "LR";
 
+    /// <summary>With <see cref="StartServer"/>: the cores the server nodes run on (a taskset list such as <c>0</c> or <c>0-1</c>).</summary>
+    public string? ServerCpus { get; init; }
+
+    /// <summary>The cores this tool runs on, so it does not compete with the server for the same core.</summary>
+    public string? ClientCpus { get; init; }
+
     public static LoadOptions Parse(string[] args)
     {
         var urls = new List<Uri>();
@@ -65,6 +71,8 @@ public sealed record LoadOptions
                 "--nodes" => options with { Nodes = Positive(Value(), "--nodes") },
                 "--postgres" => options with { Postgres = Value() },
                 "--redis" => options with { Redis = Value() },
+                "--server-cpus" => options with { ServerCpus = CpuList(Value(), "--server-cpus") },
+                "--client-cpus" => options with { ClientCpus = CpuList(Value(), "--client-cpus") },
                 var unknown => throw new ArgumentException($"unknown option {unknown}"),
             };
         }
@@ -85,13 +93,18 @@ public sealed record LoadOptions
             throw new ArgumentException("--kill-after needs --start-server");
         }
 
+        if (options.ServerCpus is not null && !options.StartServer)
+        {
+            throw new ArgumentException("--server-cpus needs --start-server");
+        }
+
         return options;
     }
 
     public const string Usage = """
         dotnet run -c Release --project tests/Proeftuin.LoadTest -- [--url http://127.0.0.1:5080 ...] [--start-server]
           [--rooms 10] [--clients 10] [--rate 5] [--duration 30] [--warmup 5] [--protocol messagepack|json]
-          [--server-pid PID] [--kill-after SECONDS] [--wijk LR] [--json]
+          [--server-pid PID] [--kill-after SECONDS] [--wijk LR] [--json] [--server-cpus 0] [--client-cpus 1]
           [--nodes 2 --postgres "Host=127.0.0.1;Port=5432;Username=proeftuin;Database=postgres" --redis 127.0.0.1:6379]
         """;
 
@@ -100,6 +113,10 @@ public sealed record LoadOptions
         urls.Add(url);
         return options;
     }
+
+    /// <summary>A taskset CPU list: digits, commas and dashes only (it is passed to taskset as one argument).</summary>
+    private static string CpuList(string value, string name) =>
+        value.Length > 0 && value.All(c => char.IsAsciiDigit(c) || c is ',' or '-') ? value : throw new ArgumentException($"{name} takes a CPU list such as 0 or 0-1 or 0,2");
 
     private static int Positive(string value, string name)
     {

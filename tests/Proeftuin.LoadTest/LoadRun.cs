@@ -150,7 +150,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         var start = Stopwatch.GetTimestamp();
         var total = options.WarmUp + options.Duration;
         var period = TimeSpan.FromSeconds(1 / options.Rate);
-        var typing = participants.Select((p, i) => Task.Run(() => TypeOneAsync(p, new Random(i), start, total, period))).ToList();
+        var typing = Task.Run(() => TypeAllAsync(participants, start, total, period));
         var killed = false;
         var killing = options.KillAfter is { } killAfter && cluster is not null
             ? Task.Run(async () =>
@@ -174,35 +174,63 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         await Task.Delay(options.Duration);
         recorder.CloseWindow();
         var cpuAfter = killed ? 0 : Pids(cluster).Sum(ProcessStats.CpuMicroseconds);
-        await Task.WhenAll(typing);
+        await typing;
         await killing;
         var ops = recorder.OperationsInWindow;
         return (Pids(cluster).Count == 0 || ops == 0 || killed ? null : (cpuAfter - cpuBefore) / ops, killed);
     }
 
-    private static async Task TypeOneAsync(Participant participant, Random random, long start, TimeSpan total, TimeSpan period)
+    /// <summary>
+    /// One loop types for every client (not a task and a timer per client): the tool must not take the CPU the server
+    /// needs. Each client keeps its own schedule, <paramref name="period"/> apart from a random start; a client whose
+    /// submission is in flight folds the new character into its next one, as a browser does.
+    /// </summary>
+    private static async Task TypeAllAsync(List<Participant> participants, long start, TimeSpan total, TimeSpan period)
     {
-        var next = period * random.NextDouble();
+        var due = new PriorityQueue<(Participant Participant, Random Random), TimeSpan>();
         var inFlight = new List<Task>();
-        participant.Typed = 0;
-        while (next < total)
+        for (var i = 0; i < participants.Count; i++)
+        {
+            var random = new Random(i);
+            participants[i].Typed = 0;
+            due.Enqueue((participants[i], random), period * random.NextDouble());
+        }
+
+        while (due.TryPeek(out _, out var next) && next < total)
         {
             var wait = next - Stopwatch.GetElapsedTime(start);
-            if (wait > TimeSpan.Zero)
+            if (wait > TimeSpan.FromMilliseconds(1))
             {
                 await Task.Delay(wait);
             }
 
-            var length = participant.Client.Document.Text.Length;
-            inFlight.Add(participant.Client.TypeAsync(random.Next(length + 1), Letters[random.Next(Letters.Length)].ToString()));
-            participant.Typed++;
-            foreach (var done in inFlight.Where(t => t.IsCompleted).ToList())
+            while (due.TryPeek(out _, out var at) && at <= Stopwatch.GetElapsedTime(start) && at < total)
             {
-                await done;
-                inFlight.Remove(done);
+                var (participant, random) = due.Dequeue();
+                var length = participant.Client.Document.Text.Length;
+                var typed = participant.Client.TypeAsync(random.Next(length + 1), Letters[random.Next(Letters.Length)].ToString());
+                participant.Typed++;
+                if (typed.IsCompleted)
+                {
+                    await typed; // surfaces a failure at once
+                }
+                else
+                {
+                    inFlight.Add(typed);
+                }
+
+                due.Enqueue((participant, random), at + period);
             }
 
-            next += period;
+            if (inFlight.Count > 4 * participants.Count)
+            {
+                foreach (var failed in inFlight.Where(t => t.IsFaulted).ToList())
+                {
+                    await failed;
+                }
+
+                inFlight.RemoveAll(t => t.IsCompleted);
+            }
         }
 
         await Task.WhenAll(inFlight);

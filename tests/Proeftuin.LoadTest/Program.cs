@@ -15,6 +15,11 @@ catch (ArgumentException error)
     return 2;
 }
 
+if (options.ClientCpus is not null)
+{
+    await CpuAffinity.PinThisProcessAsync(options.ClientCpus);
+}
+
 var result = await new LoadRun(options, Console.Error).RunAsync();
 await Console.Out.WriteLineAsync(options.Json ? result.ToJson() : result.ToText());
 return result.Lost == 0 && result.DivergedRooms == 0 ? 0 : 1;

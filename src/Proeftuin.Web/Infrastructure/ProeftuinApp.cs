@@ -99,6 +99,7 @@ public static class ProeftuinApp
         builder.Services.AddHostedService(services => services.GetRequiredService<RevisionNotices>());
         builder.Services.AddSingleton<Proeftuin.Data.Collaboration.DocumentStore>();
         builder.Services.AddSingleton<LiveDocuments>();
+        builder.Services.AddSingleton<RoomBroadcasts>();
         builder.Services.AddSingleton<Presence>();
         builder.Services.AddSingleton<ConnectionRateLimiter>();
         builder.Services.AddSingleton<FindingsMonitor>();

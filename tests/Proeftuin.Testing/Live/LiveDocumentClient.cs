@@ -9,7 +9,8 @@ namespace Proeftuin.Testing.Live;
 /// <summary>
 /// A .NET participant co-editing the first document of a meeting, with the same client state machine as the browser:
 /// local edits apply at once, one submission is in flight at a time, server events are put in revision order. It
-/// survives a lost connection: edits made meanwhile are kept, and <see cref="ResyncAsync"/> rejoins, catches up from
+/// handles the room's batches: another client's operation is applied, its own operation in a batch is its ack (ADR 0028),
+/// whichever of that and the hub method's answer comes first. It survives a lost connection: edits made meanwhile are kept, and <see cref="ResyncAsync"/> rejoins, catches up from
 /// the durable log and resubmits what was not acknowledged (with the same sequence number, so it applies once).
 /// </summary>
 public sealed class LiveDocumentClient(HubConnection connection, string clientId)
@@ -24,6 +25,7 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
     private Guid _meetingId;
     private Guid? _caseId;
     private int _gapsRepaired;
+    private TaskCompletionSource<PendingOperation?>? _ackWaiter;
 
     /// <summary>How long an acknowledged revision may wait for earlier ones before the client fetches them itself.</summary>
     public static TimeSpan AckGapTimeout { get; set; } = TimeSpan.FromSeconds(5);
@@ -42,7 +44,7 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
     /// <summary>Called when a submission leaves (client sequence number, <see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
     public Action<long, long>? Sent { get; set; }
 
-    /// <summary>Called for every operation of another client as it arrives.</summary>
+    /// <summary>Called for every operation of another client as it is applied, in revision order.</summary>
     public Action<OperationBroadcast>? Received { get; set; }
 
     /// <summary>Submissions the server refused (the error code), which a correct client never causes.</summary>
@@ -64,7 +66,7 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
         DocumentId = state.DocumentId;
         Document = new ClientDocument(clientId, state.Text, state.Revision);
         _inbox = new RevisionInbox(state.Revision);
-        connection.On<OperationBroadcast>(nameof(IMeetingClient.OperationApplied), OnBroadcastAsync);
+        connection.On<OperationBatch>(nameof(IMeetingClient.OperationsApplied), OnBatchAsync);
     }
 
     /// <summary>Joins the case page's preparation of <paramref name="caseId"/> (<see cref="CaseHub"/>) and follows its text.</summary>
@@ -216,7 +218,7 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
         await _lock.WaitAsync();
         try
         {
-            foreach (var operation in missed.Value!)
+            foreach (var operation in missed.Value!.Where(o => o.ClientId != clientId))
             {
                 Received?.Invoke(operation);
             }
@@ -246,23 +248,29 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
 
     private static HubResult<bool> Joined<T>(HubResult<T> result) => result.Ok ? HubResult<bool>.Success(true) : new HubResult<bool>(false, false, result.Error);
 
-    private async Task OnBroadcastAsync(OperationBroadcast broadcast)
-    {
-        if (broadcast.DocumentId != DocumentId)
-        {
-            return;
-        }
+    /// <summary>The case hub sends its operations one by one; the room sends them in batches.</summary>
+    private Task OnBroadcastAsync(OperationBroadcast broadcast) => OnBatchAsync(new OperationBatch([broadcast]));
 
+    private async Task OnBatchAsync(OperationBatch batch)
+    {
         await _lock.WaitAsync();
         try
         {
-            if (_resyncing)
+            foreach (var broadcast in batch.Operations)
             {
-                _heldDuringResync.Add(broadcast);
-                return;
-            }
+                if (broadcast.DocumentId != DocumentId)
+                {
+                    continue;
+                }
 
-            DeliverLocked(broadcast);
+                if (_resyncing)
+                {
+                    _heldDuringResync.Add(broadcast);
+                    continue;
+                }
+
+                DeliverLocked(broadcast);
+            }
         }
         finally
         {
@@ -271,17 +279,44 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
         }
     }
 
+    /// <summary>In revision order: our own submission in flight is acked (as in a resync), anything else is applied.</summary>
     private void DeliverLocked(OperationBroadcast broadcast) =>
         _inbox.Deliver(broadcast.Revision, () =>
         {
+            if (broadcast.ClientId == clientId && Document.Awaiting is { } awaiting && awaiting.ClientSeq == broadcast.ClientSeq)
+            {
+                AcknowledgeLocked(broadcast.Revision);
+                return;
+            }
+
             Received?.Invoke(broadcast);
             Document.ApplyServer(broadcast.Operation, broadcast.Revision);
         });
+
+    /// <summary>The submission in flight is applied at <paramref name="revision"/>: the next one (if any) may go.</summary>
+    private void AcknowledgeLocked(long revision)
+    {
+        var next = Document.Acknowledge(revision);
+        _sending = next is not null;
+        _ackWaiter?.TrySetResult(next);
+        _ackWaiter = null;
+    }
 
     private async Task SendAsync(PendingOperation pending)
     {
         while (true)
         {
+            var acked = new TaskCompletionSource<PendingOperation?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            await _lock.WaitAsync();
+            try
+            {
+                _ackWaiter = acked;
+            }
+            finally
+            {
+                _lock.Release();
+            }
+
             Sent?.Invoke(pending.ClientSeq, System.Diagnostics.Stopwatch.GetTimestamp());
             HubResult<SubmitAck> ack;
             try
@@ -315,18 +350,13 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
                 return;
             }
 
-            PendingOperation? next = null;
-            var acked = new TaskCompletionSource();
+            PendingOperation? next;
             await _lock.WaitAsync();
             try
             {
-                // The ack may overtake broadcasts of earlier revisions: the inbox applies those first.
-                _inbox.Deliver(ack.Value!.Revision, () =>
-                {
-                    next = Document.Acknowledge(ack.Value.Revision);
-                    _sending = next is not null;
-                    acked.TrySetResult();
-                });
+                // The ack may overtake broadcasts of earlier revisions: the inbox applies those first. When the batch
+                // with our own operation came first, the inbox already passed this revision and drops the answer.
+                _inbox.Deliver(ack.Value!.Revision, () => AcknowledgeLocked(ack.Value.Revision));
             }
             finally
             {
@@ -336,7 +366,7 @@ public sealed class LiveDocumentClient(HubConnection connection, string clientId
 
             try
             {
-                await acked.Task.WaitAsync(AckGapTimeout);
+                next = await acked.Task.WaitAsync(AckGapTimeout);
             }
             catch (TimeoutException) when (connection.State != HubConnectionState.Connected)
             {

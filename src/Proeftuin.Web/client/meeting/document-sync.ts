@@ -1,5 +1,5 @@
 // One co-edited document on the wire: the Jupiter client state machine, the revision inbox, one submission in flight,
-// and the resync after a dropped connection (edits typed offline are kept and sent when the connection is back).
+// the room's batches (our own operation in a batch is the ack of our submission, ADR 0028), and the resync after a dropped connection (edits typed offline are kept and sent when the connection is back).
 // Transport-agnostic: the hub calls are passed in, so vitest can drive it without a server.
 
 import { ClientDocument, type AppliedOperation, type PendingOperation } from '../collaboration/client-document';
@@ -34,6 +34,8 @@ export class DocumentSync {
   private online = true;
   private resyncing = false;
   private held: OperationMessage[] = [];
+  /** Resolved with the next submission (or null) when the one in flight is acknowledged, by a batch or by the answer. */
+  private ackWaiter: ((next: PendingOperation | null) => void) | null = null;
 
   constructor(
     readonly documentId: string,
@@ -66,7 +68,7 @@ export class DocumentSync {
     if (send !== null && this.online && !this.sending) void this.send(send);
   }
 
-  /** A broadcast from the hub. */
+  /** One operation of the room's op log, another client's or (as the ack) our own. */
   broadcast(message: OperationMessage): void {
     if (message.documentId !== this.documentId) return;
     if (this.resyncing) {
@@ -112,6 +114,12 @@ export class DocumentSync {
 
   private deliver(message: OperationMessage): void {
     this.inbox.deliver(message.revision, () => {
+      // In revision order our own submission in flight is acknowledged (as in a resync); anything else is applied.
+      const awaiting = this.doc.awaiting;
+      if (message.clientId === this.clientId && awaiting !== null && awaiting.clientSeq === message.clientSeq) {
+        this.acknowledged(message.revision);
+        return;
+      }
       const applied = this.doc.applyServer(TextOperation.fromJSON(message.operation), message.revision);
       this.events.remote(applied);
     });
@@ -138,11 +146,21 @@ export class DocumentSync {
     this.events.remote(builder.retain(before.length - endBefore).build());
   }
 
+  private acknowledged(revision: number): void {
+    const next = this.doc.acknowledge(revision);
+    const waiter = this.ackWaiter;
+    this.ackWaiter = null;
+    waiter?.(next);
+  }
+
   private async send(pending: PendingOperation): Promise<void> {
     this.sending = true;
     let next: PendingOperation | null = pending;
     while (next !== null) {
       const current: PendingOperation = next;
+      const acked = new Promise<PendingOperation | null>((resolve) => {
+        this.ackWaiter = resolve;
+      });
       let result: HubResult<SubmitAck>;
       try {
         result = await this.transport.submit(this.documentId, current.baseRevision, current.operation, this.clientId, current.clientSeq);
@@ -164,9 +182,10 @@ export class DocumentSync {
         return;
       }
       const ack = result.value;
-      next = await new Promise<PendingOperation | null>((resolve) => {
-        this.inbox.deliver(ack.revision, () => resolve(this.doc.acknowledge(ack.revision)));
-      });
+      // The answer may overtake earlier revisions (the inbox applies those first); when the batch with our own
+      // operation came first, the inbox has passed this revision and drops the answer.
+      this.inbox.deliver(ack.revision, () => this.acknowledged(ack.revision));
+      next = await acked;
     }
     this.sending = false;
     this.events.pendingChanged(this.hasPending);

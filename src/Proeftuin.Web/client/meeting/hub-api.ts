@@ -4,7 +4,7 @@
 import type { HubConnection } from '@microsoft/signalr';
 import type {
   CursorBroadcast, CursorPosition, EvaluationSummary, FindingsBroadcast, HubResult, MeetingSnapshot, MeetingState, MinutesView,
-  OperationBroadcast, Participant, RecommendationInput, RecommendationView, SubmitAck, SubmitRequest, WritingRoundView,
+  OperationBatch, OperationBroadcast, Participant, RecommendationInput, RecommendationView, SubmitAck, SubmitRequest, WritingRoundView,
 } from './hub-types';
 
 /** MeetingHub: method name → [arguments, value of the HubResult]. */
@@ -38,7 +38,7 @@ export interface HubMethods {
 export interface HubEvents {
   ParticipantJoined: Participant;
   ParticipantLeft: string;
-  OperationApplied: OperationBroadcast;
+  OperationsApplied: OperationBatch;
   MeetingStateChanged: MeetingState;
   RecommendationChanged: RecommendationView;
   RecommendationRemoved: string;

@@ -177,3 +177,8 @@ export interface OperationBroadcast {
   readonly clientId: string;
   readonly clientSeq: number;
 }
+
+/** What a room applied in one tick, in revision order per document; an operation with our client id is our ack. */
+export interface OperationBatch {
+  readonly operations: readonly OperationBroadcast[];
+}

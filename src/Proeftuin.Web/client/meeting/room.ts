@@ -76,7 +76,9 @@ class MeetingRoom {
 
   private wireHub(): void {
     const hub = this.context.hub;
-    hub.on('OperationApplied', (message) => this.documents.syncs.get(message.documentId)?.broadcast(message));
+    hub.on('OperationsApplied', (batch) => {
+      for (const message of batch.operations) this.documents.syncs.get(message.documentId)?.broadcast(message);
+    });
     hub.on('ParticipantJoined', (participant) => this.participants.joined(participant));
     hub.on('ParticipantLeft', (userId) => {
       this.documents.hideCursor(userId);

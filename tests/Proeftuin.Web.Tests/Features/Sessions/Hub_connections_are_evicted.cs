@@ -41,9 +41,13 @@ public sealed class Hub_connections_are_evicted(ProeftuinWebFactory factory, Fas
         await using var kevin = await HubConnections.ConnectAsync(factory, "kevin.smit@demo.proeftuin.nl");
         var received = new ConcurrentQueue<OperationBroadcast>();
         var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        kevin.On<OperationBroadcast>(nameof(IMeetingClient.OperationApplied), operation =>
+        kevin.On<OperationBatch>(nameof(IMeetingClient.OperationsApplied), batch =>
         {
-            received.Enqueue(operation);
+            foreach (var operation in batch.Operations)
+            {
+                received.Enqueue(operation);
+            }
+
             first.TrySetResult();
         });
         var closed = Closed(kevin);

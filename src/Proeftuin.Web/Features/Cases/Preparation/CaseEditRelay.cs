@@ -65,9 +65,10 @@ public sealed class CaseEditRelay(
             return;
         }
 
-        if (await OpenMeetingGroupsAsync(caseId) is { Count: > 0 } rooms)
+        // Into each room's batch, in order with the room's own edits.
+        foreach (var meetingId in await OpenMeetingsAsync(caseId))
         {
-            await meetingHub.Clients.Groups(rooms).OperationApplied(edit.Broadcast);
+            documents.Broadcast(meetingId, edit.Broadcast);
         }
     }
 
@@ -105,14 +106,14 @@ public sealed class CaseEditRelay(
 
         var broadcast = new FindingsBroadcast(session.DocumentId, revision, findings);
         await caseHub.Clients.Group(CaseHub.Group(caseId)).FindingsChanged(broadcast);
-        if (await OpenMeetingGroupsAsync(caseId) is { Count: > 0 } rooms)
+        if (await OpenMeetingsAsync(caseId) is { Count: > 0 } meetings)
         {
-            await meetingHub.Clients.Groups(rooms).FindingsChanged(broadcast);
+            await meetingHub.Clients.Groups([.. meetings.Select(MeetingHub.Group)]).FindingsChanged(broadcast);
         }
     }
 
     /// <summary>The rooms of the planned and live meetings that have the case on their agenda.</summary>
-    private async Task<IReadOnlyList<string>> OpenMeetingGroupsAsync(Guid caseId)
+    private async Task<IReadOnlyList<Guid>> OpenMeetingsAsync(Guid caseId)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
@@ -120,7 +121,7 @@ public sealed class CaseEditRelay(
             .Where(m => m.Status != MeetingStatus.Closed && m.Agenda.Any(a => a.CaseFileId == caseId))
             .Select(m => m.Id)
             .ToListAsync();
-        return [.. meetings.Select(MeetingHub.Group)];
+        return meetings;
     }
 
     private async Task<string> CaseTextAsync(Guid caseId)

@@ -9,7 +9,8 @@ public interface IMeetingClient
 
     Task ParticipantLeft(Guid userId);
 
-    Task OperationApplied(OperationBroadcast operation);
+    /// <summary>The operations the room applied in one tick, the receiver's own included (its ack): see <see cref="RoomBroadcasts"/>.</summary>
+    Task OperationsApplied(OperationBatch batch);
 
     Task MeetingStateChanged(MeetingState state);
 

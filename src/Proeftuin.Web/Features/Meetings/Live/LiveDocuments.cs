@@ -9,7 +9,7 @@ namespace Proeftuin.Web.Features.Meetings.Live;
 /// they are applied; when another node wrote the same revision first, the missed operations are taken in and the
 /// submission is transformed over them and tried again.
 /// </summary>
-public sealed class LiveDocuments(DocumentStore store, TimeProvider time, Infrastructure.ScaleOut.RevisionNotices notices)
+public sealed class LiveDocuments(DocumentStore store, TimeProvider time, Infrastructure.ScaleOut.RevisionNotices notices, RoomBroadcasts broadcasts)
 {
     /// <summary>How long a submission may keep losing races to other nodes before the client is told to try again.</summary>
     private static readonly TimeSpan ConflictBudget = TimeSpan.FromSeconds(10);
@@ -95,6 +95,9 @@ public sealed class LiveDocuments(DocumentStore store, TimeProvider time, Infras
             }
         }
     }
+
+    /// <summary>Sends an applied operation to the whole room (its author included, as the ack) with the room's next batch.</summary>
+    public void Broadcast(Guid meetingId, OperationBroadcast operation) => broadcasts.Publish(meetingId, operation);
 
     /// <summary>
     /// Takes in what other nodes appended to the log since this node last saw the document, so a client joining here

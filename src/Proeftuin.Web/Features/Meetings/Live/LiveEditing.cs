@@ -29,6 +29,13 @@ public sealed class LiveEditing(
 
     public void Connected() => metrics.Connected();
 
+    /// <summary>An applied operation goes to the whole room in its next batch, the sender's ack with it (ADR 28).</summary>
+    public Task PublishAsync(MeetingSeat seat, OperationBroadcast applied)
+    {
+        documents.Broadcast(seat.MeetingId, applied);
+        return Task.CompletedTask;
+    }
+
     /// <summary>A closed connection's rate limit bucket goes with it.</summary>
     public void Disconnected(string connectionId)
     {

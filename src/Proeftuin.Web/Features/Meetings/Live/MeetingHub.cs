@@ -42,7 +42,7 @@ public sealed partial class MeetingHub(MeetingCaller caller, MeetingRoom room, L
 
     public Task<HubResult<SubmitAck>> SubmitOperation(SubmitRequest request) => Forward(
         caller.MemberAsync(Context, LiveEditing.NotJoinedDocument), seat => editing.SubmitAsync(seat, Context.ConnectionId, request, Aborted),
-        (seat, applied) => Clients.OthersInGroup(Group(seat.MeetingId)).OperationApplied(applied));
+        (seat, applied) => editing.PublishAsync(seat, applied));
 
     public Task<HubResult<IReadOnlyList<OperationBroadcast>>> CatchUp(string documentId, long revision) =>
         Guard(caller.MemberAsync(Context, LiveEditing.NotJoinedDocument), seat => editing.CatchUpAsync(seat, documentId, revision, Aborted));

@@ -58,6 +58,12 @@ public sealed record SubmitAck(string DocumentId, long Revision, long ClientSeq,
 
 public sealed record OperationBroadcast(string DocumentId, long Revision, TextOperation Operation, string ClientId, long ClientSeq);
 
+/// <summary>
+/// What a room applied in one tick, in revision order per document. The receiver's own operations are in it too: an
+/// operation with the receiver's client id is the ack of its submission.
+/// </summary>
+public sealed record OperationBatch(IReadOnlyList<OperationBroadcast> Operations);
+
 /// <summary>A cursor (anchor == head) or selection in a document, in UTF-16 offsets at a revision.</summary>
 public sealed record CursorPosition(string DocumentId, long Revision, int Anchor, int Head);
 

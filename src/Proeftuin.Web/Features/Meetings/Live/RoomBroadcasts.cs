@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace Proeftuin.Web.Features.Meetings.Live;
+
+/// <summary>
+/// The applied operations of a room go out in batches: what the room's submissions applied within one short tick (and,
+/// under load, during the previous send) is sent as one <see cref="OperationBatch"/> per receiver, instead of one
+/// message per operation per receiver. The whole room gets the batch, the sender included, so the sender's own operation
+/// in it is its ack in the same frame as the operations before it (ADR 0028). A room has at most one send in flight:
+/// that keeps the batches of a room in order and lets them grow when the sockets are the bottleneck. Within a batch the
+/// operations of each document are in revision order; across batches the clients' revision inbox puts them in order.
+/// </summary>
+public sealed class RoomBroadcasts(IHubContext<MeetingHub, IMeetingClient> hub, ILogger<RoomBroadcasts> logger)
+{
+    /// <summary>
+    /// How long the first operation of a quiet room waits for others to join its batch. Real time on purpose (not the
+    /// app's <see cref="TimeProvider"/>): it is transport plumbing, and a test on a frozen clock must still see broadcasts.
+    /// </summary>
+    public static TimeSpan Tick { get; } = TimeSpan.FromMilliseconds(2);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Room> _rooms = new();
+
+    /// <summary>Queues <paramref name="operation"/> for the room's next batch; returns at once.</summary>
+    public void Publish(Guid meetingId, OperationBroadcast operation)
+    {
+        var room = _rooms.GetOrAdd(meetingId, id => new Room(id));
+        lock (room)
+        {
+            room.Queued.Add(operation);
+            if (room.Sending)
+            {
+                return;
+            }
+
+            room.Sending = true;
+        }
+
+        _ = SendLoopAsync(room);
+    }
+
+    private async Task SendLoopAsync(Room room)
+    {
+        await Task.Delay(Tick);
+        while (true)
+        {
+            List<OperationBroadcast> batch;
+            lock (room)
+            {
+                if (room.Queued.Count == 0)
+                {
+                    room.Sending = false;
+                    return;
+                }
+
+                batch = room.Queued;
+                room.Queued = new List<OperationBroadcast>(batch.Count);
+            }
+
+            try
+            {
+                await hub.Clients.Group(MeetingHub.Group(room.MeetingId)).OperationsApplied(new OperationBatch(InOrder(batch)));
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException or OperationCanceledException or TimeoutException)
+            {
+                // A receiver that misses a batch (a backplane hiccup) sees a revision gap and catches up from the op log.
+                logger.LogWarning(ex, "Broadcast of {Count} operations to meeting {MeetingId} failed", batch.Count, room.MeetingId);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Submissions to one document finish in revision order, but their continuations may queue in another order: sort
+    /// by document and revision (stable, and nearly always already sorted, so this costs one pass).
+    /// </summary>
+    internal static List<OperationBroadcast> InOrder(List<OperationBroadcast> batch)
+    {
+        for (var i = 1; i < batch.Count; i++)
+        {
+            if (Compare(batch[i - 1], batch[i]) > 0)
+            {
+                batch.Sort(Compare);
+                break;
+            }
+        }
+
+        return batch;
+    }
+
+    private static int Compare(OperationBroadcast a, OperationBroadcast b)
+    {
+        var byDocument = string.CompareOrdinal(a.DocumentId, b.DocumentId);
+        return byDocument != 0 ? byDocument : a.Revision.CompareTo(b.Revision);
+    }
+
+    private sealed class Room(Guid meetingId)
+    {
+        public Guid MeetingId { get; } = meetingId;
+
+        public List<OperationBroadcast> Queued { get; set; } = [];
+
+        public bool Sending { get; set; }
+    }
+}
