@@ -6,6 +6,7 @@ import { createConnection, RoomConnection, showStatus } from './connection';
 import { createContext, type RoomContext } from './dom';
 import { RoomDocuments } from './documents';
 import { EvaluationPanel } from './evaluation';
+import { wireValidationAfterInput } from './form-validation';
 import { MeetingHubApi, type HubMethod } from './hub-api';
 import type { MeetingSnapshot, MinutesView } from './hub-types';
 import { MeetingStatePanel } from './meeting-state';
@@ -136,6 +137,7 @@ class MeetingRoom {
     for (const button of this.root.querySelectorAll<HTMLButtonElement>('[data-format]')) {
       button.addEventListener('click', () => this.format(button));
     }
+    for (const form of this.root.querySelectorAll('form')) wireValidationAfterInput(form);
     const isChair = this.root.dataset.chair === 'true';
     this.recommendations.wire();
     this.evaluation.wire();
@@ -166,6 +168,8 @@ class MeetingRoom {
     switch (button.dataset.format) {
       case 'heading': editor.heading(); break;
       case 'bold': editor.bold(); break;
+      case 'italic': editor.italic(); break;
+      case 'link': editor.link(); break;
       case 'list': editor.list(); break;
       case 'undo': editor.undo(); break;
       case 'redo': editor.redo(); break;
