@@ -2,17 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { EditorSelection, EditorState, type Transaction } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { markdown } from '@codemirror/lang-markdown';
-import { previewRanges, type PreviewRange } from './live-preview';
+import { livePreview, previewRanges, setFocused, type PreviewRange } from './live-preview';
 import { insertLink, toggleBold, toggleItalic } from './markdown-commands';
 
 const text = '## Kop\n\n**vet** en *schuin* [site](https://example.nl)\n- punt\n1. een';
 
-function state(doc: string, cursor: number, editable = true): EditorState {
-  return EditorState.create({
+function state(doc: string, cursor: number, editable = true, focused = true): EditorState {
+  const created = EditorState.create({
     doc,
     selection: EditorSelection.cursor(cursor),
-    extensions: [markdown(), EditorView.editable.of(editable)],
+    extensions: [markdown(), livePreview(), EditorView.editable.of(editable)],
   });
+  return created.update({ effects: setFocused.of(focused) }).state;
 }
 
 /** The preview as "kind:covered text", easy to read in a failing test. */
@@ -42,13 +43,17 @@ describe('live preview', () => {
     const current = EditorState.create({
       doc: text,
       selection: EditorSelection.range(0, text.indexOf('- punt') + 2),
-      extensions: [markdown()],
-    });
+      extensions: [markdown(), livePreview()],
+    }).update({ effects: setFocused.of(true) }).state;
     expect(shown(current)).toEqual(['heading2:']);
   });
 
   it('hides every mark in a read-only editor, where no line is being edited', () => {
     expect(shown(state(text, 1, false))).toContain('hide:## ');
+  });
+
+  it('hides every mark while the editor does not have the focus, so the text reads as a document', () => {
+    expect(shown(state(text, 1, true, false))).toContain('hide:## ');
   });
 
   it('keeps the numbers of an ordered list', () => {

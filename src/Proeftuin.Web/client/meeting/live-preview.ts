@@ -1,9 +1,10 @@
 // The case text reads like a document: headings, bold, italic, bullet lists and links are drawn in place from the
 // Markdown syntax tree, and their marks (#, **, *, -, [..](..)) are hidden except on the lines the cursor or selection
 // is on, where they stay visible so they can be edited. The text itself is never changed: every participant co-edits
-// the same Markdown. When the editor is read-only (read view, closed meeting) no line is active and all marks hide.
+// the same Markdown. When the editor is read-only (read view, closed meeting) or not focused, no line is active and
+// all marks hide, so the text reads as a document until someone edits it.
 
-import { StateField, type EditorState, type Extension, type Range } from '@codemirror/state';
+import { StateEffect, StateField, type EditorState, type Extension, type Range } from '@codemirror/state';
 import { Decoration, type DecorationSet, EditorView, WidgetType } from '@codemirror/view';
 import { ensureSyntaxTree, syntaxTree } from '@codemirror/language';
 
@@ -15,10 +16,18 @@ export interface PreviewRange {
   readonly kind: 'hide' | 'bullet' | `heading${1 | 2 | 3 | 4 | 5 | 6}` | 'link';
 }
 
-/** The line numbers the selection touches: there the marks stay visible (none when the editor is read-only). */
+/** The editor gained (true) or lost (false) the focus; kept in state so the preview is a function of state alone. */
+export const setFocused = StateEffect.define<boolean>();
+
+const focusField = StateField.define<boolean>({
+  create: () => false,
+  update: (focused, transaction) => transaction.effects.reduce((value, e) => (e.is(setFocused) ? e.value : value), focused),
+});
+
+/** The line numbers the selection touches: there the marks stay visible (none when read-only or not focused). */
 export function activeLines(state: EditorState): Set<number> {
   const lines = new Set<number>();
-  if (!state.facet(EditorView.editable)) return lines;
+  if (!state.facet(EditorView.editable) || !state.field(focusField, false)) return lines;
   for (const range of state.selection.ranges) {
     const first = state.doc.lineAt(range.from).number;
     const last = state.doc.lineAt(range.to).number;
@@ -113,6 +122,7 @@ const previewField = StateField.define<DecorationSet>({
   create: (state) => previewDecorations(state),
   update(decorations, transaction) {
     const changed = transaction.docChanged || transaction.selection !== undefined
+      || transaction.startState.field(focusField, false) !== transaction.state.field(focusField, false)
       || syntaxTree(transaction.startState) !== syntaxTree(transaction.state)
       || transaction.startState.facet(EditorView.editable) !== transaction.state.facet(EditorView.editable);
     return changed ? previewDecorations(transaction.state) : decorations;
@@ -122,5 +132,5 @@ const previewField = StateField.define<DecorationSet>({
 
 /** The live preview; needs the Markdown language (markdown()) in the same editor. */
 export function livePreview(): Extension {
-  return previewField;
+  return [focusField, previewField, EditorView.focusChangeEffect.of((_state, focusing) => setFocused.of(focusing))];
 }

@@ -6,6 +6,7 @@ import { RECOMMENDATION_STATUSES, type Discipline, type Pillar, type Recommendat
 import type { RecommendationInput, RecommendationView } from './hub-types';
 import { format, type Texts } from './texts';
 import { showGuardFindings } from './guard-findings';
+import { localDate } from './locale-format';
 
 /** The form's fields as the hub's RecommendationInput; the case is the one shown (none for the verslag). */
 export function recommendationInput(data: FormData, shownDocument: string): RecommendationInput {
@@ -25,7 +26,7 @@ export function recommendationMeta(texts: Texts, r: RecommendationView, ownerNam
   return [
     format(texts, 'RecommendationMeta', texts[`Level${r.level}`] ?? r.level, r.addressedTo.map((d) => texts[`Discipline${d}`] ?? d).join(', ') || '—'),
     ownerName ? format(texts, 'OwnedBy', ownerName) : null,
-    r.dueDate ? format(texts, 'DueBy', r.dueDate) : null,
+    r.dueDate ? format(texts, 'DueBy', localDate(r.dueDate)) : null,
   ].filter((part) => part !== null).join(' · ');
 }
 

@@ -85,7 +85,7 @@ describe('recommendations', () => {
       id: 'r', text: 't', pillars: ['ClientCentred'], level: 'Case', addressedTo: ['FamilyWorker'], ownerId: 'o', dueDate: '2026-12-31',
       status: 'Proposed', version: 1, caseFileId: null,
     };
-    expect(recommendationMeta(texts, r, 'Ruud Jansen')).toBe('Casus voor Gezinswerker · eigenaar Ruud Jansen · uiterlijk 2026-12-31');
+    expect(recommendationMeta(texts, r, 'Ruud Jansen')).toBe('Casus voor Gezinswerker · eigenaar Ruud Jansen · uiterlijk 31-12-2026');
     expect(recommendationMeta(texts, { ...r, addressedTo: [], dueDate: null }, undefined)).toBe('Casus voor —');
   });
 });

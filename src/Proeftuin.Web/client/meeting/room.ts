@@ -7,6 +7,8 @@ import { createContext, type RoomContext } from './dom';
 import { RoomDocuments } from './documents';
 import { EvaluationPanel } from './evaluation';
 import { wireValidationAfterInput } from './form-validation';
+import { warnBeforeLeaving } from './leave-warning';
+import { wireRoomTabs } from './room-tabs';
 import { MeetingHubApi, type HubMethod } from './hub-api';
 import type { MeetingSnapshot, MinutesView } from './hub-types';
 import { MeetingStatePanel } from './meeting-state';
@@ -47,6 +49,8 @@ class MeetingRoom {
   async start(): Promise<void> {
     this.wireHub();
     this.wireControls();
+    warnBeforeLeaving(() => this.documents.hasUnsent);
+    wireRoomTabs(this.root, this.context.texts);
     this.meeting.startClock();
     await this.connection.start();
   }
@@ -61,7 +65,9 @@ class MeetingRoom {
     const snapshot = result.value;
     if (rejoin) await this.documents.resyncAll();
     for (const document of snapshot.documents) {
-      if (!this.documents.has(document.documentId)) this.documents.add(document);
+      if (this.documents.has(document.documentId)) continue;
+      this.documents.add(document);
+      await this.documents.restorePending(document.documentId);
     }
     this.minutes = snapshot.minutes;
     this.evaluation.render(snapshot.evaluation);
