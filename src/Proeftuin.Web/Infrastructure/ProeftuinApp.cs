@@ -84,6 +84,7 @@ public static class ProeftuinApp
             options.MaximumReceiveMessageSize = 256 * 1024;
             options.EnableDetailedErrors = false;
             options.AddFilter<AuditHubFilter>();
+            options.AddFilter<HubErrorLocalizer>();
 
             // A connection that goes silent (laptop closed, network gone without a reset) leaves the room within 20 s;
             // the browser pings every 5 s (see client/meeting/room.ts), the .NET client every 15 s.

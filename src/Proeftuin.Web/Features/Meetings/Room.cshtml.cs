@@ -26,6 +26,9 @@ public sealed class RoomModel(ProeftuinDbContext db, WijkAccess access, AuditLog
 
     public bool IsChair { get; private set; }
 
+    /// <summary>The signed-in user: the browser keeps unsent edits per user, so one never replays another's.</summary>
+    public Guid UserId => access.UserId;
+
     public IReadOnlyList<RoomAgendaItem> Agenda { get; private set; } = [];
 
     /// <summary>Members of the wijk, who can own a recommendation.</summary>

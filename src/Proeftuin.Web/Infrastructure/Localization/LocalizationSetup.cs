@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Proeftuin.Web.Infrastructure.Localization;
 
@@ -28,6 +30,21 @@ public static class LocalizationSetup
                 new QueryStringRequestCultureProvider(),
                 new CookieRequestCultureProvider(),
             ];
+        });
+
+        // ProblemDetails carry a Dutch title and detail (domain rules among them): translated for an English request.
+        services.Configure<ProblemDetailsOptions>(options => options.CustomizeProblemDetails += context =>
+        {
+            var culture = context.HttpContext.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture;
+            if (culture is null)
+            {
+                return;
+            }
+
+            var localizer = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<ErrorText>>();
+            var problem = context.ProblemDetails;
+            problem.Title = problem.Title is null ? null : ErrorText.Translate(localizer, problem.Title, culture);
+            problem.Detail = problem.Detail is null ? null : ErrorText.Translate(localizer, problem.Detail, culture);
         });
         return services;
     }

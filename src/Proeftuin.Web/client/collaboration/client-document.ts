@@ -20,16 +20,64 @@ export interface AppliedOperation {
   readonly clientSeq: number;
 }
 
+/**
+ * Everything needed to take unconfirmed edits over a reload of the page: the text the server confirmed at `revision`
+ * and the edits on top of it (the submission in flight and the buffer), as JSON for storage.
+ */
+export interface ClientDocumentSnapshot {
+  readonly clientId: string;
+  readonly revision: number;
+  readonly confirmedText: string;
+  readonly awaiting: { readonly operation: unknown; readonly clientSeq: number } | null;
+  readonly buffer: unknown;
+  readonly nextSeq: number;
+}
+
 export class ClientDocument {
   private awaitingOp: PendingOperation | null = null;
   private buffer: TextOperation | null = null;
   private nextSeq = 1;
+  /** The text as the server has it at `revision` (without our unconfirmed edits). */
+  private confirmedTextValue: string;
 
   constructor(
     readonly clientId: string,
     private textValue: string,
     private revisionValue: number,
-  ) {}
+  ) {
+    this.confirmedTextValue = textValue;
+  }
+
+  /** A client in the state a snapshot describes (of this or an earlier page), to replay its edits with {@link resync}. */
+  static restore(snapshot: ClientDocumentSnapshot): ClientDocument {
+    const doc = new ClientDocument(snapshot.clientId, snapshot.confirmedText, snapshot.revision);
+    doc.nextSeq = snapshot.nextSeq;
+    if (snapshot.awaiting !== null) {
+      const operation = TextOperation.fromJSON(snapshot.awaiting.operation);
+      doc.awaitingOp = { baseRevision: snapshot.revision, operation, clientSeq: snapshot.awaiting.clientSeq };
+      doc.textValue = operation.apply(doc.textValue);
+      if (snapshot.buffer !== null && snapshot.buffer !== undefined) {
+        doc.buffer = TextOperation.fromJSON(snapshot.buffer);
+        doc.textValue = doc.buffer.apply(doc.textValue);
+      }
+    }
+    return doc;
+  }
+
+  get confirmedText(): string {
+    return this.confirmedTextValue;
+  }
+
+  snapshot(): ClientDocumentSnapshot {
+    return {
+      clientId: this.clientId,
+      revision: this.revisionValue,
+      confirmedText: this.confirmedTextValue,
+      awaiting: this.awaitingOp === null ? null : { operation: this.awaitingOp.operation.toJSON(), clientSeq: this.awaitingOp.clientSeq },
+      buffer: this.buffer === null ? null : this.buffer.toJSON(),
+      nextSeq: this.nextSeq,
+    };
+  }
 
   get text(): string {
     return this.textValue;
@@ -69,6 +117,7 @@ export class ClientDocument {
   /** The server applied our submission as `revision`; returns the next one to send, if any. */
   acknowledge(revision: number): PendingOperation | null {
     if (this.awaitingOp === null) throw new Error('Er wacht geen wijziging op bevestiging.');
+    this.confirmedTextValue = this.awaitingOp.operation.apply(this.confirmedTextValue);
     this.revisionValue = revision;
     this.awaitingOp = null;
     if (this.buffer === null) return null;
@@ -79,6 +128,7 @@ export class ClientDocument {
 
   /** Applies another client's operation over our pending edits; returns the operation as applied locally. */
   applyServer(operation: TextOperation, revision: number): TextOperation {
+    this.confirmedTextValue = operation.apply(this.confirmedTextValue);
     let incoming = operation;
     if (this.awaitingOp !== null) {
       const [incomingPrime, awaitingPrime] = TextOperation.transform(incoming, this.awaitingOp.operation);

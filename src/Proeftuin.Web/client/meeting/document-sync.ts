@@ -2,7 +2,7 @@
 // the room's batches (our own operation in a batch is the ack of our submission, ADR 0028), and the resync after a dropped connection (edits typed offline are kept and sent when the connection is back).
 // Transport-agnostic: the hub calls are passed in, so vitest can drive it without a server.
 
-import { ClientDocument, type AppliedOperation, type PendingOperation } from '../collaboration/client-document';
+import { ClientDocument, type AppliedOperation, type ClientDocumentSnapshot, type PendingOperation } from '../collaboration/client-document';
 import { RevisionInbox } from '../collaboration/revision-inbox';
 import { TextOperation } from '../collaboration/text-operation';
 import type { HubError, HubResult, OperationBroadcast, SubmitAck } from './hub-types';
@@ -59,6 +59,11 @@ export class DocumentSync {
 
   get hasPending(): boolean {
     return this.doc.state !== 'synchronized';
+  }
+
+  /** The unconfirmed edits and the text they apply to, to keep across a reload; null when all is confirmed. */
+  get pendingSnapshot(): ClientDocumentSnapshot | null {
+    return this.hasPending ? this.doc.snapshot() : null;
   }
 
   /** A local edit (already applied in the editor). */

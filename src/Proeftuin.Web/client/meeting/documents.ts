@@ -8,6 +8,9 @@ import { SharedEditor } from './editor';
 import { findingPopover } from './finding-popover';
 import { colourIndex } from './enums';
 import type { CursorBroadcast, DocumentState, FindingDto } from './hub-types';
+import { showKeptText } from './kept-text';
+import { PendingEdits } from './pending-edits';
+import { browserPendingStore } from './pending-store';
 import { format } from './texts';
 
 /** Cursor updates leave at most every this many milliseconds (the server drops faster ones). */
@@ -25,6 +28,10 @@ export class RoomDocuments {
   private shown = '';
   private lastCursorSent = 0;
   private cursorTimer: number | undefined;
+  /** Unconfirmed edits kept across a reload, per user and document. */
+  private readonly pending: PendingEdits;
+  /** Documents whose edits the server refused: read-only until the user reloads. */
+  private readonly refused = new Set<string>();
 
   constructor(
     private readonly context: RoomContext,
@@ -32,7 +39,14 @@ export class RoomDocuments {
     private readonly canEdit: (documentId: string) => boolean,
     private readonly nameOf: (userId: string) => string,
     private readonly isConnected: () => boolean,
-  ) {}
+  ) {
+    this.pending = new PendingEdits(browserPendingStore(), context.root.dataset.userId ?? '');
+  }
+
+  /** Edits typed here that the server has not confirmed (a refused one aside: the user was shown that text). */
+  get hasUnsent(): boolean {
+    return [...this.syncs.values()].some((s) => s.hasPending && !this.refused.has(s.documentId));
+  }
 
   get shownDocument(): string {
     return this.shown;
@@ -58,16 +72,50 @@ export class RoomDocuments {
         },
         refused: (error) => {
           console.warn(`Wijziging geweigerd: ${error.code}`);
-          this.context.announce(format(this.context.texts, 'Refused', error.message));
-          window.setTimeout(() => window.location.reload(), 1500);
+          this.refused.add(state.documentId);
+          this.refreshEditable();
+          showKeptText(this.context, format(this.context.texts, 'Refused', error.message), sync.text, {
+            label: this.context.texts.DiscardAndReload ?? '',
+            discard: () => {
+              this.pending.forget(state.documentId);
+              void this.pending.flushed().then(() => window.location.reload());
+            },
+          });
         },
-        pendingChanged: () => this.renderSaveState(),
+        pendingChanged: () => {
+          this.pending.changed(state.documentId, sync.pendingSnapshot);
+          this.renderSaveState();
+        },
       });
     this.syncs.set(state.documentId, sync);
     this.findings.set(state.documentId, state.findings);
     const choice = document.getElementById('document-choice') as HTMLSelectElement | null;
     if (choice && ![...choice.options].some((o) => o.value === state.documentId)) {
       choice.append(new Option(this.context.texts.MinutesTitle ?? state.title, state.documentId));
+    }
+  }
+
+  /**
+   * Brings back what an earlier page of this user typed in the document and the server never confirmed (call right
+   * after {@link add}, before the document is shown): replayed as a new local edit, or shown to copy when it no
+   * longer fits the server's text.
+   */
+  async restorePending(documentId: string): Promise<void> {
+    const sync = this.syncs.get(documentId);
+    if (!sync) return;
+    const hub = this.context.hub;
+    const outcome = await this.pending.restore(documentId, () => ({ text: sync.text, revision: sync.revision }),
+      { catchUp: (id, revision) => hub.invoke('CatchUp', id, revision) });
+    const texts = this.context.texts;
+    if (outcome.kind === 'replay') {
+      sync.local(outcome.operation);
+      if (this.shown === documentId) this.editor?.reset(sync.text);
+      this.context.announce(texts.RestoredPending ?? '');
+    } else if (outcome.kind === 'lost') {
+      showKeptText(this.context, format(texts, 'LostPending', new Date(outcome.savedAt).toLocaleString(document.documentElement.lang)), outcome.text, {
+        label: texts.CloseKeptText ?? '',
+        discard: () => this.pending.forget(documentId),
+      });
     }
   }
 
@@ -110,7 +158,7 @@ export class RoomDocuments {
   }
 
   refreshEditable(): void {
-    this.editor?.setEditable(this.canEdit(this.shown));
+    this.editor?.setEditable(this.canEdit(this.shown) && !this.refused.has(this.shown));
   }
 
   setFindings(documentId: string, findings: readonly FindingDto[]): void {

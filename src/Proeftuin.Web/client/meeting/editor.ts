@@ -10,6 +10,8 @@ import { tags } from '@lezer/highlight';
 import type { TextOperation } from '../collaboration/text-operation';
 import { changesToOperation, operationToChanges } from './codemirror-ot';
 import { collaborationDecorations, removeRemoteCursor, setFindings, setRemoteCursor, type FindingMark, type RemoteCursor } from './decorations';
+import { livePreview } from './live-preview';
+import { formattingKeymap, insertLink, toggleBold, toggleItalic } from './markdown-commands';
 
 const remote = Annotation.define<boolean>();
 
@@ -44,9 +46,10 @@ export class SharedEditor {
           EditorView.cspNonce.of(styleNonce),
           history(),
           drawSelection(),
-          keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+          keymap.of([...formattingKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
           markdown(),
           syntaxHighlighting(markdownStyle),
+          livePreview(),
           EditorView.lineWrapping,
           collaborationDecorations(),
           ...extensions,
@@ -129,17 +132,21 @@ export class SharedEditor {
     this.view.focus();
   }
 
-  /** Toolbar: ** around the selection (or an empty pair to type into). */
+  /** Toolbar and Ctrl+B: ** around the selection (or an empty pair to type into); again to take it away. */
   bold(): void {
-    const { state } = this.view;
-    const selection = state.selection.main;
-    this.view.dispatch({
-      changes: [
-        { from: selection.from, insert: '**' },
-        { from: selection.to, insert: '**' },
-      ],
-      selection: EditorSelection.range(selection.from + 2, selection.to + 2),
-    });
+    toggleBold(this.view);
+    this.view.focus();
+  }
+
+  /** Toolbar and Ctrl+I: * around the selection. */
+  italic(): void {
+    toggleItalic(this.view);
+    this.view.focus();
+  }
+
+  /** Toolbar: a link around the selection, its address selected to type. */
+  link(): void {
+    insertLink(this.view);
     this.view.focus();
   }
 }

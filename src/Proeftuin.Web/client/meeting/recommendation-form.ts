@@ -7,6 +7,7 @@ import type { Discipline, Pillar, RecommendationLevel } from './enums';
 import type { RecommendationInput, RecommendationView } from './hub-types';
 import { format, type Texts } from './texts';
 import { showGuardFindings } from './guard-findings';
+import { localDate } from './locale-format';
 
 export const CONFLICT = 'recommendation.conflict';
 
@@ -24,18 +25,12 @@ export function recommendationInput(data: FormData): RecommendationInput {
   };
 }
 
-/** "2026-12-23" (the hub's date) as the Dutch dd-mm-jjjj, "23-12-2026". */
-export function dutchDate(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  return match ? `${match[3]}-${match[2]}-${match[1]}` : isoDate;
-}
-
 /** "level, for whom · owner · due date", leaving out what is not set. */
 export function recommendationMeta(texts: Texts, r: Omit<RecommendationView, 'id' | 'status' | 'version'>, ownerName: string | undefined): string {
   return [
     format(texts, 'RecommendationMeta', texts[`Level${r.level}`] ?? r.level, r.addressedTo.map((d) => texts[`Discipline${d}`] ?? d).join(', ') || '—'),
     ownerName ? format(texts, 'OwnedBy', ownerName) : null,
-    r.dueDate ? format(texts, 'DueBy', dutchDate(r.dueDate)) : null,
+    r.dueDate ? format(texts, 'DueBy', localDate(r.dueDate)) : null,
   ].filter((part) => part !== null).join(' · ');
 }
 

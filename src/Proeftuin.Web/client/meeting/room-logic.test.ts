@@ -8,7 +8,8 @@ import { colourIndex, PARTICIPANT_COLOURS } from './enums';
 import { evaluationText } from './evaluation';
 import type { MeetingState, RecommendationView, WritingRoundView } from './hub-types';
 import { chairActions } from './chair-controls';
-import { dutchDate, recommendationInput, recommendationMeta } from './recommendation-form';
+import { recommendationInput, recommendationMeta } from './recommendation-form';
+import { localDate } from './locale-format';
 import { mergeRound } from './writing-round';
 
 const texts = {
@@ -85,8 +86,8 @@ describe('recommendations', () => {
   });
 
   it('shows a due date in the Dutch form dd-mm-jjjj', () => {
-    expect(dutchDate('2026-12-23')).toBe('23-12-2026');
-    expect(dutchDate('not a date')).toBe('not a date');
+    expect(localDate('2026-12-23', 'nl')).toBe('23-12-2026');
+    expect(localDate('not a date', 'nl')).toBe('not a date');
   });
 });
 

@@ -6,6 +6,9 @@ import { createConnection, RoomConnection, showStatus } from './connection';
 import { createContext, type RoomContext } from './dom';
 import { RoomDocuments } from './documents';
 import { EvaluationPanel } from './evaluation';
+import { wireValidationAfterInput } from './form-validation';
+import { warnBeforeLeaving } from './leave-warning';
+import { wireRoomTabs } from './room-tabs';
 import { MeetingHubApi, type HubMethod } from './hub-api';
 import type { MeetingSnapshot, MinutesView } from './hub-types';
 import { MeetingStatePanel } from './meeting-state';
@@ -46,6 +49,8 @@ class MeetingRoom {
   async start(): Promise<void> {
     this.wireHub();
     this.wireControls();
+    warnBeforeLeaving(() => this.documents.hasUnsent);
+    wireRoomTabs(this.root, this.context.texts);
     this.meeting.startClock();
     await this.connection.start();
   }
@@ -60,7 +65,9 @@ class MeetingRoom {
     const snapshot = result.value;
     if (rejoin) await this.documents.resyncAll();
     for (const document of snapshot.documents) {
-      if (!this.documents.has(document.documentId)) this.documents.add(document);
+      if (this.documents.has(document.documentId)) continue;
+      this.documents.add(document);
+      await this.documents.restorePending(document.documentId);
     }
     this.minutes = snapshot.minutes;
     this.evaluation.render(snapshot.evaluation);
@@ -138,6 +145,7 @@ class MeetingRoom {
     for (const button of this.root.querySelectorAll<HTMLButtonElement>('[data-format]')) {
       button.addEventListener('click', () => this.format(button));
     }
+    for (const form of this.root.querySelectorAll('form')) wireValidationAfterInput(form);
     const isChair = this.root.dataset.chair === 'true';
     this.recommendations.wire();
     this.evaluation.wire();
@@ -170,6 +178,8 @@ class MeetingRoom {
     switch (button.dataset.format) {
       case 'heading': editor.heading(); break;
       case 'bold': editor.bold(); break;
+      case 'italic': editor.italic(); break;
+      case 'link': editor.link(); break;
       case 'list': editor.list(); break;
       case 'undo': editor.undo(); break;
       case 'redo': editor.redo(); break;

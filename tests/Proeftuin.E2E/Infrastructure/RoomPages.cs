@@ -1,0 +1,37 @@
+using Microsoft.Playwright;
+using Proeftuin.Testing;
+
+namespace Proeftuin.E2E.Infrastructure;
+
+/// <summary>Opening the meeting room as a signed-in professional and comparing what two screens hold.</summary>
+internal static class RoomPages
+{
+    public static readonly LocatorAssertionsToHaveTextOptions Patiently = new() { Timeout = BrowserSession.ExpectTimeout };
+    public static readonly LocatorAssertionsToContainTextOptions PatientlyContains = new() { Timeout = BrowserSession.ExpectTimeout };
+
+    public static async Task<IPage> OpenAsync(BrowserSession session, string email, Guid meetingId, string connected = "Verbonden")
+    {
+        var page = await session.NewSignedInPageAsync(email);
+        await page.GotoAsync($"/besprekingen/{meetingId}");
+        await Assertions.Expect(page.GetByTestId("connection-status")).ToHaveTextAsync(connected, Patiently);
+        await Assertions.Expect(page.Locator(".cm-content")).ToBeVisibleAsync();
+        return page;
+    }
+
+    /// <summary>Both screens hold the same text at the same revision (the fingerprints the room keeps), nothing pending.</summary>
+    public static Task SameSavedTextAsync(IPage first, IPage second) =>
+        Eventually.UntilAsync(
+            async () =>
+            {
+                var (a, b) = (await FingerprintAsync(first), await FingerprintAsync(second));
+                return a == b && a.EndsWith("|saved", StringComparison.Ordinal);
+            },
+            "the two screens hold the same saved text at the same revision");
+
+    private static async Task<string> FingerprintAsync(IPage page)
+    {
+        var room = page.Locator("#meeting-room");
+        var saved = await page.GetByTestId("save-state").InnerTextAsync() is "Alle wijzigingen zijn opgeslagen" or "All changes saved";
+        return $"{await room.GetAttributeAsync("data-text-hash")}@{await room.GetAttributeAsync("data-revision")}|{(saved ? "saved" : "pending")}";
+    }
+}
