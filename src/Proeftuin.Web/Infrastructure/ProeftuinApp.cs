@@ -9,6 +9,7 @@ using Proeftuin.Web.Features.Health;
 using Proeftuin.Web.Features.Meetings;
 using Proeftuin.Web.Features.Meetings.Live;
 using Proeftuin.Web.Features.Neighbourhoods;
+using Proeftuin.Web.Features.Notifications;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Authorization;
 using Proeftuin.Web.Infrastructure.Identity;
@@ -35,7 +36,8 @@ public static class ProeftuinApp
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProeftuinIdentity();
         builder.Services.AddProeftuinSessions();
-        builder.Services.AddProeftuinMail(builder.Configuration);
+        builder.Services.AddProeftuinMail(builder.Configuration, builder.Environment);
+        builder.Services.AddNotifications(builder.Configuration);
         builder.Services.AddProeftuinOpenIdConnect(builder.Configuration, builder.Environment);
         builder.Services.AddProeftuinExternalLogin(builder.Configuration, builder.Environment);
         builder.Services.AddLoginRateLimiting(builder.Configuration);

@@ -2,16 +2,18 @@ namespace Proeftuin.Web.Infrastructure.Mail;
 
 public static class MailSetup
 {
-    public static IServiceCollection AddProeftuinMail(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddProeftuinMail(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        if (string.IsNullOrWhiteSpace(configuration["Mail:Smtp:Host"]))
+        // Read (and checked) now, so a wrong SMTP setting stops start-up with its name instead of failing the first mail.
+        if (SmtpSettings.Read(configuration, environment) is { } smtp)
         {
-            services.AddSingleton<FileMailSink>();
-            services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<FileMailSink>());
+            services.AddSingleton(smtp);
+            services.AddSingleton<IMailSender>(new SmtpMailSender(smtp));
         }
         else
         {
-            services.AddSingleton<IMailSender, SmtpMailSender>();
+            services.AddSingleton<FileMailSink>();
+            services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<FileMailSink>());
         }
 
         return services;

@@ -35,6 +35,7 @@ public sealed partial class MeetingHub
             }
 
             minutes.Finalise(text, revision, access.UserId, now);
+            await Notifications.MeetingNotifications.MinutesFinalAsync(db, meeting, Context.ConnectionAborted);
             view = MinutesView.Of(minutes);
         });
         if (!result.Ok)
