@@ -98,6 +98,7 @@ public static class ProeftuinApp
         // Secrets that features need later are checked now, so a missing one stops start-up with its setting named.
         _ = app.Services.GetRequiredService<Infrastructure.Anonymization.GuardedNames>();
         _ = app.Services.GetRequiredService<PublicAddress>();
+        _ = app.Services.GetRequiredService<IMailSender>();
         ScaleOutSetup.RequireKeyProtection(app.Configuration, app.Environment);
 
         if (!app.Environment.IsDevelopment())
