@@ -88,6 +88,26 @@ public sealed class Meeting_invitations
         Assert.All(rows, r => Assert.DoesNotContain("06-12345678", r.LastError, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_member_who_switched_invitations_off_gets_none()
+    {
+        await using var app = OutboxAppFactory.On(DatabaseProvider.Sqlite);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
+            var kevin = await db.Professionals.SingleAsync(p => p.Email == "kevin.smit@demo.proeftuin.nl");
+            db.NotificationPreferences.Add(new NotificationPreference { ProfessionalId = kevin.Id, Topic = NotificationTopic.Meetings, Enabled = false });
+            await db.SaveChangesAsync();
+        }
+
+        var (_, members, _) = await PlanAsync(app, "Casuïstiek maart", DateTimeOffset.UtcNow.AddDays(40));
+        await app.Services.GetRequiredService<OutboxDispatcher>().RunOnceAsync(CancellationToken.None);
+        var invited = Calendars(app, "Uitnodiging: Casuïstiek maart").Select(i => i.To).ToList();
+
+        Assert.DoesNotContain("kevin.smit@demo.proeftuin.nl", invited);
+        Assert.Equal(members.Where(m => m != "kevin.smit@demo.proeftuin.nl").Order(), invited.Order());
+    }
+
     private static async Task<(Guid MeetingId, List<string> Members, string CaseText)> PlanAsync(OutboxAppFactory app, string title, DateTimeOffset start)
     {
         await using var scope = app.Services.CreateAsyncScope();
