@@ -57,6 +57,13 @@ public sealed class ProeftuinDbContext(DbContextOptions<ProeftuinDbContext> opti
 
     public DbSet<CaseGuardedName> CaseGuardedNames => Set<CaseGuardedName>();
 
+    /// <summary>Mails to send, written with the change that causes them (see Notifications/OutboxMessage).</summary>
+    public DbSet<Notifications.OutboxMessage> OutboxMessages => Set<Notifications.OutboxMessage>();
+
+    public DbSet<Notifications.NotificationPreference> NotificationPreferences => Set<Notifications.NotificationPreference>();
+
+    public DbSet<Notifications.MeetingCalendar> MeetingCalendars => Set<Notifications.MeetingCalendar>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

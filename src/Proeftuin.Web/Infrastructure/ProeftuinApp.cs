@@ -11,6 +11,7 @@ using Proeftuin.Web.Features.Health;
 using Proeftuin.Web.Features.Meetings;
 using Proeftuin.Web.Features.Meetings.Live;
 using Proeftuin.Web.Features.Neighbourhoods;
+using Proeftuin.Web.Features.Notifications;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Authorization;
 using Proeftuin.Web.Infrastructure.Identity;
@@ -38,7 +39,8 @@ public static class ProeftuinApp
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProeftuinIdentity();
         builder.Services.AddProeftuinSessions();
-        builder.Services.AddProeftuinMail(builder.Configuration);
+        builder.Services.AddProeftuinMail(builder.Configuration, builder.Environment);
+        builder.Services.AddNotifications(builder.Configuration);
         builder.Services.AddProeftuinOpenIdConnect(builder.Configuration, builder.Environment);
         builder.Services.AddProeftuinExternalLogin(builder.Configuration, builder.Environment);
         builder.Services.AddLoginRateLimiting(builder.Configuration);
@@ -118,6 +120,7 @@ public static class ProeftuinApp
         // Secrets that features need later are checked now, so a missing one stops start-up with its setting named.
         _ = app.Services.GetRequiredService<Infrastructure.Anonymization.GuardedNames>();
         _ = app.Services.GetRequiredService<PublicAddress>();
+        _ = app.Services.GetRequiredService<IMailSender>();
         ScaleOutSetup.RequireKeyProtection(app.Configuration, app.Environment);
 
         if (!app.Environment.IsDevelopment())

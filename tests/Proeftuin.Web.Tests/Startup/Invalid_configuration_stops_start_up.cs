@@ -42,6 +42,7 @@ public sealed class Invalid_configuration_stops_start_up
     [InlineData("AllowedHosts", "AllowedHosts")]
     [InlineData("Audit__ChainKey", "Audit:ChainKey")]
     [InlineData("DataProtection__Certificate__Path", "DataProtection:Certificate:Path")]
+    [InlineData("Mail__Smtp__Host", "Mail:Smtp:Host")]
     public async Task A_missing_production_setting_is_named(string variable, string setting)
     {
         var (exitCode, output) = await RunAppAsync([.. ProductionSettings().Where(s => s.Name != variable)]);
@@ -79,6 +80,7 @@ public sealed class Invalid_configuration_stops_start_up
             ("Audit__ChainKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))),
             ("App__PublicBaseUrl", "https://proeftuin.example.nl"),
             ("AllowedHosts", "proeftuin.example.nl"),
+            ("Mail__Smtp__Host", "smtp.example.nl"),
         ];
     }
 

@@ -92,6 +92,8 @@ public sealed class MeetingConduct(
             {
                 throw new DomainException(Anonymization.GuardVerdict.ErrorCode, refused.Message);
             }
+
+            await Notifications.MeetingNotifications.MinutesFinalAsync(db, meeting, cancellationToken);
         }, cancellationToken);
         if (!result.Ok)
         {

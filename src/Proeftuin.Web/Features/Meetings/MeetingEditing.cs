@@ -87,6 +87,17 @@ public sealed class MeetingEditing(ProeftuinDbContext db, WijkAccess access, Aud
     /// <summary>Saves what was applied to the meeting, all at once, and audit-logs it as <paramref name="action"/>.</summary>
     public async Task SaveAsync(Meeting meeting, string action, CancellationToken cancellationToken)
     {
+        // The members' calendars follow in the same transaction: a cancellation, or an update when time or title changed.
+        var entry = db.Entry(meeting);
+        if (meeting.Status == MeetingStatus.Cancelled && entry.Property(m => m.Status).IsModified)
+        {
+            await Notifications.MeetingNotifications.CancelledAsync(db, meeting, cancellationToken);
+        }
+        else if (entry.Property(m => m.ScheduledStartUtc).IsModified || entry.Property(m => m.Title).IsModified)
+        {
+            await Notifications.MeetingNotifications.ChangedAsync(db, meeting, cancellationToken);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -44,6 +44,7 @@ public static class MeetingPlanning
         }
 
         db.Meetings.Add(meeting);
+        await Notifications.MeetingNotifications.PlannedAsync(db, meeting, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(new AuditEvent("create", "success", "Meeting", meeting.Id.ToString(), neighbourhoodId, "Chair"), cancellationToken);
         return meeting;

@@ -1,21 +1,26 @@
-using System.Net;
-using System.Net.Mail;
+using MailKit.Net.Smtp;
 
 namespace Proeftuin.Web.Infrastructure.Mail;
 
-/// <summary>Delivery through the SMTP server of <c>Mail:Smtp:*</c> (host, port, user, password, from).</summary>
-public sealed class SmtpMailSender(IConfiguration configuration) : IMailSender
+/// <summary>Delivery through the SMTP server of <see cref="SmtpSettings"/> with MailKit; one connection per mail.</summary>
+public sealed class SmtpMailSender(SmtpSettings settings, Func<ISmtpClient> connect) : IMailSender
 {
+    public SmtpMailSender(SmtpSettings settings)
+        : this(settings, () => new SmtpClient())
+    {
+    }
+
     public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
-        var section = configuration.GetSection("Mail:Smtp");
-        using var client = new SmtpClient(section["Host"], section.GetValue("Port", 587)) { EnableSsl = section.GetValue("EnableSsl", true) };
-        if (!string.IsNullOrEmpty(section["User"]))
+        var message = MimeMail.Build(mail, settings.From);
+        using var client = connect();
+        await client.ConnectAsync(settings.Host, settings.Port, settings.Security, cancellationToken);
+        if (!string.IsNullOrEmpty(settings.User))
         {
-            client.Credentials = new NetworkCredential(section["User"], section["Password"]);
+            await client.AuthenticateAsync(settings.User, settings.Password ?? string.Empty, cancellationToken);
         }
 
-        using var message = new MailMessage(section["From"] ?? "noreply@proeftuin.local", mail.To, mail.Subject, mail.Body);
-        await client.SendMailAsync(message, cancellationToken);
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
     }
 }
