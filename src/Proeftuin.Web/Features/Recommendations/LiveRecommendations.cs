@@ -12,11 +12,11 @@ namespace Proeftuin.Web.Features.Recommendations;
 
 /// <summary>
 /// The use cases of recommendations made in a meeting — add, edit, change status, delete — without SignalR: the hub
-/// resolves the caller (<see cref="WijkAccess.UseUser"/>) and the meeting it joined, calls here and broadcasts the
+/// resolves the caller (<see cref="NeighbourhoodAccess.UseUser"/>) and the meeting it joined, calls here and broadcasts the
 /// outcome. Every change names the version it was based on: a change of a version someone else already changed is a
 /// conflict that carries the current version, never a silent overwrite. Every text passes the anonymisation guard.
 /// </summary>
-public sealed class LiveRecommendations(ProeftuinDbContext db, WijkAccess access, TextGuard textGuard, AuditLog audit, TimeProvider time)
+public sealed class LiveRecommendations(ProeftuinDbContext db, NeighbourhoodAccess access, TextGuard textGuard, AuditLog audit, TimeProvider time)
 {
     public const string ConflictCode = "recommendation.conflict";
 
