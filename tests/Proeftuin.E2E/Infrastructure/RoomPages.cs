@@ -18,20 +18,23 @@ internal static class RoomPages
         return page;
     }
 
-    /// <summary>Both screens hold the same text at the same revision (the fingerprints the room keeps), nothing pending.</summary>
-    public static Task SameSavedTextAsync(IPage first, IPage second) =>
+    /// <summary>
+    /// Both screens hold the same text at the same revision (the fingerprints the room, or the case page with
+    /// <paramref name="root"/> "#case-preparation", keeps on its root), nothing pending.
+    /// </summary>
+    public static Task SameSavedTextAsync(IPage first, IPage second, string root = "#meeting-room", string saveState = "save-state") =>
         Eventually.UntilAsync(
             async () =>
             {
-                var (a, b) = (await FingerprintAsync(first), await FingerprintAsync(second));
+                var (a, b) = (await FingerprintAsync(first, root, saveState), await FingerprintAsync(second, root, saveState));
                 return a == b && a.EndsWith("|saved", StringComparison.Ordinal);
             },
             "the two screens hold the same saved text at the same revision");
 
-    private static async Task<string> FingerprintAsync(IPage page)
+    private static async Task<string> FingerprintAsync(IPage page, string root, string saveState)
     {
-        var room = page.Locator("#meeting-room");
-        var saved = await page.GetByTestId("save-state").InnerTextAsync() is "Alle wijzigingen zijn opgeslagen" or "All changes saved";
+        var room = page.Locator(root);
+        var saved = await page.GetByTestId(saveState).InnerTextAsync() is "Alle wijzigingen zijn opgeslagen" or "All changes saved";
         return $"{await room.GetAttributeAsync("data-text-hash")}@{await room.GetAttributeAsync("data-revision")}|{(saved ? "saved" : "pending")}";
     }
 }

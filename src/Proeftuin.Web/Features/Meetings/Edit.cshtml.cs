@@ -197,20 +197,7 @@ public sealed class EditModel(ProeftuinDbContext db, MeetingEditing editing, Tex
 
     private DateTime? Validate()
     {
-        if (string.IsNullOrWhiteSpace(Title))
-        {
-            ModelState.AddModelError(nameof(Title), text["MeetingTitleRequired"]);
-        }
-
-        if (Date is null && !ModelState.HasError(nameof(Date)))
-        {
-            ModelState.AddModelError(nameof(Date), text["DateRequired"]);
-        }
-
-        if (Time is null && !ModelState.HasError(nameof(Time)))
-        {
-            ModelState.AddModelError(nameof(Time), text["TimeRequired"]);
-        }
+        var start = MeetingTimeForm.StartUtc(ModelState, text, Title, Date, Time);
 
         foreach (var (itemId, minutes) in Minutes)
         {
@@ -220,18 +207,7 @@ public sealed class EditModel(ProeftuinDbContext db, MeetingEditing editing, Tex
             }
         }
 
-        if (Date is not { } date || Time is not { } time)
-        {
-            return null;
-        }
-
-        var utc = AmsterdamTime.ToUtc(date, time);
-        if (utc is null)
-        {
-            ModelState.AddModelError(nameof(Time), text["TimeDoesNotExist"]);
-        }
-
-        return utc;
+        return start;
     }
 
     /// <summary>Null when the user chairs the meeting's wijk and it is still planned; otherwise 404, 403 or the meeting page.</summary>

@@ -88,20 +88,7 @@ public sealed class PlanModel(ProeftuinDbContext db, NeighbourhoodAccess access,
     /// <summary>Checks what the form can tell by itself (all errors at once); returns the start in UTC.</summary>
     private DateTime? Validate()
     {
-        if (string.IsNullOrWhiteSpace(Title))
-        {
-            ModelState.AddModelError(nameof(Title), text["MeetingTitleRequired"]);
-        }
-
-        if (Date is null && !ModelState.HasError(nameof(Date)))
-        {
-            ModelState.AddModelError(nameof(Date), text["DateRequired"]);
-        }
-
-        if (Time is null && !ModelState.HasError(nameof(Time)))
-        {
-            ModelState.AddModelError(nameof(Time), text["TimeRequired"]);
-        }
+        var start = MeetingTimeForm.StartUtc(ModelState, text, Title, Date, Time);
 
         for (var i = 0; i < Cases.Count; i++)
         {
@@ -112,18 +99,7 @@ public sealed class PlanModel(ProeftuinDbContext db, NeighbourhoodAccess access,
             }
         }
 
-        if (Date is not { } date || Time is not { } time)
-        {
-            return null;
-        }
-
-        var utc = AmsterdamTime.ToUtc(date, time);
-        if (utc is null)
-        {
-            ModelState.AddModelError(nameof(Time), text["TimeDoesNotExist"]);
-        }
-
-        return utc;
+        return start;
     }
 
     /// <summary>Null when the user chairs the wijk; otherwise 404 or 403 (audit-logged). Loads the cases for the agenda.</summary>

@@ -12,7 +12,7 @@ import { findingPopover, openFindingAt } from '../meeting/finding-popover';
 import type { FindingDto } from '../meeting/hub-types';
 import { format, readTexts } from '../meeting/texts';
 import { CaseHubApi, type CaseSnapshot } from './case-hub';
-import { CasePresence } from './presence';
+import { PresenceList } from '../meeting/participants';
 
 const root = document.getElementById('case-preparation');
 const parent = document.getElementById('case-editor');
@@ -30,7 +30,7 @@ async function prepare(root: HTMLElement, parent: HTMLElement): Promise<void> {
     .build();
   const hub = new CaseHubApi(connection);
   const clientId = crypto.randomUUID();
-  const presence = new CasePresence(document.getElementById('case-participants'), texts);
+  const presence = new PresenceList(() => document.getElementById('case-participants'), texts);
   let sync: DocumentSync | null = null;
   let editor: SharedEditor | null = null;
   let findings: readonly FindingDto[] = [];

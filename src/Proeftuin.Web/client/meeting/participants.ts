@@ -1,14 +1,18 @@
-// Who is in the room, each in their colour.
+// Who is here, each in their colour: the meeting room's list and the case page's list are the same list.
 
 import { element, type RoomContext } from './dom';
 import { colourIndex } from './enums';
 import type { Participant } from './hub-types';
-import { format } from './texts';
+import { format, type Texts } from './texts';
 
-export class ParticipantsPanel {
+export class PresenceList {
   private readonly people = new Map<string, Participant>();
 
-  constructor(private readonly context: RoomContext) {}
+  constructor(
+    private readonly list: () => HTMLElement | null,
+    private readonly texts: Texts,
+    private readonly announce?: (message: string) => void,
+  ) {}
 
   nameOf(userId: string): string {
     return this.people.get(userId)?.name ?? '';
@@ -23,29 +27,33 @@ export class ParticipantsPanel {
   joined(participant: Participant): void {
     this.people.set(participant.userId, participant);
     this.render();
-    this.context.announce(format(this.context.texts, 'AnnounceJoined', participant.name));
+    this.announce?.(format(this.texts, 'AnnounceJoined', participant.name));
   }
 
   left(userId: string): void {
     const participant = this.people.get(userId);
     this.people.delete(userId);
     this.render();
-    if (participant) this.context.announce(format(this.context.texts, 'AnnounceLeft', participant.name));
+    if (participant) this.announce?.(format(this.texts, 'AnnounceLeft', participant.name));
   }
 
   private render(): void {
-    const list = document.getElementById('participants');
+    const list = this.list();
     if (!list) return;
-    const texts = this.context.texts;
     const items = [...this.people.values()].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
     list.replaceChildren(
-      ...(items.length === 0
-        ? [element('li', {}, texts.ParticipantsNone ?? '')]
+      ...(items.length === 0 && this.texts.ParticipantsNone
+        ? [element('li', {}, this.texts.ParticipantsNone)]
         : items.map((p) =>
             element('li', { class: 'proeftuin-participant', 'data-user-id': p.userId },
               element('span', { class: `proeftuin-swatch proeftuin-colour-${colourIndex(p.colour)}`, 'aria-hidden': 'true' }),
-              `${p.name} — ${texts[`Discipline${p.discipline}`] ?? p.discipline}`),
+              `${p.name} — ${this.texts[`Discipline${p.discipline}`] ?? p.discipline}`),
           )),
     );
   }
+}
+
+/** The meeting room's list, announced to screen readers as people come and go. */
+export function participantsPanel(context: RoomContext): PresenceList {
+  return new PresenceList(() => document.getElementById('participants'), context.texts, (message) => context.announce(message));
 }

@@ -12,7 +12,7 @@ import { wireRoomTabs } from './room-tabs';
 import { MeetingHubApi, type HubMethod } from './hub-api';
 import type { MeetingSnapshot, MinutesView } from './hub-types';
 import { MeetingStatePanel } from './meeting-state';
-import { ParticipantsPanel } from './participants';
+import { participantsPanel, type PresenceList } from './participants';
 import { RecommendationsPanel } from './recommendations';
 import { format, readTexts } from './texts';
 import { WritingRoundPanel } from './writing-round';
@@ -22,7 +22,7 @@ class MeetingRoom {
   private readonly connection: RoomConnection;
   private readonly documents: RoomDocuments;
   private readonly meeting: MeetingStatePanel;
-  private readonly participants: ParticipantsPanel;
+  private readonly participants: PresenceList;
   private readonly recommendations: RecommendationsPanel;
   private readonly round: WritingRoundPanel;
   private readonly evaluation: EvaluationPanel;
@@ -38,7 +38,7 @@ class MeetingRoom {
       lost: () => this.documents.disconnected(),
     });
     this.meeting = new MeetingStatePanel(this.context);
-    this.participants = new ParticipantsPanel(this.context);
+    this.participants = participantsPanel(this.context);
     this.documents = new RoomDocuments(this.context, `web-${crypto.randomUUID()}`, (id) => this.editable(id),
       (userId) => this.participants.nameOf(userId), () => this.connection.isConnected);
     this.recommendations = new RecommendationsPanel(this.context);

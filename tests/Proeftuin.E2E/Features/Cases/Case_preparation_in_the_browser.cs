@@ -50,7 +50,7 @@ public sealed class Case_preparation_in_the_browser(BrowserSession session)
         await Task.WhenAll(
             author.Keyboard.TypeAsync("Moeder komt met Sanne sinds 14 februari 2011 naar de praktijk. Ook vader ziet Sanne weinig.", new() { Delay = 10 }),
             colleague.Keyboard.TypeAsync("De familie Wolkenberg helpt mee. ", new() { Delay = 10 }));
-        await SameSavedTextAsync(author, colleague);
+        await RoomPages.SameSavedTextAsync(author, colleague, "#case-preparation", "case-save-state");
         var findings = author.GetByTestId("case-findings");
         await Assertions.Expect(findings).ToContainTextAsync("Sanne", PatientlyContains);
         await Assertions.Expect(findings).ToContainTextAsync("Wolkenberg", PatientlyContains);
@@ -71,7 +71,7 @@ public sealed class Case_preparation_in_the_browser(BrowserSession session)
         await Assertions.Expect(author.GetByTestId("finding-replace")).ToBeFocusedAsync();
         await author.Keyboard.PressAsync("Enter");
         await Eventually.UntilAsync(async () => !(await EditorTextAsync(author)).Contains("Wolkenberg", StringComparison.Ordinal), "the guarded name is replaced");
-        await SameSavedTextAsync(author, colleague);
+        await RoomPages.SameSavedTextAsync(author, colleague, "#case-preparation", "case-save-state");
 
         // The date is the date of registration, not of the child: dismissed with a reason.
         await Assertions.Expect(author.Locator(".proeftuin-finding", new() { HasText = "14 februari 2011" })).ToBeVisibleAsync(PatientlyVisible);
@@ -119,19 +119,4 @@ public sealed class Case_preparation_in_the_browser(BrowserSession session)
     private static Task<string> EditorTextAsync(IPage page) =>
         page.EvaluateAsync<string>("() => document.querySelector('#case-editor .cm-content').cmTile.root.view.state.doc.toString()");
 
-    private static Task SameSavedTextAsync(IPage first, IPage second) =>
-        Eventually.UntilAsync(
-            async () =>
-            {
-                var (a, b) = (await FingerprintAsync(first), await FingerprintAsync(second));
-                return a == b && a.EndsWith("|saved", StringComparison.Ordinal);
-            },
-            "the two screens hold the same saved text at the same revision");
-
-    private static async Task<string> FingerprintAsync(IPage page)
-    {
-        var root = page.Locator("#case-preparation");
-        var saved = await page.GetByTestId("case-save-state").InnerTextAsync() == "Alle wijzigingen zijn opgeslagen";
-        return $"{await root.GetAttributeAsync("data-text-hash")}@{await root.GetAttributeAsync("data-revision")}|{(saved ? "saved" : "pending")}";
-    }
 }

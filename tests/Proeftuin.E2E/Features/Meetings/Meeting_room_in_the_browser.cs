@@ -41,7 +41,7 @@ public sealed class Meeting_room_in_the_browser(BrowserSession session)
             member.Keyboard.TypeAsync(" Lid typt tegelijk.", new() { Delay = 15 }));
         await Assertions.Expect(member.Locator(".cm-content")).ToContainTextAsync("Voorzitter typt mee.", new() { Timeout = BrowserSession.ExpectTimeout });
         await Assertions.Expect(chair.Locator(".cm-content")).ToContainTextAsync("Lid typt tegelijk.", new() { Timeout = BrowserSession.ExpectTimeout });
-        await SameTextAsync(chair, member);
+        await RoomPages.SameSavedTextAsync(chair, member);
         await Assertions.Expect(member.Locator(".proeftuin-remote-caret[data-name=\"Ruud Jansen\"]")).ToBeVisibleAsync(new() { Timeout = BrowserSession.ExpectTimeout });
 
         // The chair starts and moves to the next phase; both see it.
@@ -73,7 +73,7 @@ public sealed class Meeting_room_in_the_browser(BrowserSession session)
         await Assertions.Expect(member.GetByTestId("connection-status")).ToHaveTextAsync("Verbonden", new() { Timeout = 30_000 });
         await Assertions.Expect(chair.Locator(".cm-content")).ToContainTextAsync("Offline geschreven.", new() { Timeout = BrowserSession.ExpectTimeout });
         await Assertions.Expect(member.Locator(".cm-content")).ToContainTextAsync("Intussen online.", new() { Timeout = BrowserSession.ExpectTimeout });
-        await SameTextAsync(chair, member);
+        await RoomPages.SameSavedTextAsync(chair, member);
 
         Assert.Empty(errors);
         await Accessibility.ScreenshotAsync(chair, "meeting-room");
@@ -111,7 +111,7 @@ public sealed class Meeting_room_in_the_browser(BrowserSession session)
         // The editor draws only the lines near the screen: the member goes to the top, where the chair typed.
         await member.Keyboard.PressAsync("Control+Home");
         await Assertions.Expect(member.Locator(".cm-content")).ToContainTextAsync("concept, # Verslag", PatientlyContains);
-        await SameTextAsync(chair, member);
+        await RoomPages.SameSavedTextAsync(chair, member);
 
         await chair.GetByRole(AriaRole.Button, new() { Name = "Verslag definitief maken" }).ClickAsync();
         await Assertions.Expect(member.Locator(".cm-content")).ToHaveAttributeAsync("contenteditable", "false", new() { Timeout = BrowserSession.ExpectTimeout });
@@ -201,23 +201,6 @@ public sealed class Meeting_room_in_the_browser(BrowserSession session)
         {
             await page.Keyboard.PressAsync(key);
         }
-    }
-
-    /// <summary>Both screens hold the same text at the same revision (fingerprints the room keeps on its root), all saved.</summary>
-    private static Task SameTextAsync(IPage first, IPage second) =>
-        Eventually.UntilAsync(
-            async () =>
-            {
-                var (a, b) = (await FingerprintAsync(first), await FingerprintAsync(second));
-                return a == b && a.EndsWith("|saved", StringComparison.Ordinal);
-            },
-            "the two screens hold the same saved text at the same revision");
-
-    private static async Task<string> FingerprintAsync(IPage page)
-    {
-        var room = page.Locator("#meeting-room");
-        var saved = await page.GetByTestId("save-state").InnerTextAsync() == "Alle wijzigingen zijn opgeslagen";
-        return $"{await room.GetAttributeAsync("data-text-hash")}@{await room.GetAttributeAsync("data-revision")}|{(saved ? "saved" : "pending")}";
     }
 
     private static List<string> CollectErrors(params IPage[] pages)
