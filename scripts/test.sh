@@ -74,14 +74,19 @@ dotnet build Proeftuin.sln --no-restore --configuration Release --verbosity quie
 
 # Both suites run even when the first fails, so one run shows every failure; the exit status is the worst of them.
 set +e
-log "TypeScript: typecheck and vitest"
-(cd src/Proeftuin.Web && npx tsc --noEmit -p tsconfig.json && npx vitest run) 2>&1 | tee "$work/vitest.log"
-ts_status=${PIPESTATUS[0]}
+# The TypeScript checks run beside the .NET tests (they need no server); their output is shown after them.
+log "TypeScript: typecheck and vitest (beside the .NET tests)"
+(cd src/Proeftuin.Web && npx tsc --noEmit -p tsconfig.json && npx vitest run) >"$work/vitest.log" 2>&1 &
+ts_pid=$!
 
 log "dotnet test"
 dotnet test Proeftuin.sln --no-build --configuration Release --verbosity quiet -nologo \
   --logger "console;verbosity=minimal" 2>&1 | tee "$work/dotnet.log"
 dotnet_status=${PIPESTATUS[0]}
+wait "$ts_pid"
+ts_status=$?
+log "TypeScript results"
+cat "$work/vitest.log"
 
 # The load tool against the Release app in its own process: a short run must lose nothing and converge, and so must
 # a run in which the server is killed (SIGKILL) mid-run and started again on the same database.
