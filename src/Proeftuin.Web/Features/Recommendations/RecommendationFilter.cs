@@ -13,6 +13,8 @@ public sealed class RecommendationFilter
 {
     public const int PageSize = 50;
 
+    /// <summary>Bound from <c>?wijk=</c>, as the form and bookmarked links name it.</summary>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "wijk")]
     public Guid? Neighbourhood { get; set; }
 
     public DateOnly? From { get; set; }
