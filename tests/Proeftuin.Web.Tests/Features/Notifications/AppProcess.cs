@@ -3,13 +3,14 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Proeftuin.Data.Providers;
 using Proeftuin.Testing;
 
 namespace Proeftuin.Web.Tests.Features.Notifications;
 
 /// <summary>
-/// The real app (the Proeftuin.Web.dll built next to the tests) as its own process on a SQLite data folder with the
-/// demo data and the file mail sink, on a free loopback port; <see cref="Kill"/> is a SIGKILL, no graceful shutdown.
+/// The real app (the Proeftuin.Web.dll built next to the tests) as its own process on the given database with the
+/// demo data, and the file mail sink in the data folder, on a free loopback port; <see cref="Kill"/> is a SIGKILL, no graceful shutdown.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
@@ -24,7 +25,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<AppProcess> StartAsync(string dataFolder, TimeSpan pollInterval)
+    public static async Task<AppProcess> StartAsync(string dataFolder, TimeSpan pollInterval, DatabaseSettings database)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Proeftuin.Web.dll"), "--urls", $"http://127.0.0.1:{port}"])
@@ -36,10 +37,10 @@ public sealed class AppProcess : IAsyncDisposable
         foreach (var (name, value) in new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-            ["Database__Provider"] = "Sqlite",
+            ["Database__Provider"] = database.Provider.ToString(),
             ["Database__DataFolder"] = dataFolder,
             ["Database__SeedDemoData"] = "true",
-            ["ConnectionStrings__Proeftuin"] = string.Empty,
+            ["ConnectionStrings__Proeftuin"] = database.ConnectionString,
             ["OpenIddict__Integration__ClientId"] = DemoAppSettings.IntegrationClientId,
             ["OpenIddict__Integration__ClientSecret"] = DemoAppSettings.IntegrationClientSecret,
             ["Security__BreachedPasswords__Endpoint"] = string.Empty,

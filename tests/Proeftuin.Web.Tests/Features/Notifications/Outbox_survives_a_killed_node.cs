@@ -1,7 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using MimeKit;
+using Proeftuin.Core.Cases;
+using Proeftuin.Data;
+using Proeftuin.Data.Notifications;
+using Proeftuin.Data.Providers;
 using Proeftuin.Data.Seeding;
 using Proeftuin.Testing;
 using Proeftuin.Web.Features.Meetings;
@@ -11,42 +16,76 @@ namespace Proeftuin.Web.Tests.Features.Notifications;
 /// <summary>
 /// The real app in its own process on a SQLite file, mail to the file sink: the chair plans a meeting, so the
 /// invitations are in the outbox, but the worker's next pass is an hour away; the node is killed (SIGKILL, no shutdown
-/// at all) and started again on the same database and mail folder, and then every member gets exactly one invitation.
+/// at all) and started again on the same database and mail folder, and then every member gets exactly one invitation;
+/// on PostgreSQL the restart is two nodes at once, racing for the same messages.
 /// </summary>
 public sealed class Outbox_survives_a_killed_node : IDisposable
 {
     private const string Chair = "joost.mulder@demo.proeftuin.nl";
     private const string Title = "Na de crash";
 
-    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "proeftuin-app-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _dataFolder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "proeftuin-app-tests", Guid.NewGuid().ToString("N"))).FullName;
 
     private string MailFolder => Path.Combine(_dataFolder, "mail");
-
-    private string Database => $"Data Source={Path.Combine(_dataFolder, "proeftuin.db")};Pooling=False";
 
     [Fact]
     public async Task Invitations_written_before_a_SIGKILL_are_sent_exactly_once_after_the_restart()
     {
-        List<string> recipients;
-        await using (var first = await AppProcess.StartAsync(_dataFolder, pollInterval: TimeSpan.FromHours(1)))
+        var database = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_dataFolder, "proeftuin.db")};Pooling=False");
+        var recipients = await PlanAndKillAsync(database);
+
+        await using var second = await AppProcess.StartAsync(_dataFolder, TimeSpan.FromSeconds(1), database);
+        await AssertSentOnceAsync(database, recipients);
+    }
+
+    [Fact]
+    public async Task Two_nodes_on_one_PostgreSQL_database_send_each_invitation_written_before_a_SIGKILL_exactly_once()
+    {
+        await using var postgres = TestDatabase.CreatePostgres();
+        var recipients = await PlanAndKillAsync(postgres.Settings);
+
+        // Two nodes start together and poll often, so both reach for the same messages: the claims give each to one.
+        var nodes = await Task.WhenAll(
+            AppProcess.StartAsync(_dataFolder, TimeSpan.FromMilliseconds(200), postgres.Settings),
+            AppProcess.StartAsync(_dataFolder, TimeSpan.FromMilliseconds(200), postgres.Settings));
+        try
         {
-            await PlanAsync(first);
-
-            // Written in the same transaction as the meeting, and not sent: the worker waits an hour before its next pass.
-            recipients = await InvitationRecipientsAsync(sent: false);
-            Assert.True(recipients.Count > 1, "the wijk has several members to invite");
-            Assert.Empty(await InvitationRecipientsAsync(sent: true));
-            Assert.Empty(InvitationMails());
-
-            first.Kill();
+            await AssertSentOnceAsync(postgres.Settings, recipients);
         }
+        finally
+        {
+            foreach (var node in nodes)
+            {
+                await node.DisposeAsync();
+            }
+        }
+    }
 
-        await using var second = await AppProcess.StartAsync(_dataFolder, pollInterval: TimeSpan.FromSeconds(1));
-        await Eventually.UntilAsync(async () => (await InvitationRecipientsAsync(sent: false)).Count == 0, "every invitation is marked sent after the restart");
+    /// <summary>
+    /// Plans the meeting on a node whose worker waits an hour between passes, checks the invitations are written in the
+    /// same transaction and not sent, then SIGKILLs the node; returns the addresses to invite.
+    /// </summary>
+    private async Task<List<string>> PlanAndKillAsync(DatabaseSettings database)
+    {
+        await using var first = await AppProcess.StartAsync(_dataFolder, TimeSpan.FromHours(1), database);
+        await PlanAsync(first, database);
+
+        var recipients = await InvitationRecipientsAsync(database, sent: false);
+        Assert.True(recipients.Count > 1, "the wijk has several members to invite");
+        Assert.Empty(await InvitationRecipientsAsync(database, sent: true));
+        Assert.Empty(InvitationMails());
+
+        first.Kill();
+        return recipients;
+    }
+
+    private async Task AssertSentOnceAsync(DatabaseSettings database, List<string> recipients)
+    {
+        await Eventually.UntilAsync(async () => (await InvitationRecipientsAsync(database, sent: false)).Count == 0, "every invitation is marked sent after the restart");
 
         var mails = InvitationMails();
         Assert.Equal(recipients.Order(), mails.Select(m => m.To.Mailboxes.Single().Address).Order());
-        Assert.Equal(recipients.Order(), (await InvitationRecipientsAsync(sent: true)).Order());
+        Assert.Equal(recipients.Order(), (await InvitationRecipientsAsync(database, sent: true)).Order());
         Assert.All(mails, m => Assert.Contains(m.Attachments.OfType<TextPart>(), p => p.ContentType.IsMimeType("text", "calendar")));
     }
 
@@ -63,18 +102,12 @@ public sealed class Outbox_survives_a_killed_node : IDisposable
         }
     }
 
-    private async Task PlanAsync(AppProcess app)
+    private async Task PlanAsync(AppProcess app, DatabaseSettings database)
     {
-        var (wijk, caseFile) = await QueryAsync(async connection =>
+        var (wijk, caseFile) = await QueryAsync(database, async db =>
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT n.Id, c.Id FROM Neighbourhoods n JOIN CaseFiles c ON c.NeighbourhoodId = n.Id
-                WHERE n.Slug = 'ondiep' AND c.Status <> 'Archived' ORDER BY c.Code LIMIT 1
-                """;
-            await using var reader = await command.ExecuteReaderAsync();
-            Assert.True(await reader.ReadAsync());
-            return (reader.GetGuid(0), reader.GetGuid(1));
+            var wijk = await db.Neighbourhoods.Where(n => n.Slug == "ondiep").Select(n => n.Id).SingleAsync();
+            return (wijk, await db.CaseFiles.Where(c => c.NeighbourhoodId == wijk && c.Status != CaseStatus.Archived).OrderBy(c => c.Code).Select(c => c.Id).FirstAsync());
         });
 
         using var chair = app.Client();
@@ -85,31 +118,17 @@ public sealed class Outbox_survives_a_killed_node : IDisposable
     }
 
     /// <summary>The addresses of the invitations in the outbox that are (not) sent yet.</summary>
-    private Task<List<string>> InvitationRecipientsAsync(bool sent) => QueryAsync(async connection =>
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT p.Email FROM OutboxMessages o JOIN Professionals p ON p.Id = o.RecipientId
-            WHERE o.Kind = 'MeetingPlanned' AND o.SentAtUtc IS {(sent ? "NOT NULL" : "NULL")}
-            """;
-        await using var reader = await command.ExecuteReaderAsync();
-        var emails = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            emails.Add(reader.GetString(0));
-        }
-
-        return emails;
-    });
+    private static Task<List<string>> InvitationRecipientsAsync(DatabaseSettings database, bool sent) => QueryAsync(database, db =>
+        db.OutboxMessages.Where(o => o.Kind == NotificationKind.MeetingPlanned && (o.SentAtUtc != null) == sent)
+            .Join(db.Professionals, o => o.RecipientId, p => p.Id, (_, p) => p.Email).ToListAsync());
 
     private List<MimeMessage> InvitationMails() => !Directory.Exists(MailFolder) ? [] :
         [.. Directory.EnumerateFiles(MailFolder, "*.eml").Select(f => MimeMessage.Load(f))
             .Where(m => (m.Subject ?? string.Empty).StartsWith($"Uitnodiging: {Title}", StringComparison.Ordinal))];
 
-    private async Task<T> QueryAsync<T>(Func<SqliteConnection, Task<T>> query)
+    private static async Task<T> QueryAsync<T>(DatabaseSettings database, Func<ProeftuinDbContext, Task<T>> query)
     {
-        await using var connection = new SqliteConnection(Database);
-        await connection.OpenAsync();
-        return await query(connection);
+        await using var db = new ProeftuinDbContext(ProeftuinDatabase.Options(database));
+        return await query(db);
     }
 }
