@@ -25,7 +25,8 @@ public sealed class AppProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<AppProcess> StartAsync(string dataFolder, TimeSpan pollInterval, DatabaseSettings database)
+    /// <param name="pollInterval">The outbox worker's wait between passes; null: no worker on this node at all.</param>
+    public static async Task<AppProcess> StartAsync(string dataFolder, TimeSpan? pollInterval, DatabaseSettings database)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Proeftuin.Web.dll"), "--urls", $"http://127.0.0.1:{port}"])
@@ -48,7 +49,8 @@ public sealed class AppProcess : IAsyncDisposable
             ["AllowedHosts"] = "localhost;127.0.0.1",
             ["RateLimits__Login__PermitLimit"] = "10000",
             ["Mail__Smtp__Host"] = string.Empty,
-            ["Notifications__Outbox__PollInterval"] = pollInterval.ToString("c", CultureInfo.InvariantCulture),
+            ["Notifications__Outbox__RunWorker"] = (pollInterval is not null).ToString(),
+            ["Notifications__Outbox__PollInterval"] = (pollInterval ?? TimeSpan.FromHours(1)).ToString("c", CultureInfo.InvariantCulture),
         })
         {
             start.Environment[name] = value;

@@ -14,10 +14,10 @@ using Proeftuin.Web.Features.Meetings;
 namespace Proeftuin.Web.Tests.Features.Notifications;
 
 /// <summary>
-/// The real app in its own process on a SQLite file, mail to the file sink: the chair plans a meeting, so the
-/// invitations are in the outbox, but the worker's next pass is an hour away; the node is killed (SIGKILL, no shutdown
-/// at all) and started again on the same database and mail folder, and then every member gets exactly one invitation;
-/// on PostgreSQL the restart is two nodes at once, racing for the same messages.
+/// The real app in its own process on a SQLite file, mail to the file sink: the chair plans a meeting on a node that
+/// sends nothing, so the invitations are in the outbox but not sent; the node is killed (SIGKILL, no shutdown at all)
+/// and started again on the same database and mail folder, and then every member gets exactly one invitation; on
+/// PostgreSQL the restart is two nodes at once, racing for the same messages.
 /// </summary>
 public sealed class Outbox_survives_a_killed_node : IDisposable
 {
@@ -62,12 +62,14 @@ public sealed class Outbox_survives_a_killed_node : IDisposable
     }
 
     /// <summary>
-    /// Plans the meeting on a node whose worker waits an hour between passes, checks the invitations are written in the
-    /// same transaction and not sent, then SIGKILLs the node; returns the addresses to invite.
+    /// Plans the meeting on a node that sends nothing, checks the invitations are written in the same transaction and
+    /// not sent, then SIGKILLs the node; returns the addresses to invite. (A node whose worker merely waits long between
+    /// passes would race: its first pass runs at start-up in the background and can still be looking for due messages
+    /// when the meeting is planned, which on a loaded machine would send the invitations before the kill.)
     /// </summary>
     private async Task<List<string>> PlanAndKillAsync(DatabaseSettings database)
     {
-        await using var first = await AppProcess.StartAsync(_dataFolder, TimeSpan.FromHours(1), database);
+        await using var first = await AppProcess.StartAsync(_dataFolder, pollInterval: null, database);
         await PlanAsync(first, database);
 
         var recipients = await InvitationRecipientsAsync(database, sent: false);
