@@ -55,11 +55,11 @@ public sealed class Invitations_in_the_browser(BrowserSession session)
         Assert.Single(uids.Distinct()); // one calendar entry, the same for everyone
     }
 
-    private async Task<List<string>> MembersAsync(string wijk)
+    private async Task<List<string>> MembersAsync(string neighbourhood)
     {
         await using var scope = session.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
-        return await db.Memberships.Where(m => db.Neighbourhoods.Any(n => n.Id == m.NeighbourhoodId && n.Slug == wijk))
+        return await db.Memberships.Where(m => db.Neighbourhoods.Any(n => n.Id == m.NeighbourhoodId && n.Slug == neighbourhood))
             .Join(db.Professionals, m => m.ProfessionalId, p => p.Id, (_, p) => p.Email).ToListAsync();
     }
 

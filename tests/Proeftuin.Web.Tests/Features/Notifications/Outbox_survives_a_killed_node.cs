@@ -106,16 +106,16 @@ public sealed class Outbox_survives_a_killed_node : IDisposable
 
     private async Task PlanAsync(AppProcess app, DatabaseSettings database)
     {
-        var (wijk, caseFile) = await QueryAsync(database, async db =>
+        var (neighbourhood, caseFile) = await QueryAsync(database, async db =>
         {
-            var wijk = await db.Neighbourhoods.Where(n => n.Slug == "ondiep").Select(n => n.Id).SingleAsync();
-            return (wijk, await db.CaseFiles.Where(c => c.NeighbourhoodId == wijk && c.Status != CaseStatus.Archived).OrderBy(c => c.Code).Select(c => c.Id).FirstAsync());
+            var neighbourhood = await db.Neighbourhoods.Where(n => n.Slug == "ondiep").Select(n => n.Id).SingleAsync();
+            return (neighbourhood, await db.CaseFiles.Where(c => c.NeighbourhoodId == neighbourhood && c.Status != CaseStatus.Archived).OrderBy(c => c.Code).Select(c => c.Id).FirstAsync());
         });
 
         using var chair = app.Client();
         using var landed = await BrowserlessLogin.LoginAsync(chair, Chair, DemoAccounts.Password, DemoAccounts.AuthenticatorKey, this);
         var start = new DateTimeOffset(2027, 3, 11, 19, 0, 0, TimeSpan.FromHours(1));
-        using var planned = await chair.PostAsJsonAsync($"/api/neighbourhoods/{wijk}/meetings", new PlanMeetingRequest(Title, start, [new PlannedAgendaItem(caseFile, 30)]));
+        using var planned = await chair.PostAsJsonAsync($"/api/neighbourhoods/{neighbourhood}/meetings", new PlanMeetingRequest(Title, start, [new PlannedAgendaItem(caseFile, 30)]));
         Assert.Equal(HttpStatusCode.Created, planned.StatusCode);
     }
 
