@@ -15,15 +15,15 @@ namespace Proeftuin.Web.Tests.Features.Notifications;
 
 /// <summary>
 /// The chair plans a meeting through the API; every member gets an invitation whose .ics (read back with Ical.Net)
-/// starts at the planned time in Europe/Amsterdam; a reschedule updates the same entry (same UID, higher SEQUENCE) and a
-/// cancellation cancels it. The mail holds no case text, and a title with identifying text is never sent.
+/// starts at the planned time in Europe/Amsterdam; a reschedule on the chair's edit page updates the same entry (same
+/// UID, higher SEQUENCE) and a cancellation there cancels it. The mail holds no case text, and a title with identifying text is never sent.
 /// </summary>
 public sealed class Meeting_invitations
 {
     private const string Chair = "joost.mulder@demo.proeftuin.nl";
 
     [Fact]
-    public async Task Planned_changed_and_cancelled_mails_carry_one_calendar_entry_in_Amsterdam_time()
+    public async Task Planned_then_rescheduled_and_cancelled_on_the_edit_page_mails_every_member_one_calendar_entry_in_Amsterdam_time()
     {
         await using var app = OutboxAppFactory.On(DatabaseProvider.Sqlite);
         var (meetingId, members, caseText) = await PlanAsync(app, "Casuïstiek januari", new DateTimeOffset(2027, 1, 14, 12, 0, 0, TimeSpan.FromHours(1)));
@@ -31,14 +31,17 @@ public sealed class Meeting_invitations
         await worker.RunOnceAsync(CancellationToken.None);
         var invitations = Calendars(app, "Uitnodiging: Casuïstiek januari");
 
-        await ChangeAsync(app, meetingId, (db, meeting) =>
-        {
-            meeting.Reschedule(meeting.Title, new DateTime(2027, 7, 1, 8, 30, 0, DateTimeKind.Utc));
-            return MeetingNotifications.ChangedAsync(db, meeting, CancellationToken.None);
-        });
+        // The chair moves it to summer time and then cancels it, both on the edit page, as the browser posts them.
+        var page = $"/besprekingen/{meetingId}/bewerken";
+        using var chair = await app.SignedInAsync(Chair);
+        var fields = await EditFieldsAsync(app, meetingId, "Casuïstiek januari", "2027-07-01", "10:30");
+        var saved = await chair.SubmitAsync(page, $"{page}?handler=Save", fields);
+        Assert.Equal(page, saved.Landed.AbsolutePath);
+        Assert.Contains("De wijzigingen zijn opgeslagen.", saved.Text, StringComparison.Ordinal);
         await worker.RunOnceAsync(CancellationToken.None);
         var updates = Calendars(app, "Gewijzigd: Casuïstiek januari");
-        await ChangeAsync(app, meetingId, (db, meeting) => MeetingNotifications.CancelledAsync(db, meeting, CancellationToken.None));
+        var cancelled = await chair.SubmitAsync(page, $"{page}?handler=CancelConfirmed", new Dictionary<string, string> { ["CancelReason"] = "Te weinig casussen deze maand" });
+        Assert.Equal("/wijken/ondiep", cancelled.Landed.AbsolutePath);
         await worker.RunOnceAsync(CancellationToken.None);
         var cancellations = Calendars(app, "Geannuleerd: Casuïstiek januari");
 
@@ -51,17 +54,34 @@ public sealed class Meeting_invitations
         Assert.Equal(new DateTime(2027, 1, 14, 11, 0, 0, DateTimeKind.Utc), first.Start.AsUtc);
         Assert.Equal(0, first.Sequence);
 
-        var update = Assert.Single(updates[0].Calendar.Events);
-        Assert.Equal(members.Count, updates.Count);
-        Assert.Equal(first.Uid, update.Uid);
-        Assert.True(update.Sequence > first.Sequence);
-        Assert.Equal(new DateTime(2027, 7, 1, 10, 30, 0), update.Start!.Value); // summer time: UTC+2
+        Assert.Equal(members.Order(), updates.Select(u => u.To).Order());
+        Assert.All(updates, u =>
+        {
+            var update = Assert.Single(u.Calendar.Events);
+            Assert.Equal("REQUEST", u.Calendar.Method);
+            Assert.Equal(first.Uid, update.Uid);
+            Assert.True(update.Sequence > first.Sequence);
+            Assert.Equal("Europe/Amsterdam", update.Start!.TzId);
+            Assert.Equal(new DateTime(2027, 7, 1, 10, 30, 0), update.Start.Value); // summer time: UTC+2
+            Assert.Equal(new DateTime(2027, 7, 1, 8, 30, 0, DateTimeKind.Utc), update.Start.AsUtc);
+        });
 
-        var cancel = Assert.Single(cancellations[0].Calendar.Events);
-        Assert.Equal("CANCEL", cancellations[0].Calendar.Method);
-        Assert.Equal(first.Uid, cancel.Uid);
-        Assert.True(cancel.Sequence > update.Sequence);
-        Assert.Equal(EventStatus.Cancelled, cancel.Status);
+        Assert.Equal(members.Order(), cancellations.Select(c => c.To).Order());
+        var updateSequence = Assert.Single(updates[0].Calendar.Events).Sequence;
+        Assert.All(cancellations, c =>
+        {
+            var cancel = Assert.Single(c.Calendar.Events);
+            Assert.Equal("CANCEL", c.Calendar.Method);
+            Assert.Equal(first.Uid, cancel.Uid);
+            Assert.True(cancel.Sequence > updateSequence);
+            Assert.Equal(EventStatus.Cancelled, cancel.Status);
+        });
+
+        // Each member's own mailbox holds the invitation, then the update, then the cancellation of this meeting, in that
+        // order (other mails, such as the weekly digest of overdue actions, may come in between).
+        Assert.All(members, member => Assert.Equal(
+            ["Uitnodiging", "Gewijzigd", "Geannuleerd"],
+            app.Delivered.Where(m => m.To.Mailboxes.Single().Address == member && m.Subject!.Contains(": Casuïstiek januari", StringComparison.Ordinal)).Select(m => m.Subject!.Split(':')[0])));
 
         Assert.All(app.Delivered, m => Assert.DoesNotContain(caseText, m.TextBody ?? string.Empty, StringComparison.Ordinal));
     }
@@ -122,13 +142,19 @@ public sealed class Meeting_invitations
         return (meeting.Id, members, caseFile.Title);
     }
 
-    private static async Task ChangeAsync(OutboxAppFactory app, Guid meetingId, Func<ProeftuinDbContext, Core.Meetings.Meeting, Task> change)
+    /// <summary>The edit form as the browser posts it: title, date and time in Amsterdam, and every agenda item's timebox.</summary>
+    private static async Task<Dictionary<string, string>> EditFieldsAsync(OutboxAppFactory app, Guid meetingId, string title, string date, string time)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
-        var meeting = await db.Meetings.SingleAsync(m => m.Id == meetingId);
-        await change(db, meeting);
-        await db.SaveChangesAsync();
+        var meeting = await db.Meetings.Include(m => m.Agenda).AsNoTracking().SingleAsync(m => m.Id == meetingId);
+        var fields = new Dictionary<string, string> { ["Title"] = title, ["Date"] = date, ["Time"] = time };
+        foreach (var item in meeting.Agenda)
+        {
+            fields[$"Minutes[{item.Id}]"] = item.TimeboxMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return fields;
     }
 
     private static List<(string To, Calendar Calendar)> Calendars(OutboxAppFactory app, string subject) =>
