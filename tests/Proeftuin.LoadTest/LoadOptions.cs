@@ -39,7 +39,7 @@ public sealed record LoadOptions
     public string? Redis { get; init; }
 
     /// <summary>The case-code prefix of the wijk whose demo members take part (LR, OND, BIN).</summary>
-    public string Wijk { get; init; } = "LR";
+    public string Neighbourhood { get; init; } = "LR";
 
     /// <summary>With <see cref="StartServer"/>: the cores the server nodes run on (a taskset list such as <c>0</c> or <c>0-1</c>).</summary>
     public string? ServerCpus { get; init; }
@@ -67,7 +67,7 @@ public sealed record LoadOptions
                 "--start-server" => options with { StartServer = true },
                 "--kill-after" => options with { KillAfter = TimeSpan.FromSeconds(Positive(Value(), "--kill-after")) },
                 "--protocol" => options with { MessagePack = Value() switch { "json" => false, "messagepack" => true, var p => throw new ArgumentException($"unknown protocol {p}") } },
-                "--wijk" => options with { Wijk = Value() },
+                "--wijk" => options with { Neighbourhood = Value() },
                 "--nodes" => options with { Nodes = Positive(Value(), "--nodes") },
                 "--postgres" => options with { Postgres = Value() },
                 "--redis" => options with { Redis = Value() },

@@ -17,7 +17,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
     {
         await using var cluster = options.StartServer ? await AppCluster.StartAsync(options, log) : null;
         IReadOnlyList<Uri> urls = cluster is null ? options.Urls : [cluster.Url];
-        var sessions = await DemoSessions.LoginAsync(urls[0], options.Wijk);
+        var sessions = await DemoSessions.LoginAsync(urls[0], options.Neighbourhood);
         var meetings = await sessions.PlanRoomsAsync(options.Rooms);
         await log.WriteLineAsync($"{sessions.Members.Count} demo members logged in, {meetings.Count} rooms planned");
 

@@ -15,21 +15,21 @@ internal static class ArchiveHits
     public static async Task<IReadOnlyList<ArchiveHit>> BuildAsync(
         ProeftuinDbContext db, IReadOnlyList<IndexMatch> matches, ArchiveQuery query, SearchTerms terms, IReadOnlyCollection<Guid> neighbourhoodIds, CancellationToken cancellationToken)
     {
-        var wijkIds = neighbourhoodIds.ToList();
+        var neighbourhoodIdList = neighbourhoodIds.ToList();
         var caseIds = matches.Where(m => m.Kind == ArchiveHitKind.Case).Select(m => m.Id).ToList();
         var recommendationIds = matches.Where(m => m.Kind == ArchiveHitKind.Recommendation).Select(m => m.Id).ToList();
         var (from, to) = Period(query);
 
         var recommendations = (await db.Recommendations.AsNoTracking()
-            .Where(r => recommendationIds.Contains(r.Id) && wijkIds.Contains(r.NeighbourhoodId))
+            .Where(r => recommendationIds.Contains(r.Id) && neighbourhoodIdList.Contains(r.NeighbourhoodId))
             .ToListAsync(cancellationToken))
             .Where(r => r.CreatedAtUtc >= from && r.CreatedAtUtc < to)
             .ToDictionary(r => r.Id);
         var relatedCaseIds = recommendations.Values.Where(r => r.CaseFileId is not null).Select(r => r.CaseFileId!.Value).ToList();
         var cases = await db.CaseFiles.AsNoTracking()
-            .Where(c => (caseIds.Contains(c.Id) || relatedCaseIds.Contains(c.Id)) && wijkIds.Contains(c.NeighbourhoodId))
+            .Where(c => (caseIds.Contains(c.Id) || relatedCaseIds.Contains(c.Id)) && neighbourhoodIdList.Contains(c.NeighbourhoodId))
             .ToDictionaryAsync(c => c.Id, cancellationToken);
-        var wijken = await db.Neighbourhoods.AsNoTracking().Where(n => wijkIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, cancellationToken);
+        var neighbourhoods = await db.Neighbourhoods.AsNoTracking().Where(n => neighbourhoodIdList.Contains(n.Id)).ToDictionaryAsync(n => n.Id, cancellationToken);
 
         var hits = new List<ArchiveHit>();
         foreach (var match in matches)
@@ -37,9 +37,9 @@ internal static class ArchiveHits
             var hit = match.Kind == ArchiveHitKind.Case
                 ? CaseHit(match, cases.GetValueOrDefault(match.Id), query, terms, from, to)
                 : RecommendationHit(match, recommendations.GetValueOrDefault(match.Id), cases, query, terms);
-            if (hit is not null && wijken.TryGetValue(hit.NeighbourhoodId, out var wijk))
+            if (hit is not null && neighbourhoods.TryGetValue(hit.NeighbourhoodId, out var neighbourhood))
             {
-                hits.Add(hit with { NeighbourhoodName = wijk.Name, NeighbourhoodSlug = wijk.Slug });
+                hits.Add(hit with { NeighbourhoodName = neighbourhood.Name, NeighbourhoodSlug = neighbourhood.Slug });
             }
 
             if (hits.Count == query.Limit)

@@ -27,7 +27,7 @@ internal sealed class PostgreSqlArchiveSearch(ProeftuinDbContext db) : IArchiveS
             return [];
         }
 
-        var wijkIds = neighbourhoodIds.ToArray();
+        var neighbourhoodIdList = neighbourhoodIds.ToArray();
         var rows = await db.Database.SqlQuery<Row>($"""
             WITH q AS (
                 SELECT to_tsquery('simple', regexp_replace(
@@ -38,11 +38,11 @@ internal sealed class PostgreSqlArchiveSearch(ProeftuinDbContext db) : IArchiveS
                 SELECT 'case' AS "Kind", c."Id" AS "Id", c."Title" || E'\n' || c."Text" AS "Content",
                        ts_rank(to_tsvector('dutch', c."Code" || ' ' || c."Title" || ' ' || c."Text"), q.query) AS "Score"
                 FROM "CaseFiles" AS c, q
-                WHERE c."NeighbourhoodId" = ANY({wijkIds}) AND to_tsvector('dutch', c."Code" || ' ' || c."Title" || ' ' || c."Text") @@ q.query
+                WHERE c."NeighbourhoodId" = ANY({neighbourhoodIdList}) AND to_tsvector('dutch', c."Code" || ' ' || c."Title" || ' ' || c."Text") @@ q.query
                 UNION ALL
                 SELECT 'recommendation', r."Id", r."Text", ts_rank(to_tsvector('dutch', r."Text"), q.query)
                 FROM "Recommendations" AS r, q
-                WHERE r."NeighbourhoodId" = ANY({wijkIds}) AND to_tsvector('dutch', r."Text") @@ q.query
+                WHERE r."NeighbourhoodId" = ANY({neighbourhoodIdList}) AND to_tsvector('dutch', r."Text") @@ q.query
                 ORDER BY "Score" DESC
                 LIMIT {ArchiveQuery.CandidateLimit}
             )

@@ -19,9 +19,9 @@ internal sealed class SqlServerArchiveSearch(ProeftuinDbContext db) : IArchiveSe
             return [];
         }
 
-        var wijkIds = neighbourhoodIds.ToList();
-        var cases = db.CaseFiles.AsNoTracking().Where(c => wijkIds.Contains(c.NeighbourhoodId));
-        var recommendations = db.Recommendations.AsNoTracking().Where(r => wijkIds.Contains(r.NeighbourhoodId));
+        var neighbourhoodIdList = neighbourhoodIds.ToList();
+        var cases = db.CaseFiles.AsNoTracking().Where(c => neighbourhoodIdList.Contains(c.NeighbourhoodId));
+        var recommendations = db.Recommendations.AsNoTracking().Where(r => neighbourhoodIdList.Contains(r.NeighbourhoodId));
         foreach (var prefix in terms.Prefixes)
         {
             cases = cases.Where(c => c.Text.Contains(prefix) || c.Title.Contains(prefix) || c.Code.Contains(prefix));

@@ -21,13 +21,13 @@ internal sealed class SqliteArchiveSearch(ProeftuinDbContext db) : IArchiveSearc
 
         // Prefixes hold letters and digits only, so quoting them cannot break out of the FTS5 query syntax.
         var match = string.Join(' ', terms.Prefixes.Select(p => $"\"{p}\"*"));
-        var wijkIds = neighbourhoodIds.ToList();
+        var neighbourhoodIdList = neighbourhoodIds.ToList();
         var rows = await db.Database.SqlQuery<Row>($"""
                 SELECT e.Kind AS Kind, e.EntityId AS EntityId, e.NeighbourhoodId AS NeighbourhoodId, m.Rank AS Rank
                 FROM (SELECT rowid AS RowId, bm25(ArchiveSearchIndex) AS Rank FROM ArchiveSearchIndex WHERE ArchiveSearchIndex MATCH {match}) AS m
                 JOIN ArchiveSearchEntries AS e ON e.RowId = m.RowId
                 """)
-            .Where(r => wijkIds.Contains(r.NeighbourhoodId))
+            .Where(r => neighbourhoodIdList.Contains(r.NeighbourhoodId))
             .OrderBy(r => r.Rank)
             .Take(ArchiveQuery.CandidateLimit)
             .ToListAsync(cancellationToken);

@@ -28,17 +28,17 @@ public sealed class DemoDataSeeder(ProeftuinDbContext db, TimeProvider time)
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var wijken = Neighbourhoods.ToDictionary(n => n.Prefix, n => new Neighbourhood(Guid.NewGuid(), n.Name, n.Prefix));
-        db.Neighbourhoods.AddRange(wijken.Values);
+        var neighbourhoods = Neighbourhoods.ToDictionary(n => n.Prefix, n => new Neighbourhood(Guid.NewGuid(), n.Name, n.Prefix));
+        db.Neighbourhoods.AddRange(neighbourhoods.Values);
 
         await SeedRolesAsync(cancellationToken);
-        var professionals = SeedAccounts(wijken);
+        var professionals = SeedAccounts(neighbourhoods);
 
-        foreach (var (prefix, wijk) in wijken)
+        foreach (var (prefix, neighbourhood) in neighbourhoods)
         {
-            var members = professionals.Values.Where(p => p.IsMemberOf(wijk.Id)).ToList();
-            var chair = members.First(p => p.IsChairOf(wijk.Id));
-            SeedNeighbourhood(wijk, chair, members, DemoCases.All.Where(c => c.Neighbourhood == prefix).ToList(), now);
+            var members = professionals.Values.Where(p => p.IsMemberOf(neighbourhood.Id)).ToList();
+            var chair = members.First(p => p.IsChairOf(neighbourhood.Id));
+            SeedNeighbourhood(neighbourhood, chair, members, DemoCases.All.Where(c => c.Neighbourhood == prefix).ToList(), now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -58,7 +58,7 @@ public sealed class DemoDataSeeder(ProeftuinDbContext db, TimeProvider time)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private Dictionary<string, Professional> SeedAccounts(Dictionary<string, Neighbourhood> wijken)
+    private Dictionary<string, Professional> SeedAccounts(Dictionary<string, Neighbourhood> neighbourhoods)
     {
         var hasher = new PasswordHasher<ProeftuinUser>();
         var roles = db.Roles.ToDictionary(r => r.Name!, r => r.Id);
@@ -87,7 +87,7 @@ public sealed class DemoDataSeeder(ProeftuinDbContext db, TimeProvider time)
             var professional = new Professional(user.Id, account.Name, account.Email, account.Discipline, account.Organisation);
             foreach (var (prefix, role) in account.Memberships)
             {
-                professional.JoinNeighbourhood(wijken[prefix].Id, role);
+                professional.JoinNeighbourhood(neighbourhoods[prefix].Id, role);
             }
 
             db.Professionals.Add(professional);
@@ -102,7 +102,7 @@ public sealed class DemoDataSeeder(ProeftuinDbContext db, TimeProvider time)
         return result;
     }
 
-    private void SeedNeighbourhood(Neighbourhood wijk, Professional chair, List<Professional> members, List<DemoCase> demoCases, DateTime now)
+    private void SeedNeighbourhood(Neighbourhood neighbourhood, Professional chair, List<Professional> members, List<DemoCase> demoCases, DateTime now)
     {
         var year = now.Year;
         var codes = new List<string>();
@@ -110,11 +110,11 @@ public sealed class DemoDataSeeder(ProeftuinDbContext db, TimeProvider time)
         for (var i = 0; i < demoCases.Count; i++)
         {
             var demo = demoCases[i];
-            var code = CaseCode.Next(wijk.CaseCodePrefix, year, codes);
+            var code = CaseCode.Next(neighbourhood.CaseCodePrefix, year, codes);
             codes.Add(code.ToString());
             var author = members[i % members.Count];
             var created = now.AddDays(-40 + i);
-            var caseFile = new CaseFile(Guid.NewGuid(), wijk.Id, code, demo.Title, demo.AgeBand, demo.Themes, author.Id, created);
+            var caseFile = new CaseFile(Guid.NewGuid(), neighbourhood.Id, code, demo.Title, demo.AgeBand, demo.Themes, author.Id, created);
             caseFile.RecordText(DemoCases.Markdown(demo), 0, created);
             cases.Add(caseFile);
         }
@@ -124,7 +124,7 @@ public sealed class DemoDataSeeder(ProeftuinDbContext db, TimeProvider time)
         cases[1].MarkReadyForDiscussion(0, now.AddDays(-2));
         db.CaseFiles.AddRange(cases);
 
-        var past = new Meeting(Guid.NewGuid(), wijk.Id, $"Casuïstiekbespreking {wijk.Name}", now.AddDays(-28).Date.AddHours(12), chair.Id);
+        var past = new Meeting(Guid.NewGuid(), neighbourhood.Id, $"Casuïstiekbespreking {neighbourhood.Name}", now.AddDays(-28).Date.AddHours(12), chair.Id);
         past.AddToAgenda(Guid.NewGuid(), cases[0], 45);
         past.Start(past.ScheduledStartUtc);
         foreach (var member in members)
@@ -141,12 +141,12 @@ public sealed class DemoDataSeeder(ProeftuinDbContext db, TimeProvider time)
         cases[0].MarkDiscussed(past.ClosedAtUtc!.Value);
         db.Meetings.Add(past);
 
-        var recommendations = SeedRecommendations(wijk, past, cases[0], members, now);
+        var recommendations = SeedRecommendations(neighbourhood, past, cases[0], members, now);
         SeedEvaluations(past, members);
 
         db.NeighbourhoodAgreements.Add(new NeighbourhoodAgreement(
             Guid.NewGuid(),
-            wijk.Id,
+            neighbourhood.Id,
             "Eén regiehouder per casus",
             "Bij elke besproken casus spreken we één regiehouder af. Die is aanspreekpunt voor gezin en school en houdt de afspraken bij.",
             [recommendations[1].Id],
@@ -154,12 +154,12 @@ public sealed class DemoDataSeeder(ProeftuinDbContext db, TimeProvider time)
             DateOnly.FromDateTime(now.AddDays(90)),
             past.ClosedAtUtc!.Value));
 
-        var planned = new Meeting(Guid.NewGuid(), wijk.Id, $"Casuïstiekbespreking {wijk.Name}", now.AddDays(14).Date.AddHours(12), chair.Id);
+        var planned = new Meeting(Guid.NewGuid(), neighbourhood.Id, $"Casuïstiekbespreking {neighbourhood.Name}", now.AddDays(14).Date.AddHours(12), chair.Id);
         planned.AddToAgenda(Guid.NewGuid(), cases[1], 45);
         db.Meetings.Add(planned);
     }
 
-    private List<Recommendation> SeedRecommendations(Neighbourhood wijk, Meeting past, CaseFile discussed, List<Professional> members, DateTime now)
+    private List<Recommendation> SeedRecommendations(Neighbourhood neighbourhood, Meeting past, CaseFile discussed, List<Professional> members, DateTime now)
     {
         var result = new List<Recommendation>();
         var made = past.ClosedAtUtc!.Value.AddMinutes(-10);
@@ -169,7 +169,7 @@ public sealed class DemoDataSeeder(ProeftuinDbContext db, TimeProvider time)
             var owner = members[i % members.Count];
             var details = new RecommendationDetails { Text = demo.Text, Pillars = demo.Pillars, Level = demo.Level, AddressedTo = demo.AddressedTo, OwnerId = owner.Id, DueDate = DateOnly.FromDateTime(now.AddDays(demo.DueInDays)) };
             var caseId = demo.Level == RecommendationLevel.Case ? discussed.Id : (Guid?)null;
-            var recommendation = new Recommendation(Guid.NewGuid(), wijk.Id, past.Id, caseId, details, owner.Id, made);
+            var recommendation = new Recommendation(Guid.NewGuid(), neighbourhood.Id, past.Id, caseId, details, owner.Id, made);
             foreach (var step in PathTo(demo.Status))
             {
                 recommendation.ChangeStatus(recommendation.Version, step, made);

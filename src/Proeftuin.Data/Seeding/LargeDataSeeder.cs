@@ -58,25 +58,25 @@ public sealed class LargeDataSeeder(ProeftuinDbContext db, TimeProvider time)
         var chairEmail = DemoAccounts.All.First(a => a.Memberships.Any(m => m.Neighbourhood == "LR" && m.Role == MembershipRole.Chair)).Email;
         var chair = await db.Professionals.Include(p => p.Memberships).FirstAsync(p => p.Email == chairEmail, cancellationToken);
         var owners = await db.Professionals.Select(p => p.Id).ToListAsync(cancellationToken);
-        var wijken = await ExtraNeighbourhoodsAsync(chair, cancellationToken);
+        var neighbourhoods = await ExtraNeighbourhoodsAsync(chair, cancellationToken);
 
         var meetingsNeeded = (cases + CasesPerMeeting - 1) / CasesPerMeeting;
         var recommendationsPerMeeting = meetingsNeeded == 0 ? 0 : (recommendations + meetingsNeeded - 1) / meetingsNeeded;
         var made = (Cases: 0, Recommendations: 0);
-        var numbers = new Dictionary<(Guid Wijk, int Year), int>();
+        var numbers = new Dictionary<(Guid Neighbourhood, int Year), int>();
         while (made.Cases < cases)
         {
             for (var batch = 0; batch < BatchSize / CasesPerMeeting && made.Cases < cases; batch++)
             {
-                var wijk = wijken[random.Next(wijken.Count)];
+                var neighbourhood = neighbourhoods[random.Next(neighbourhoods.Count)];
                 var start = now.AddDays(-random.Next(30, 6 * 365)).Date.AddHours(12);
-                var meeting = new Meeting(Guid.NewGuid(), wijk.Id, $"Casuïstiekbespreking {wijk.Name}", DateTime.SpecifyKind(start, DateTimeKind.Utc), chair.Id);
+                var meeting = new Meeting(Guid.NewGuid(), neighbourhood.Id, $"Casuïstiekbespreking {neighbourhood.Name}", DateTime.SpecifyKind(start, DateTimeKind.Utc), chair.Id);
                 var meetingCases = new List<CaseFile>();
                 for (var i = 0; i < CasesPerMeeting && made.Cases < cases; i++, made.Cases++)
                 {
-                    var key = (wijk.Id, start.Year);
+                    var key = (neighbourhood.Id, start.Year);
                     numbers[key] = numbers.GetValueOrDefault(key) + 1;
-                    var caseFile = NewCase(random, wijk, start.Year, numbers[key], chair.Id, meeting.ScheduledStartUtc);
+                    var caseFile = NewCase(random, neighbourhood, start.Year, numbers[key], chair.Id, meeting.ScheduledStartUtc);
                     meetingCases.Add(caseFile);
                     meeting.AddToAgenda(Guid.NewGuid(), caseFile, 30);
                 }
@@ -87,7 +87,7 @@ public sealed class LargeDataSeeder(ProeftuinDbContext db, TimeProvider time)
                 db.Meetings.Add(meeting);
                 for (var r = 0; r < recommendationsPerMeeting && made.Recommendations < recommendations; r++, made.Recommendations++)
                 {
-                    db.Recommendations.Add(NewRecommendation(random, wijk, meeting, meetingCases[random.Next(meetingCases.Count)], chair.Id, owners));
+                    db.Recommendations.Add(NewRecommendation(random, neighbourhood, meeting, meetingCases[random.Next(meetingCases.Count)], chair.Id, owners));
                 }
             }
 
@@ -100,32 +100,32 @@ public sealed class LargeDataSeeder(ProeftuinDbContext db, TimeProvider time)
 
     private async Task<List<Neighbourhood>> ExtraNeighbourhoodsAsync(Professional chair, CancellationToken cancellationToken)
     {
-        var wijken = new List<Neighbourhood>();
+        var neighbourhoods = new List<Neighbourhood>();
         for (var i = 0; i < ExtraNeighbourhoods; i++)
         {
             var prefix = "W" + (char)('A' + (i / 26)) + (char)('A' + (i % 26));
-            var wijk = await db.Neighbourhoods.FirstOrDefaultAsync(n => n.CaseCodePrefix == prefix, cancellationToken);
-            if (wijk is null)
+            var neighbourhood = await db.Neighbourhoods.FirstOrDefaultAsync(n => n.CaseCodePrefix == prefix, cancellationToken);
+            if (neighbourhood is null)
             {
-                wijk = new Neighbourhood(Guid.NewGuid(), $"Testwijk {i + 1:D2}", prefix);
-                db.Neighbourhoods.Add(wijk);
-                chair.JoinNeighbourhood(wijk.Id, MembershipRole.Chair);
+                neighbourhood = new Neighbourhood(Guid.NewGuid(), $"Testwijk {i + 1:D2}", prefix);
+                db.Neighbourhoods.Add(neighbourhood);
+                chair.JoinNeighbourhood(neighbourhood.Id, MembershipRole.Chair);
             }
 
-            wijken.Add(wijk);
+            neighbourhoods.Add(neighbourhood);
         }
 
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
-        return wijken;
+        return neighbourhoods;
     }
 
-    private static CaseFile NewCase(Random random, Neighbourhood wijk, int year, int number, Guid authorId, DateTime whenUtc)
+    private static CaseFile NewCase(Random random, Neighbourhood neighbourhood, int year, int number, Guid authorId, DateTime whenUtc)
     {
         var complaint = Complaints[random.Next(Complaints.Length)];
         var context = Contexts[random.Next(Contexts.Length)];
         var caseFile = new CaseFile(
-            Guid.NewGuid(), wijk.Id, CaseCode.Create(wijk.CaseCodePrefix, year, number), $"Jeugdige {complaint} {context}",
+            Guid.NewGuid(), neighbourhood.Id, CaseCode.Create(neighbourhood.CaseCodePrefix, year, number), $"Jeugdige {complaint} {context}",
             (AgeBand)random.Next(1, 5), [complaint], authorId, whenUtc);
         var text = CaseTemplate.NewCaseMarkdown(caseFile.Title)
             .Replace("Welke vraag leg je aan de collega's voor?", $"Is dit passend bij wat er speelt {context}, of is meer nodig?", StringComparison.Ordinal)
@@ -137,13 +137,13 @@ public sealed class LargeDataSeeder(ProeftuinDbContext db, TimeProvider time)
         return caseFile;
     }
 
-    private static Recommendation NewRecommendation(Random random, Neighbourhood wijk, Meeting meeting, CaseFile caseFile, Guid authorId, IReadOnlyList<Guid> owners)
+    private static Recommendation NewRecommendation(Random random, Neighbourhood neighbourhood, Meeting meeting, CaseFile caseFile, Guid authorId, IReadOnlyList<Guid> owners)
     {
         var pillars = VisionPillars.Each.Where(_ => random.Next(3) == 0).Aggregate(VisionPillars.Each[random.Next(4)], (all, p) => all | p);
         var addressed = Enum.GetValues<Discipline>().Where(_ => random.Next(4) == 0).ToList();
         var due = DateOnly.FromDateTime(meeting.ScheduledStartUtc).AddDays(random.Next(14, 180));
         var recommendation = new Recommendation(
-            Guid.NewGuid(), wijk.Id, meeting.Id, caseFile.Id,
+            Guid.NewGuid(), neighbourhood.Id, meeting.Id, caseFile.Id,
             new RecommendationDetails { Text = Advice[random.Next(Advice.Length)], Pillars = pillars, Level = (RecommendationLevel)random.Next(1, 4), AddressedTo = addressed, OwnerId = random.Next(3) == 0 ? null : owners[random.Next(owners.Count)], DueDate = random.Next(2) == 0 ? null : due },
             authorId, meeting.ScheduledStartUtc.AddHours(1));
         // Walk the allowed path to a random status, as the room would have.

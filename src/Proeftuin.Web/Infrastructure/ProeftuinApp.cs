@@ -45,7 +45,7 @@ public static class ProeftuinApp
         builder.Services.AddProeftuinExternalLogin(builder.Configuration, builder.Environment);
         builder.Services.AddLoginRateLimiting(builder.Configuration);
         builder.AddProeftuinAudit();
-        builder.Services.AddScoped<WijkAccess>();
+        builder.Services.AddScoped<NeighbourhoodAccess>();
         builder.Services.AddScoped<MembershipRemoval>();
         builder.Services.AddSingleton<MembershipChanges>();
         builder.Services.AddScoped<MeetingCaller>();

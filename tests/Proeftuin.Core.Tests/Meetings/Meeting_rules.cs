@@ -7,15 +7,15 @@ namespace Proeftuin.Core.Tests.Meetings;
 public sealed class Meeting_rules
 {
     private static readonly DateTime Start = new(2026, 12, 10, 11, 0, 0, DateTimeKind.Utc);
-    private static readonly Guid Wijk = Guid.NewGuid();
+    private static readonly Guid Neighbourhood = Guid.NewGuid();
     private static readonly Guid Chair = Guid.NewGuid();
 
-    private static CaseFile Case(int number, Guid? wijk = null) =>
-        new(Guid.NewGuid(), wijk ?? Wijk, CaseCode.Create("OND", 2026, number), $"Casus {number}", AgeBand.Child, [], Chair, Start);
+    private static CaseFile Case(int number, Guid? neighbourhood = null) =>
+        new(Guid.NewGuid(), neighbourhood ?? Neighbourhood, CaseCode.Create("OND", 2026, number), $"Casus {number}", AgeBand.Child, [], Chair, Start);
 
     private static Meeting PlannedWithTwoCases()
     {
-        var meeting = new Meeting(Guid.NewGuid(), Wijk, "Bespreking december", Start, Chair);
+        var meeting = new Meeting(Guid.NewGuid(), Neighbourhood, "Bespreking december", Start, Chair);
         meeting.AddToAgenda(Guid.NewGuid(), Case(1), 30);
         meeting.AddToAgenda(Guid.NewGuid(), Case(2), 20);
         return meeting;
@@ -24,7 +24,7 @@ public sealed class Meeting_rules
     [Fact]
     public void Only_cases_of_the_own_wijk_go_on_the_agenda()
     {
-        var meeting = new Meeting(Guid.NewGuid(), Wijk, "Bespreking", Start, Chair);
+        var meeting = new Meeting(Guid.NewGuid(), Neighbourhood, "Bespreking", Start, Chair);
 
         var error = Assert.Throws<DomainException>(() => meeting.AddToAgenda(Guid.NewGuid(), Case(1, Guid.NewGuid()), 30));
 
@@ -34,7 +34,7 @@ public sealed class Meeting_rules
     [Fact]
     public void A_case_is_on_the_agenda_once()
     {
-        var meeting = new Meeting(Guid.NewGuid(), Wijk, "Bespreking", Start, Chair);
+        var meeting = new Meeting(Guid.NewGuid(), Neighbourhood, "Bespreking", Start, Chair);
         var caseFile = Case(1);
         meeting.AddToAgenda(Guid.NewGuid(), caseFile, 30);
 
@@ -46,7 +46,7 @@ public sealed class Meeting_rules
     [InlineData(121)]
     public void Timebox_is_between_5_and_120_minutes(int minutes)
     {
-        var meeting = new Meeting(Guid.NewGuid(), Wijk, "Bespreking", Start, Chair);
+        var meeting = new Meeting(Guid.NewGuid(), Neighbourhood, "Bespreking", Start, Chair);
 
         Assert.Throws<DomainException>(() => meeting.AddToAgenda(Guid.NewGuid(), Case(1), minutes));
     }
@@ -54,7 +54,7 @@ public sealed class Meeting_rules
     [Fact]
     public void Meeting_without_agenda_cannot_start()
     {
-        var meeting = new Meeting(Guid.NewGuid(), Wijk, "Bespreking", Start, Chair);
+        var meeting = new Meeting(Guid.NewGuid(), Neighbourhood, "Bespreking", Start, Chair);
 
         Assert.Equal("meeting.agenda.empty", Assert.Throws<DomainException>(() => meeting.Start(Start)).Code);
     }
@@ -83,7 +83,7 @@ public sealed class Meeting_rules
     [Fact]
     public void Last_phase_of_last_item_asks_to_close()
     {
-        var meeting = new Meeting(Guid.NewGuid(), Wijk, "Bespreking", Start, Chair);
+        var meeting = new Meeting(Guid.NewGuid(), Neighbourhood, "Bespreking", Start, Chair);
         meeting.AddToAgenda(Guid.NewGuid(), Case(1), 30);
         meeting.Start(Start);
         for (var i = 0; i < 4; i++)

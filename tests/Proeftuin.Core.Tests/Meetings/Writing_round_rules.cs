@@ -7,14 +7,14 @@ namespace Proeftuin.Core.Tests.Meetings;
 public sealed class Writing_round_rules
 {
     private static readonly DateTime Start = new(2026, 12, 10, 11, 0, 0, DateTimeKind.Utc);
-    private static readonly Guid Wijk = Guid.NewGuid();
+    private static readonly Guid Neighbourhood = Guid.NewGuid();
     private static readonly Guid Anna = Guid.NewGuid();
     private static readonly Guid Bram = Guid.NewGuid();
 
     private static Meeting LiveMeeting()
     {
-        var meeting = new Meeting(Guid.NewGuid(), Wijk, "Bespreking", Start, Anna);
-        meeting.AddToAgenda(Guid.NewGuid(), new CaseFile(Guid.NewGuid(), Wijk, CaseCode.Create("OND", 2026, 1), "Casus", AgeBand.Child, [], Anna, Start), 30);
+        var meeting = new Meeting(Guid.NewGuid(), Neighbourhood, "Bespreking", Start, Anna);
+        meeting.AddToAgenda(Guid.NewGuid(), new CaseFile(Guid.NewGuid(), Neighbourhood, CaseCode.Create("OND", 2026, 1), "Casus", AgeBand.Child, [], Anna, Start), 30);
         meeting.Start(Start);
         return meeting;
     }
@@ -22,7 +22,7 @@ public sealed class Writing_round_rules
     [Fact]
     public void A_round_opens_only_in_a_live_meeting_on_its_current_item()
     {
-        var planned = new Meeting(Guid.NewGuid(), Wijk, "Bespreking", Start, Anna);
+        var planned = new Meeting(Guid.NewGuid(), Neighbourhood, "Bespreking", Start, Anna);
         var live = LiveMeeting();
 
         var error = Assert.Throws<DomainException>(() => new WritingRound(Guid.NewGuid(), planned, "Wat valt je op?", Start));

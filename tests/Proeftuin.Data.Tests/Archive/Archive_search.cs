@@ -20,10 +20,10 @@ public sealed class Archive_search
     public async Task Search_finds_angst_when_the_text_says_angstig(DatabaseProvider provider)
     {
         await using var database = await MigratedAsync(provider);
-        var (wijk, member) = await AddWijkAndMemberAsync(database, "OND");
-        var caseId = await AddCaseAsync(database, wijk, member, 1, "Jongen die slecht slaapt", "Hij is erg angstig bij het naar bed gaan.");
+        var (neighbourhood, member) = await AddNeighbourhoodAndMemberAsync(database, "OND");
+        var caseId = await AddCaseAsync(database, neighbourhood, member, 1, "Jongen die slecht slaapt", "Hij is erg angstig bij het naar bed gaan.");
 
-        var hits = await SearchAsync(database, new ArchiveQuery("angst"), wijk.Id);
+        var hits = await SearchAsync(database, new ArchiveQuery("angst"), neighbourhood.Id);
 
         var hit = Assert.Single(hits);
         Assert.Equal((ArchiveHitKind.Case, caseId, "OND-2026-001"), (hit.Kind, hit.Id, hit.CaseCode));
@@ -35,12 +35,12 @@ public sealed class Archive_search
     public async Task Search_ranks_and_highlights_the_matching_words(DatabaseProvider provider)
     {
         await using var database = await MigratedAsync(provider);
-        var (wijk, member) = await AddWijkAndMemberAsync(database, "OND");
-        var once = await AddCaseAsync(database, wijk, member, 1, "Meisje met buikpijn", "Buikpijn op maandag. Soms huilbuien <script>.");
-        var often = await AddCaseAsync(database, wijk, member, 2, "Peuter met huilbuien", "Dagelijks huilbuien; de huilbui duurt lang. Ouders zijn moe van de huilbuien.");
-        await AddCaseAsync(database, wijk, member, 3, "Slapen lukt niet", "Niets over tranen.");
+        var (neighbourhood, member) = await AddNeighbourhoodAndMemberAsync(database, "OND");
+        var once = await AddCaseAsync(database, neighbourhood, member, 1, "Meisje met buikpijn", "Buikpijn op maandag. Soms huilbuien <script>.");
+        var often = await AddCaseAsync(database, neighbourhood, member, 2, "Peuter met huilbuien", "Dagelijks huilbuien; de huilbui duurt lang. Ouders zijn moe van de huilbuien.");
+        await AddCaseAsync(database, neighbourhood, member, 3, "Slapen lukt niet", "Niets over tranen.");
 
-        var hits = await SearchAsync(database, new ArchiveQuery("huilbui"), wijk.Id);
+        var hits = await SearchAsync(database, new ArchiveQuery("huilbui"), neighbourhood.Id);
 
         Assert.Equal([often, once], hits.Select(h => h.Id));
         Assert.True(hits[0].Score > hits[1].Score);
@@ -55,28 +55,28 @@ public sealed class Archive_search
     public async Task Search_for_a_plural_with_a_doubled_consonant_finds_the_singular(DatabaseProvider provider)
     {
         await using var database = await MigratedAsync(provider);
-        var (wijk, member) = await AddWijkAndMemberAsync(database, "OND");
-        var gezin = await AddCaseAsync(database, wijk, member, 1, "Jongen in een druk gezin", "Het gezin verhuist. Hij gaat met de bus naar school.");
-        var gezinnen = await AddCaseAsync(database, wijk, member, 2, "Broertjes", "Twee gezinnen in één huis; de zus van de moeder helpt.");
-        var klas = await AddRecommendationAsync(database, wijk, member, gezin, "Zoek een rustige klas en vraag de huisarts naar de pil.", VisionPillar.AppropriateCare);
-        var alarm = await AddCaseAsync(database, wijk, member, 3, "Alarm", "Het alarm gaat 's nachts af.");
-        var alle = await AddCaseAsync(database, wijk, member, 4, "Onrust", "Alle kinderen slapen slecht.");
+        var (neighbourhood, member) = await AddNeighbourhoodAndMemberAsync(database, "OND");
+        var gezin = await AddCaseAsync(database, neighbourhood, member, 1, "Jongen in een druk gezin", "Het gezin verhuist. Hij gaat met de bus naar school.");
+        var gezinnen = await AddCaseAsync(database, neighbourhood, member, 2, "Broertjes", "Twee gezinnen in één huis; de zus van de moeder helpt.");
+        var klas = await AddRecommendationAsync(database, neighbourhood, member, gezin, "Zoek een rustige klas en vraag de huisarts naar de pil.", VisionPillar.AppropriateCare);
+        var alarm = await AddCaseAsync(database, neighbourhood, member, 3, "Alarm", "Het alarm gaat 's nachts af.");
+        var alle = await AddCaseAsync(database, neighbourhood, member, 4, "Onrust", "Alle kinderen slapen slecht.");
 
-        var hits = await SearchAsync(database, new ArchiveQuery("gezinnen"), wijk.Id);
+        var hits = await SearchAsync(database, new ArchiveQuery("gezinnen"), neighbourhood.Id);
 
         Assert.Equal(new[] { gezin, gezinnen }.Order(), hits.Where(h => h.Kind == ArchiveHitKind.Case).Select(h => h.Id).Order());
         Assert.Contains("<mark>gezin</mark>", hits.Single(h => h.Id == gezin).Snippet, StringComparison.Ordinal);
         Assert.Contains("<mark>gezinnen</mark>", hits.Single(h => h.Id == gezinnen).Snippet, StringComparison.Ordinal);
-        Assert.Equal([gezin], (await SearchAsync(database, new ArchiveQuery("bussen"), wijk.Id)).Where(h => h.Kind == ArchiveHitKind.Case).Select(h => h.Id));
-        Assert.Equal([gezinnen], (await SearchAsync(database, new ArchiveQuery("zussen"), wijk.Id)).Select(h => h.Id));
-        var klassenPillen = Assert.Single(await SearchAsync(database, new ArchiveQuery("klassen pillen"), wijk.Id));
+        Assert.Equal([gezin], (await SearchAsync(database, new ArchiveQuery("bussen"), neighbourhood.Id)).Where(h => h.Kind == ArchiveHitKind.Case).Select(h => h.Id));
+        Assert.Equal([gezinnen], (await SearchAsync(database, new ArchiveQuery("zussen"), neighbourhood.Id)).Select(h => h.Id));
+        var klassenPillen = Assert.Single(await SearchAsync(database, new ArchiveQuery("klassen pillen"), neighbourhood.Id));
         Assert.Equal(klas, klassenPillen.Id);
         Assert.Contains("<mark>klas</mark>", klassenPillen.Snippet, StringComparison.Ordinal);
         Assert.Contains("<mark>pil</mark>", klassenPillen.Snippet, StringComparison.Ordinal);
 
         // Only one letter goes, and only when three remain: "alle" (stem "all") does not become "al" and find "alarm".
-        Assert.Equal([alle], (await SearchAsync(database, new ArchiveQuery("alle"), wijk.Id)).Select(h => h.Id));
-        Assert.Equal([alarm], (await SearchAsync(database, new ArchiveQuery("alarm"), wijk.Id)).Select(h => h.Id));
+        Assert.Equal([alle], (await SearchAsync(database, new ArchiveQuery("alle"), neighbourhood.Id)).Select(h => h.Id));
+        Assert.Equal([alarm], (await SearchAsync(database, new ArchiveQuery("alarm"), neighbourhood.Id)).Select(h => h.Id));
     }
 
     [Theory]
@@ -84,8 +84,8 @@ public sealed class Archive_search
     public async Task Search_never_returns_another_wijk(DatabaseProvider provider)
     {
         await using var database = await MigratedAsync(provider);
-        var (ondiep, ondiepMember) = await AddWijkAndMemberAsync(database, "OND");
-        var (binnenstad, binnenstadMember) = await AddWijkAndMemberAsync(database, "BIN");
+        var (ondiep, ondiepMember) = await AddNeighbourhoodAndMemberAsync(database, "OND");
+        var (binnenstad, binnenstadMember) = await AddNeighbourhoodAndMemberAsync(database, "BIN");
         var own = await AddCaseAsync(database, ondiep, ondiepMember, 1, "Angst in Ondiep", "Angstige jongen.");
         var other = await AddCaseAsync(database, binnenstad, binnenstadMember, 1, "Angst in de Binnenstad", "Angstige jongen.");
         var otherRecommendation = await AddRecommendationAsync(database, binnenstad, binnenstadMember, other, "Bespreek de angst met school.", VisionPillar.AppropriateCare);
@@ -102,10 +102,10 @@ public sealed class Archive_search
     public async Task Search_follows_changed_texts_and_applies_the_filters(DatabaseProvider provider)
     {
         await using var database = await MigratedAsync(provider);
-        var (wijk, member) = await AddWijkAndMemberAsync(database, "OND");
-        var caseId = await AddCaseAsync(database, wijk, member, 1, "Meisje met klachten", "Somberheid.");
-        var recommendation = await AddRecommendationAsync(database, wijk, member, caseId, "Gezinnen met slaapproblemen eerder naar de POH-GGZ.", VisionPillar.AppropriateCare);
-        Assert.DoesNotContain(await SearchAsync(database, new ArchiveQuery("slapen"), wijk.Id), h => h.Kind == ArchiveHitKind.Case);
+        var (neighbourhood, member) = await AddNeighbourhoodAndMemberAsync(database, "OND");
+        var caseId = await AddCaseAsync(database, neighbourhood, member, 1, "Meisje met klachten", "Somberheid.");
+        var recommendation = await AddRecommendationAsync(database, neighbourhood, member, caseId, "Gezinnen met slaapproblemen eerder naar de POH-GGZ.", VisionPillar.AppropriateCare);
+        Assert.DoesNotContain(await SearchAsync(database, new ArchiveQuery("slapen"), neighbourhood.Id), h => h.Kind == ArchiveHitKind.Case);
 
         await using (var db = database.CreateContext())
         {
@@ -114,38 +114,38 @@ public sealed class Archive_search
             await db.SaveChangesAsync();
         }
 
-        var all = await SearchAsync(database, new ArchiveQuery("slapen"), wijk.Id);
+        var all = await SearchAsync(database, new ArchiveQuery("slapen"), neighbourhood.Id);
         Assert.Equal([caseId], all.Where(h => h.Kind == ArchiveHitKind.Case).Select(h => h.Id));
-        Assert.Equal([recommendation], (await SearchAsync(database, new ArchiveQuery("gezin"), wijk.Id)).Select(h => h.Id));
-        Assert.Equal([recommendation], (await SearchAsync(database, new ArchiveQuery("gezin", Pillar: VisionPillar.AppropriateCare), wijk.Id)).Select(h => h.Id));
-        Assert.Empty(await SearchAsync(database, new ArchiveQuery("gezin", Pillar: VisionPillar.Preconditions), wijk.Id));
-        Assert.Equal([caseId], (await SearchAsync(database, new ArchiveQuery("slapen", Theme: "SLAAP", AgeBand: AgeBand.Child), wijk.Id)).Where(h => h.Kind == ArchiveHitKind.Case).Select(h => h.Id));
-        Assert.Empty(await SearchAsync(database, new ArchiveQuery("slapen", AgeBand: AgeBand.Infant), wijk.Id));
-        Assert.Empty(await SearchAsync(database, new ArchiveQuery("slapen", From: DateOnly.FromDateTime(Now).AddDays(1)), wijk.Id));
-        Assert.NotEmpty(await SearchAsync(database, new ArchiveQuery("slapen", From: DateOnly.FromDateTime(Now), To: DateOnly.FromDateTime(Now)), wijk.Id));
+        Assert.Equal([recommendation], (await SearchAsync(database, new ArchiveQuery("gezin"), neighbourhood.Id)).Select(h => h.Id));
+        Assert.Equal([recommendation], (await SearchAsync(database, new ArchiveQuery("gezin", Pillar: VisionPillar.AppropriateCare), neighbourhood.Id)).Select(h => h.Id));
+        Assert.Empty(await SearchAsync(database, new ArchiveQuery("gezin", Pillar: VisionPillar.Preconditions), neighbourhood.Id));
+        Assert.Equal([caseId], (await SearchAsync(database, new ArchiveQuery("slapen", Theme: "SLAAP", AgeBand: AgeBand.Child), neighbourhood.Id)).Where(h => h.Kind == ArchiveHitKind.Case).Select(h => h.Id));
+        Assert.Empty(await SearchAsync(database, new ArchiveQuery("slapen", AgeBand: AgeBand.Infant), neighbourhood.Id));
+        Assert.Empty(await SearchAsync(database, new ArchiveQuery("slapen", From: DateOnly.FromDateTime(Now).AddDays(1)), neighbourhood.Id));
+        Assert.NotEmpty(await SearchAsync(database, new ArchiveQuery("slapen", From: DateOnly.FromDateTime(Now), To: DateOnly.FromDateTime(Now)), neighbourhood.Id));
     }
 
-    private static async Task<IReadOnlyList<ArchiveHit>> SearchAsync(TestDatabase database, ArchiveQuery query, params Guid[] wijken)
+    private static async Task<IReadOnlyList<ArchiveHit>> SearchAsync(TestDatabase database, ArchiveQuery query, params Guid[] neighbourhoods)
     {
         await using var db = database.CreateContext();
-        return await ArchiveSearches.For(database.Settings.Provider, db).SearchAsync(query, wijken, CancellationToken.None);
+        return await ArchiveSearches.For(database.Settings.Provider, db).SearchAsync(query, neighbourhoods, CancellationToken.None);
     }
 
-    private static async Task<Guid> AddCaseAsync(TestDatabase database, Neighbourhood wijk, Professional author, int number, string title, string text)
+    private static async Task<Guid> AddCaseAsync(TestDatabase database, Neighbourhood neighbourhood, Professional author, int number, string title, string text)
     {
         await using var db = database.CreateContext();
-        var caseFile = new CaseFile(Guid.NewGuid(), wijk.Id, CaseCode.Create(wijk.CaseCodePrefix, 2026, number), title, AgeBand.Child, ["slaap"], author.Id, Now);
+        var caseFile = new CaseFile(Guid.NewGuid(), neighbourhood.Id, CaseCode.Create(neighbourhood.CaseCodePrefix, 2026, number), title, AgeBand.Child, ["slaap"], author.Id, Now);
         caseFile.RecordText(text, 0, Now);
         db.CaseFiles.Add(caseFile);
         await db.SaveChangesAsync();
         return caseFile.Id;
     }
 
-    private static async Task<Guid> AddRecommendationAsync(TestDatabase database, Neighbourhood wijk, Professional author, Guid caseId, string text, VisionPillar pillars)
+    private static async Task<Guid> AddRecommendationAsync(TestDatabase database, Neighbourhood neighbourhood, Professional author, Guid caseId, string text, VisionPillar pillars)
     {
         await using var db = database.CreateContext();
         var recommendation = new Recommendation(
-            Guid.NewGuid(), wijk.Id, null, caseId, new RecommendationDetails { Text = text, Pillars = pillars, Level = RecommendationLevel.Case, AddressedTo = [], OwnerId = null, DueDate = null }, author.Id, Now);
+            Guid.NewGuid(), neighbourhood.Id, null, caseId, new RecommendationDetails { Text = text, Pillars = pillars, Level = RecommendationLevel.Case, AddressedTo = [], OwnerId = null, DueDate = null }, author.Id, Now);
         db.Recommendations.Add(recommendation);
         await db.SaveChangesAsync();
         return recommendation.Id;
@@ -159,17 +159,17 @@ public sealed class Archive_search
         return database;
     }
 
-    private static async Task<(Neighbourhood Wijk, Professional Member)> AddWijkAndMemberAsync(TestDatabase database, string prefix)
+    private static async Task<(Neighbourhood Neighbourhood, Professional Member)> AddNeighbourhoodAndMemberAsync(TestDatabase database, string prefix)
     {
         await using var db = database.CreateContext();
-        var wijk = new Neighbourhood(Guid.NewGuid(), "Wijk " + prefix, prefix);
+        var neighbourhood = new Neighbourhood(Guid.NewGuid(), "Wijk " + prefix, prefix);
         var user = new ProeftuinUser { Id = Guid.NewGuid(), UserName = prefix + "@test.nl", Email = prefix + "@test.nl" };
         var member = new Professional(user.Id, "Lid " + prefix, user.Email, Discipline.GeneralPractitioner, null);
-        member.JoinNeighbourhood(wijk.Id, MembershipRole.Chair);
-        db.Neighbourhoods.Add(wijk);
+        member.JoinNeighbourhood(neighbourhood.Id, MembershipRole.Chair);
+        db.Neighbourhoods.Add(neighbourhood);
         db.Users.Add(user);
         db.Professionals.Add(member);
         await db.SaveChangesAsync();
-        return (wijk, member);
+        return (neighbourhood, member);
     }
 }

@@ -20,11 +20,11 @@ public sealed class Domain_round_trips
     public async Task Case_file_keeps_themes_text_and_utc_times(DatabaseProvider provider)
     {
         await using var database = await MigratedAsync(provider);
-        var (wijk, author) = await AddWijkAndMemberAsync(database, "OND");
+        var (neighbourhood, author) = await AddNeighbourhoodAndMemberAsync(database, "OND");
         var caseId = Guid.NewGuid();
         await using (var db = database.CreateContext())
         {
-            var caseFile = new CaseFile(caseId, wijk.Id, CaseCode.Create("OND", 2026, 7), "Meisje met angst", AgeBand.Child, ["angst", "school"], author.Id, Now);
+            var caseFile = new CaseFile(caseId, neighbourhood.Id, CaseCode.Create("OND", 2026, 7), "Meisje met angst", AgeBand.Child, ["angst", "school"], author.Id, Now);
             caseFile.RecordText("# Meisje met angst\n\nTekst met é en ‘quotes’.", 12, Now.AddMinutes(5));
             db.CaseFiles.Add(caseFile);
             await db.SaveChangesAsync();
@@ -47,10 +47,10 @@ public sealed class Domain_round_trips
     public async Task Case_code_is_unique_within_a_wijk(DatabaseProvider provider)
     {
         await using var database = await MigratedAsync(provider);
-        var (wijk, author) = await AddWijkAndMemberAsync(database, "BIN");
+        var (neighbourhood, author) = await AddNeighbourhoodAndMemberAsync(database, "BIN");
         await using var db = database.CreateContext();
-        db.CaseFiles.Add(new CaseFile(Guid.NewGuid(), wijk.Id, CaseCode.Create("BIN", 2026, 1), "Eerste", AgeBand.Child, [], author.Id, Now));
-        db.CaseFiles.Add(new CaseFile(Guid.NewGuid(), wijk.Id, CaseCode.Create("BIN", 2026, 1), "Tweede", AgeBand.Child, [], author.Id, Now));
+        db.CaseFiles.Add(new CaseFile(Guid.NewGuid(), neighbourhood.Id, CaseCode.Create("BIN", 2026, 1), "Eerste", AgeBand.Child, [], author.Id, Now));
+        db.CaseFiles.Add(new CaseFile(Guid.NewGuid(), neighbourhood.Id, CaseCode.Create("BIN", 2026, 1), "Tweede", AgeBand.Child, [], author.Id, Now));
 
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
@@ -60,12 +60,12 @@ public sealed class Domain_round_trips
     public async Task Stale_recommendation_edit_is_refused(DatabaseProvider provider)
     {
         await using var database = await MigratedAsync(provider);
-        var (wijk, author) = await AddWijkAndMemberAsync(database, "LR");
+        var (neighbourhood, author) = await AddNeighbourhoodAndMemberAsync(database, "LR");
         var id = Guid.NewGuid();
         var details = new RecommendationDetails { Text = "Eén regiehouder", Pillars = VisionPillar.ProfessionalCoordination, Level = RecommendationLevel.Neighbourhood, AddressedTo = [Discipline.FamilyWorker], OwnerId = author.Id, DueDate = new DateOnly(2026, 12, 31) };
         await using (var db = database.CreateContext())
         {
-            db.Recommendations.Add(new Recommendation(id, wijk.Id, null, null, details, author.Id, Now));
+            db.Recommendations.Add(new Recommendation(id, neighbourhood.Id, null, null, details, author.Id, Now));
             await db.SaveChangesAsync();
         }
 
@@ -90,13 +90,13 @@ public sealed class Domain_round_trips
     public async Task Meeting_keeps_agenda_order_phase_and_attendance(DatabaseProvider provider)
     {
         await using var database = await MigratedAsync(provider);
-        var (wijk, chair) = await AddWijkAndMemberAsync(database, "OND");
+        var (neighbourhood, chair) = await AddNeighbourhoodAndMemberAsync(database, "OND");
         var meetingId = Guid.NewGuid();
         await using (var db = database.CreateContext())
         {
-            var first = new CaseFile(Guid.NewGuid(), wijk.Id, CaseCode.Create("OND", 2026, 1), "Eerste", AgeBand.Child, [], chair.Id, Now);
-            var second = new CaseFile(Guid.NewGuid(), wijk.Id, CaseCode.Create("OND", 2026, 2), "Tweede", AgeBand.Adolescent, [], chair.Id, Now);
-            var meeting = new Meeting(meetingId, wijk.Id, "Bespreking", Now.AddDays(1), chair.Id);
+            var first = new CaseFile(Guid.NewGuid(), neighbourhood.Id, CaseCode.Create("OND", 2026, 1), "Eerste", AgeBand.Child, [], chair.Id, Now);
+            var second = new CaseFile(Guid.NewGuid(), neighbourhood.Id, CaseCode.Create("OND", 2026, 2), "Tweede", AgeBand.Adolescent, [], chair.Id, Now);
+            var meeting = new Meeting(meetingId, neighbourhood.Id, "Bespreking", Now.AddDays(1), chair.Id);
             meeting.AddToAgenda(Guid.NewGuid(), first, 30);
             meeting.AddToAgenda(Guid.NewGuid(), second, 20);
             meeting.Start(Now.AddDays(1));
@@ -122,12 +122,12 @@ public sealed class Domain_round_trips
     public async Task Cancelled_meeting_keeps_its_reason_and_items_their_phase_timer(DatabaseProvider provider)
     {
         await using var database = await MigratedAsync(provider);
-        var (wijk, chair) = await AddWijkAndMemberAsync(database, "OND");
+        var (neighbourhood, chair) = await AddNeighbourhoodAndMemberAsync(database, "OND");
         var meetingId = Guid.NewGuid();
         await using (var db = database.CreateContext())
         {
-            var caseFile = new CaseFile(Guid.NewGuid(), wijk.Id, CaseCode.Create("OND", 2026, 3), "Derde", AgeBand.Child, [], chair.Id, Now);
-            var meeting = new Meeting(meetingId, wijk.Id, "Gaat niet door", Now.AddDays(7), chair.Id);
+            var caseFile = new CaseFile(Guid.NewGuid(), neighbourhood.Id, CaseCode.Create("OND", 2026, 3), "Derde", AgeBand.Child, [], chair.Id, Now);
+            var meeting = new Meeting(meetingId, neighbourhood.Id, "Gaat niet door", Now.AddDays(7), chair.Id);
             meeting.AddToAgenda(Guid.NewGuid(), caseFile, 45);
             meeting.Cancel("Te weinig casussen ‘deze’ maand", Now);
             db.CaseFiles.Add(caseFile);
@@ -153,17 +153,17 @@ public sealed class Domain_round_trips
         return database;
     }
 
-    private static async Task<(Neighbourhood Wijk, Professional Member)> AddWijkAndMemberAsync(TestDatabase database, string prefix)
+    private static async Task<(Neighbourhood Neighbourhood, Professional Member)> AddNeighbourhoodAndMemberAsync(TestDatabase database, string prefix)
     {
         await using var db = database.CreateContext();
-        var wijk = new Neighbourhood(Guid.NewGuid(), "Wijk " + prefix, prefix);
+        var neighbourhood = new Neighbourhood(Guid.NewGuid(), "Wijk " + prefix, prefix);
         var user = new ProeftuinUser { Id = Guid.NewGuid(), UserName = prefix + "@test.nl", Email = prefix + "@test.nl" };
         var member = new Professional(user.Id, "Lid " + prefix, user.Email, Discipline.GeneralPractitioner, null);
-        member.JoinNeighbourhood(wijk.Id, MembershipRole.Chair);
-        db.Neighbourhoods.Add(wijk);
+        member.JoinNeighbourhood(neighbourhood.Id, MembershipRole.Chair);
+        db.Neighbourhoods.Add(neighbourhood);
         db.Users.Add(user);
         db.Professionals.Add(member);
         await db.SaveChangesAsync();
-        return (wijk, member);
+        return (neighbourhood, member);
     }
 }

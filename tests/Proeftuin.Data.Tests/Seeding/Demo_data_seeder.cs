@@ -40,11 +40,11 @@ public sealed class Demo_data_seeder
                 Assert.True(await db.Recommendations.AnyAsync(r => (r.Pillars & pillar) == pillar), $"No demo recommendation for {pillar}");
             }
 
-            var wijken = await db.Neighbourhoods.Select(n => n.Id).ToListAsync();
-            foreach (var wijk in wijken)
+            var neighbourhoods = await db.Neighbourhoods.Select(n => n.Id).ToListAsync();
+            foreach (var neighbourhood in neighbourhoods)
             {
-                Assert.Equal(3, await db.CaseFiles.CountAsync(c => c.NeighbourhoodId == wijk));
-                Assert.Equal(1, await db.Memberships.CountAsync(m => m.NeighbourhoodId == wijk && m.Role == Core.Professionals.MembershipRole.Chair));
+                Assert.Equal(3, await db.CaseFiles.CountAsync(c => c.NeighbourhoodId == neighbourhood));
+                Assert.Equal(1, await db.Memberships.CountAsync(m => m.NeighbourhoodId == neighbourhood && m.Role == Core.Professionals.MembershipRole.Chair));
             }
 
             var texts = await db.CaseFiles.Select(c => c.Text).ToListAsync();

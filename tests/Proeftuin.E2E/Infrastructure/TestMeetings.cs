@@ -10,11 +10,11 @@ namespace Proeftuin.E2E.Infrastructure;
 internal static class TestMeetings
 {
     /// <summary>Plans a meeting tomorrow in <paramref name="wijk"/> with the wijk's first editable case on the agenda.</summary>
-    public static async Task<Guid> PlanAsync(BrowserSession session, string wijk, string title)
+    public static async Task<Guid> PlanAsync(BrowserSession session, string neighbourhood, string title)
     {
         await using var scope = session.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
-        var neighbourhoodId = await db.Neighbourhoods.Where(n => n.Slug == wijk).Select(n => n.Id).SingleAsync();
+        var neighbourhoodId = await db.Neighbourhoods.Where(n => n.Slug == neighbourhood).Select(n => n.Id).SingleAsync();
         var chairId = await db.Memberships.Where(m => m.NeighbourhoodId == neighbourhoodId && m.Role == Core.Professionals.MembershipRole.Chair)
             .Select(m => m.ProfessionalId).FirstAsync();
         var caseFile = await db.CaseFiles

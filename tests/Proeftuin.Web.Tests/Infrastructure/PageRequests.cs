@@ -29,13 +29,13 @@ public static class PageRequests
         return await query(scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>());
     }
 
-    public static Task<Guid> WijkIdAsync(this ProeftuinWebFactory factory, string slug) =>
+    public static Task<Guid> NeighbourhoodIdAsync(this ProeftuinWebFactory factory, string slug) =>
         factory.QueryAsync(db => db.Neighbourhoods.Where(n => n.Slug == slug).Select(n => n.Id).SingleAsync());
 
     public static async Task<Guid> FirstCaseIdAsync(this ProeftuinWebFactory factory, string slug)
     {
-        var wijk = await factory.WijkIdAsync(slug);
-        return await factory.QueryAsync(db => db.CaseFiles.Where(c => c.NeighbourhoodId == wijk).OrderBy(c => c.Code).Select(c => c.Id).FirstAsync());
+        var neighbourhood = await factory.NeighbourhoodIdAsync(slug);
+        return await factory.QueryAsync(db => db.CaseFiles.Where(c => c.NeighbourhoodId == neighbourhood).OrderBy(c => c.Code).Select(c => c.Id).FirstAsync());
     }
 
     public static Task<bool> AuditedAsync(this ProeftuinWebFactory factory, string objectType, string? objectId, string outcome) =>

@@ -19,14 +19,14 @@ public sealed class ProfileModel(
     UserManager<ProeftuinUser> users,
     SignInManager<ProeftuinUser> signIn,
     ProeftuinDbContext db,
-    WijkAccess access,
+    NeighbourhoodAccess access,
     AccountSessions sessions,
     AuditLog audit,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     public Professional Professional { get; private set; } = null!;
 
-    public IReadOnlyList<(string Wijk, string Slug, MembershipRole Role)> Wijken { get; private set; } = [];
+    public IReadOnlyList<(string Neighbourhood, string Slug, MembershipRole Role)> Neighbourhoods { get; private set; } = [];
 
     [BindProperty]
     public string? CurrentPassword { get; set; }
@@ -83,7 +83,7 @@ public sealed class ProfileModel(
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Professional = await db.Professionals.AsNoTracking().FirstAsync(p => p.Id == access.UserId, cancellationToken);
-        Wijken = [.. (await (
+        Neighbourhoods = [.. (await (
                 from m in db.Memberships.AsNoTracking()
                 join n in db.Neighbourhoods.AsNoTracking() on m.NeighbourhoodId equals n.Id
                 where m.ProfessionalId == access.UserId

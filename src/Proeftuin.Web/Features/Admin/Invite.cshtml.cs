@@ -65,7 +65,7 @@ public sealed class InviteModel(
     {
         await OnGetAsync(cancellationToken);
         if (GlobalRole is not (null or "" or GlobalRoles.Coordinator or GlobalRoles.Administrator)
-            || (NeighbourhoodId is { } wijk && !Neighbourhoods.Any(n => n.Id == wijk))
+            || (NeighbourhoodId is { } chosen && !Neighbourhoods.Any(n => n.Id == chosen))
             || (NeighbourhoodId is null && string.IsNullOrEmpty(GlobalRole)))
         {
             Error = text["InviteNeedsScope"];

@@ -19,7 +19,7 @@ public sealed record AgreementSource(Guid RecommendationId, string Text, DateTim
 
 internal static class AgreementViews
 {
-    public static async Task<IReadOnlyList<AgreementView>> ForWijkAsync(ProeftuinDbContext db, Guid neighbourhoodId, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<AgreementView>> ForNeighbourhoodAsync(ProeftuinDbContext db, Guid neighbourhoodId, DateOnly today, CancellationToken cancellationToken)
     {
         var agreements = await db.NeighbourhoodAgreements.AsNoTracking()
             .Where(a => a.NeighbourhoodId == neighbourhoodId)

@@ -16,9 +16,9 @@ using Proeftuin.Web.Infrastructure.Localization;
 namespace Proeftuin.Web.Features.Agreements;
 
 /// <summary>The chair records a wijkafspraak, adopted from one or more of the wijk's recommendations.</summary>
-public sealed class NewModel(ProeftuinDbContext db, WijkAccess access, TextGuard guard, AuditLog audit, TimeProvider time, IStringLocalizer<AgreementText> text) : PageModel
+public sealed class NewModel(ProeftuinDbContext db, NeighbourhoodAccess access, TextGuard guard, AuditLog audit, TimeProvider time, IStringLocalizer<AgreementText> text) : PageModel
 {
-    public Neighbourhood Wijk { get; private set; } = null!;
+    public Neighbourhood Neighbourhood { get; private set; } = null!;
 
     public IReadOnlyList<AgreementSource> Recommendations { get; private set; } = [];
 
@@ -74,7 +74,7 @@ public sealed class NewModel(ProeftuinDbContext db, WijkAccess access, TextGuard
             new GuardedField(nameof(Title), Title!), new GuardedField(nameof(Text), Text!));
         if (!verdict.IsClear)
         {
-            await audit.RecordAsync(new AuditEvent("create", "denied", "Agreement", NeighbourhoodId: Wijk.Id, Role: "Chair"), cancellationToken);
+            await audit.RecordAsync(new AuditEvent("create", "denied", "Agreement", NeighbourhoodId: Neighbourhood.Id, Role: "Chair"), cancellationToken);
             GuardFindings = GuardForm.Refuse(this, verdict, new Dictionary<string, string> { [nameof(Title)] = Title!, [nameof(Text)] = Text! });
             return Page();
         }
@@ -82,7 +82,7 @@ public sealed class NewModel(ProeftuinDbContext db, WijkAccess access, TextGuard
         NeighbourhoodAgreement agreement;
         try
         {
-            agreement = new NeighbourhoodAgreement(Guid.NewGuid(), Wijk.Id, Title!, Text!, Sources, OwnerId, ReviewDate!.Value, time.GetUtcNow().UtcDateTime);
+            agreement = new NeighbourhoodAgreement(Guid.NewGuid(), Neighbourhood.Id, Title!, Text!, Sources, OwnerId, ReviewDate!.Value, time.GetUtcNow().UtcDateTime);
         }
         catch (DomainException error)
         {
@@ -92,7 +92,7 @@ public sealed class NewModel(ProeftuinDbContext db, WijkAccess access, TextGuard
 
         db.NeighbourhoodAgreements.Add(agreement);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("create", "success", "Agreement", agreement.Id.ToString(), Wijk.Id, "Chair"), cancellationToken);
+        await audit.RecordAsync(new AuditEvent("create", "success", "Agreement", agreement.Id.ToString(), Neighbourhood.Id, "Chair"), cancellationToken);
         TempData[nameof(RegisterModel.StatusMessage)] = text["Saved"].Value;
         return RedirectToPage("Register", new { slug });
     }
@@ -107,30 +107,30 @@ public sealed class NewModel(ProeftuinDbContext db, WijkAccess access, TextGuard
 
     private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken)
     {
-        var wijk = await db.Neighbourhoods.AsNoTracking().FirstOrDefaultAsync(n => n.Slug == slug, cancellationToken);
-        if (wijk is null)
+        var neighbourhood = await db.Neighbourhoods.AsNoTracking().FirstOrDefaultAsync(n => n.Slug == slug, cancellationToken);
+        if (neighbourhood is null)
         {
             return NotFound();
         }
 
-        if (await access.RoleInAsync(wijk.Id, cancellationToken) != MembershipRole.Chair)
+        if (await access.RoleInAsync(neighbourhood.Id, cancellationToken) != MembershipRole.Chair)
         {
-            await audit.RecordAsync(new AuditEvent("create", "denied", "Agreement", NeighbourhoodId: wijk.Id), cancellationToken);
+            await audit.RecordAsync(new AuditEvent("create", "denied", "Agreement", NeighbourhoodId: neighbourhood.Id), cancellationToken);
             return Forbid();
         }
 
-        Wijk = wijk;
+        Neighbourhood = neighbourhood;
         Recommendations = await (
                 from r in db.Recommendations.AsNoTracking()
                 join m in db.Meetings.AsNoTracking() on r.MeetingId equals m.Id
-                where r.NeighbourhoodId == wijk.Id
+                where r.NeighbourhoodId == neighbourhood.Id
                 orderby m.ScheduledStartUtc descending
                 select new AgreementSource(r.Id, r.Text, m.ScheduledStartUtc))
             .ToListAsync(cancellationToken);
         Members = [.. (await (
                 from membership in db.Memberships.AsNoTracking()
                 join p in db.Professionals.AsNoTracking() on membership.ProfessionalId equals p.Id
-                where membership.NeighbourhoodId == wijk.Id
+                where membership.NeighbourhoodId == neighbourhood.Id
                 orderby p.DisplayName
                 select new { p.Id, p.DisplayName })
             .ToListAsync(cancellationToken)).Select(m => (m.Id, m.DisplayName))];

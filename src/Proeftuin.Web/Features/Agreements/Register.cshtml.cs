@@ -15,9 +15,9 @@ namespace Proeftuin.Web.Features.Agreements;
 /// <summary>
 /// The register of a wijk's agreements for its members; the chair starts and completes reviews and ends agreements.
 /// </summary>
-public sealed class RegisterModel(ProeftuinDbContext db, WijkAccess access, AuditLog audit, TimeProvider time, IStringLocalizer<AgreementText> text) : PageModel
+public sealed class RegisterModel(ProeftuinDbContext db, NeighbourhoodAccess access, AuditLog audit, TimeProvider time, IStringLocalizer<AgreementText> text) : PageModel
 {
-    public Neighbourhood Wijk { get; private set; } = null!;
+    public Neighbourhood Neighbourhood { get; private set; } = null!;
 
     public bool IsChair { get; private set; }
 
@@ -38,7 +38,7 @@ public sealed class RegisterModel(ProeftuinDbContext db, WijkAccess access, Audi
             return denied;
         }
 
-        await audit.RecordAsync(new AuditEvent("read", "success", "AgreementRegister", Wijk.Id.ToString(), Wijk.Id, IsChair ? "Chair" : "Member"), cancellationToken);
+        await audit.RecordAsync(new AuditEvent("read", "success", "AgreementRegister", Neighbourhood.Id.ToString(), Neighbourhood.Id, IsChair ? "Chair" : "Member"), cancellationToken);
         return Page();
     }
 
@@ -76,7 +76,7 @@ public sealed class RegisterModel(ProeftuinDbContext db, WijkAccess access, Audi
             return denied;
         }
 
-        var agreement = await db.NeighbourhoodAgreements.FirstOrDefaultAsync(a => a.Id == id && a.NeighbourhoodId == Wijk.Id, cancellationToken);
+        var agreement = await db.NeighbourhoodAgreements.FirstOrDefaultAsync(a => a.Id == id && a.NeighbourhoodId == Neighbourhood.Id, cancellationToken);
         if (agreement is null)
         {
             return NotFound();
@@ -93,29 +93,29 @@ public sealed class RegisterModel(ProeftuinDbContext db, WijkAccess access, Audi
             return Page();
         }
 
-        await audit.RecordAsync(new AuditEvent(action, "success", "Agreement", id.ToString(), Wijk.Id, "Chair"), cancellationToken);
+        await audit.RecordAsync(new AuditEvent(action, "success", "Agreement", id.ToString(), Neighbourhood.Id, "Chair"), cancellationToken);
         StatusMessage = text["Updated"];
         return RedirectToPage(new { slug });
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, bool chairOnly, CancellationToken cancellationToken)
     {
-        var wijk = await db.Neighbourhoods.AsNoTracking().FirstOrDefaultAsync(n => n.Slug == slug, cancellationToken);
-        if (wijk is null)
+        var neighbourhood = await db.Neighbourhoods.AsNoTracking().FirstOrDefaultAsync(n => n.Slug == slug, cancellationToken);
+        if (neighbourhood is null)
         {
             return NotFound();
         }
 
-        var role = await access.RoleInAsync(wijk.Id, cancellationToken);
+        var role = await access.RoleInAsync(neighbourhood.Id, cancellationToken);
         if (role is null || (chairOnly && role != MembershipRole.Chair))
         {
-            await audit.RecordAsync(new AuditEvent(chairOnly ? "update" : "read", "denied", "AgreementRegister", wijk.Id.ToString(), wijk.Id), cancellationToken);
+            await audit.RecordAsync(new AuditEvent(chairOnly ? "update" : "read", "denied", "AgreementRegister", neighbourhood.Id.ToString(), neighbourhood.Id), cancellationToken);
             return Forbid();
         }
 
-        Wijk = wijk;
+        Neighbourhood = neighbourhood;
         IsChair = role == MembershipRole.Chair;
-        Agreements = await AgreementViews.ForWijkAsync(db, wijk.Id, Today, cancellationToken);
+        Agreements = await AgreementViews.ForNeighbourhoodAsync(db, neighbourhood.Id, Today, cancellationToken);
         return null;
     }
 }

@@ -23,7 +23,7 @@ public static class AnonymizationEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<FindingDto>>, ProblemHttpResult>> ScanAsync(
-        ScanRequest request, WijkAccess access, AuditLog audit, CancellationToken cancellationToken)
+        ScanRequest request, NeighbourhoodAccess access, AuditLog audit, CancellationToken cancellationToken)
     {
         if (!await access.IsMemberOfAnyAsync(cancellationToken))
         {

@@ -11,22 +11,22 @@ namespace Proeftuin.Web.Features.Archive;
 /// coordinator or beheerder role adds none), and every search is audit-logged with its number of hits — never the
 /// words, which could identify a child.
 /// </summary>
-public sealed class ArchiveSearching(ProeftuinDbContext db, IArchiveSearch search, WijkAccess access, AuditLog audit)
+public sealed class ArchiveSearching(ProeftuinDbContext db, IArchiveSearch search, NeighbourhoodAccess access, AuditLog audit)
 {
     public const int MaxQueryLength = 200;
 
     public async Task<ArchiveResult> SearchAsync(ArchiveQuery query, CancellationToken cancellationToken)
     {
         var userId = access.UserId;
-        var wijkIds = await db.Memberships.AsNoTracking()
+        var neighbourhoodIds = await db.Memberships.AsNoTracking()
             .Where(m => m.ProfessionalId == userId)
             .Select(m => m.NeighbourhoodId)
             .ToListAsync(cancellationToken);
-        var hits = await search.SearchAsync(query, wijkIds, cancellationToken);
+        var hits = await search.SearchAsync(query, neighbourhoodIds, cancellationToken);
         await audit.RecordAsync(
-            new AuditEvent("search", "success", "Archive", ObjectId: $"hits={hits.Count}", Role: wijkIds.Count > 0 ? "Member" : null),
+            new AuditEvent("search", "success", "Archive", ObjectId: $"hits={hits.Count}", Role: neighbourhoodIds.Count > 0 ? "Member" : null),
             cancellationToken);
-        return new ArchiveResult(hits, IsMember: wijkIds.Count > 0);
+        return new ArchiveResult(hits, IsMember: neighbourhoodIds.Count > 0);
     }
 
     public static IServiceCollection AddArchive(IServiceCollection services) =>

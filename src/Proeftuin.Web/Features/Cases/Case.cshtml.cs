@@ -23,7 +23,7 @@ namespace Proeftuin.Web.Features.Cases;
 /// changed the text when, and the text at any earlier version (<c>?versie=N</c>).
 /// </summary>
 public sealed class CaseModel(
-    ProeftuinDbContext db, WijkAccess access, AuditLog audit, OpenFindings openFindings, DocumentStore store, MarkdownRenderer markdown,
+    ProeftuinDbContext db, NeighbourhoodAccess access, AuditLog audit, OpenFindings openFindings, DocumentStore store, MarkdownRenderer markdown,
     Preparation.CasePreparation preparation, IStringLocalizer<Preparation.PreparationText> preparationText, IStringLocalizer<Meetings.RoomText> roomText) : PageModel
 {
     /// <summary>Whether the text is prepared live on this page (a draft, or ready and not yet discussed).</summary>
@@ -149,7 +149,7 @@ public sealed class CaseModel(
 
     public CaseFile Case { get; private set; } = null!;
 
-    public Neighbourhood Wijk { get; private set; } = null!;
+    public Neighbourhood Neighbourhood { get; private set; } = null!;
 
     public IHtmlContent Text { get; private set; } = HtmlString.Empty;
 
@@ -184,7 +184,7 @@ public sealed class CaseModel(
         }
 
         Case = caseFile;
-        Wijk = await db.Neighbourhoods.AsNoTracking().SingleAsync(n => n.Id == caseFile.NeighbourhoodId, cancellationToken);
+        Neighbourhood = await db.Neighbourhoods.AsNoTracking().SingleAsync(n => n.Id == caseFile.NeighbourhoodId, cancellationToken);
         Text = markdown.Render(caseFile.Text, sectionLevel: 2);
         var open = await openFindings.ForCaseAsync(caseFile, null, cancellationToken);
         Findings = [.. open.Select(f => new OpenFinding(f.Category, caseFile.Text[f.Start..f.End], Placeholders.For(f, caseFile.Text)))];

@@ -16,7 +16,7 @@ namespace Proeftuin.Web.Features.Cases;
 public static class CaseCreation
 {
     /// <summary>Only members of the wijk may create a case there; a refusal is audit-logged.</summary>
-    public static async Task<bool> MayCreateAsync(Guid neighbourhoodId, WijkAccess access, AuditLog audit, CancellationToken cancellationToken)
+    public static async Task<bool> MayCreateAsync(Guid neighbourhoodId, NeighbourhoodAccess access, AuditLog audit, CancellationToken cancellationToken)
     {
         if (await access.IsMemberAsync(neighbourhoodId, cancellationToken))
         {
@@ -33,20 +33,20 @@ public static class CaseCreation
     /// <see cref="GuardRefusedException"/> when title or themes hold something possibly identifying.
     /// </summary>
     public static async Task<CaseFile> CreateAsync(
-        Neighbourhood wijk, string? title, AgeBand ageBand, IEnumerable<string> themes, ProeftuinDbContext db, WijkAccess access, TextGuard guard, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+        Neighbourhood neighbourhood, string? title, AgeBand ageBand, IEnumerable<string> themes, ProeftuinDbContext db, NeighbourhoodAccess access, TextGuard guard, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
     {
         // Title and themes are listed on the wijk page and travel with every export: nothing identifying in them.
         var themeList = themes.ToList();
         var verdict = await guard.CheckAsync([], cancellationToken, new GuardedField("Title", title ?? string.Empty), new GuardedField("Themes", string.Join(", ", themeList)));
         if (!verdict.IsClear)
         {
-            await audit.RecordAsync(new AuditEvent("create", "denied", "CaseFile", NeighbourhoodId: wijk.Id, Role: "Member"), cancellationToken);
+            await audit.RecordAsync(new AuditEvent("create", "denied", "CaseFile", NeighbourhoodId: neighbourhood.Id, Role: "Member"), cancellationToken);
             throw new GuardRefusedException(verdict);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var existing = await db.CaseFiles.AsNoTracking().Where(c => c.NeighbourhoodId == wijk.Id).Select(c => c.Code).ToListAsync(cancellationToken);
-        var caseFile = new CaseFile(Guid.NewGuid(), wijk.Id, CaseCode.Next(wijk.CaseCodePrefix, now.Year, existing), title ?? string.Empty, ageBand, themeList, access.UserId, now);
+        var existing = await db.CaseFiles.AsNoTracking().Where(c => c.NeighbourhoodId == neighbourhood.Id).Select(c => c.Code).ToListAsync(cancellationToken);
+        var caseFile = new CaseFile(Guid.NewGuid(), neighbourhood.Id, CaseCode.Next(neighbourhood.CaseCodePrefix, now.Year, existing), title ?? string.Empty, ageBand, themeList, access.UserId, now);
         db.CaseFiles.Add(caseFile);
         try
         {
@@ -59,7 +59,7 @@ public static class CaseCreation
             throw new DomainException("case.code.taken", "Het casusnummer werd tegelijk door iemand anders gebruikt. Probeer het opnieuw.");
         }
 
-        await audit.RecordAsync(new AuditEvent("create", "success", "CaseFile", caseFile.Id.ToString(), wijk.Id, "Member"), cancellationToken);
+        await audit.RecordAsync(new AuditEvent("create", "success", "CaseFile", caseFile.Id.ToString(), neighbourhood.Id, "Member"), cancellationToken);
         return caseFile;
     }
 }

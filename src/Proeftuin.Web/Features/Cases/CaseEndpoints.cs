@@ -38,7 +38,7 @@ public static class CaseEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<CaseSummaryDto>>, ProblemHttpResult>> ListAsync(
-        Guid neighbourhoodId, ProeftuinDbContext db, WijkAccess access, AuditLog audit, CancellationToken cancellationToken)
+        Guid neighbourhoodId, ProeftuinDbContext db, NeighbourhoodAccess access, AuditLog audit, CancellationToken cancellationToken)
     {
         if (!await access.IsMemberAsync(neighbourhoodId, cancellationToken))
         {
@@ -57,10 +57,10 @@ public static class CaseEndpoints
 
     /// <summary>A new case from the Utrecht template, numbered next in its wijk (e.g. OND-2026-004).</summary>
     private static async Task<Results<Created<CaseDto>, ProblemHttpResult>> CreateAsync(
-        Guid neighbourhoodId, NewCaseRequest request, ProeftuinDbContext db, WijkAccess access, TextGuard guard, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+        Guid neighbourhoodId, NewCaseRequest request, ProeftuinDbContext db, NeighbourhoodAccess access, TextGuard guard, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
     {
-        var wijk = await db.Neighbourhoods.AsNoTracking().FirstOrDefaultAsync(n => n.Id == neighbourhoodId, cancellationToken);
-        if (wijk is null)
+        var neighbourhood = await db.Neighbourhoods.AsNoTracking().FirstOrDefaultAsync(n => n.Id == neighbourhoodId, cancellationToken);
+        if (neighbourhood is null)
         {
             return ProblemResults.NotFound("Deze wijk");
         }
@@ -78,7 +78,7 @@ public static class CaseEndpoints
         CaseFile caseFile;
         try
         {
-            caseFile = await CaseCreation.CreateAsync(wijk, request.Title, ageBand, request.Themes ?? [], db, access, guard, audit, time, cancellationToken);
+            caseFile = await CaseCreation.CreateAsync(neighbourhood, request.Title, ageBand, request.Themes ?? [], db, access, guard, audit, time, cancellationToken);
         }
         catch (GuardRefusedException refused)
         {
@@ -95,7 +95,7 @@ public static class CaseEndpoints
     private static CaseDto ToDto(CaseFile c) => new(c.Id, c.Code, c.Title, c.AgeBand.ToString(), c.Status.ToString(), c.Themes, c.Text, c.Revision);
 
     private static async Task<Results<Ok<CaseDto>, ProblemHttpResult>> ReadAsync(
-        Guid caseId, ProeftuinDbContext db, WijkAccess access, AuditLog audit, CancellationToken cancellationToken)
+        Guid caseId, ProeftuinDbContext db, NeighbourhoodAccess access, AuditLog audit, CancellationToken cancellationToken)
     {
         var caseFile = await db.CaseFiles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
         if (caseFile is null)
@@ -114,7 +114,7 @@ public static class CaseEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<FindingDto>>, ProblemHttpResult>> FindingsAsync(
-        Guid caseId, ProeftuinDbContext db, WijkAccess access, OpenFindings openFindings, CancellationToken cancellationToken)
+        Guid caseId, ProeftuinDbContext db, NeighbourhoodAccess access, OpenFindings openFindings, CancellationToken cancellationToken)
     {
         var (caseFile, problem) = await MemberCaseAsync(caseId, db, access, cancellationToken);
         if (caseFile is null)
@@ -130,7 +130,7 @@ public static class CaseEndpoints
 
     /// <summary>A member judges a finding "niet identificerend"; only a keyed hash of its text is stored.</summary>
     private static async Task<Results<Created, ProblemHttpResult>> DismissAsync(
-        Guid caseId, DismissalRequest request, ProeftuinDbContext db, WijkAccess access, GuardedNames guarded, OpenFindings openFindings, Preparation.CaseEditRelay relay, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+        Guid caseId, DismissalRequest request, ProeftuinDbContext db, NeighbourhoodAccess access, GuardedNames guarded, OpenFindings openFindings, Preparation.CaseEditRelay relay, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var (caseFile, problem) = await MemberCaseAsync(caseId, db, access, cancellationToken);
         if (caseFile is null)
@@ -179,7 +179,7 @@ public static class CaseEndpoints
     /// at the last close — has no open finding.
     /// </summary>
     private static async Task<Results<Ok<CaseSummaryDto>, ProblemHttpResult>> MarkReadyAsync(
-        Guid caseId, ProeftuinDbContext db, WijkAccess access, OpenFindings openFindings, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+        Guid caseId, ProeftuinDbContext db, NeighbourhoodAccess access, OpenFindings openFindings, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var (caseFile, problem) = await MemberCaseAsync(caseId, db, access, cancellationToken, tracked: true);
         if (caseFile is null)
@@ -204,7 +204,7 @@ public static class CaseEndpoints
     }
 
     internal static async Task<(CaseFile? Case, ProblemHttpResult? Problem)> MemberCaseAsync(
-        Guid caseId, ProeftuinDbContext db, WijkAccess access, CancellationToken cancellationToken, bool tracked = false)
+        Guid caseId, ProeftuinDbContext db, NeighbourhoodAccess access, CancellationToken cancellationToken, bool tracked = false)
     {
         var query = tracked ? db.CaseFiles : db.CaseFiles.AsNoTracking();
         var caseFile = await query.FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
@@ -221,7 +221,7 @@ public static class CaseEndpoints
     /// audit log records that they changed, not what they are.
     /// </summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> SetGuardedNamesAsync(
-        Guid caseId, GuardedNamesRequest request, ProeftuinDbContext db, WijkAccess access, GuardedNames guarded, Preparation.CaseEditRelay relay, AuditLog audit, CancellationToken cancellationToken)
+        Guid caseId, GuardedNamesRequest request, ProeftuinDbContext db, NeighbourhoodAccess access, GuardedNames guarded, Preparation.CaseEditRelay relay, AuditLog audit, CancellationToken cancellationToken)
     {
         var (caseFile, problem) = await MemberCaseAsync(caseId, db, access, cancellationToken);
         if (caseFile is null)

@@ -37,7 +37,7 @@ public static class CaseExportEndpoints
 
 /// <summary>One export of a case: membership, then the guard over the latest text, then the file.</summary>
 public sealed class CaseExport(
-    ProeftuinDbContext db, WijkAccess access, OpenFindings openFindings, TextGuard guard, RecommendationCompilation recommendations,
+    ProeftuinDbContext db, NeighbourhoodAccess access, OpenFindings openFindings, TextGuard guard, RecommendationCompilation recommendations,
     MarkdownRenderer markdown, AuditLog audit, TimeProvider time)
 {
     public async Task<Results<ExportFile, ProblemHttpResult>> FileAsync(Guid caseId, ExportFormat format, string? sep, CancellationToken cancellationToken)
@@ -70,8 +70,8 @@ public sealed class CaseExport(
         }
         else
         {
-            var wijk = await db.Neighbourhoods.Where(n => n.Id == caseFile.NeighbourhoodId).Select(n => n.Name).FirstAsync(cancellationToken);
-            var subtitle = $"Casus {caseFile.Code}, {wijk}. Geëxporteerd op {Compilation.Date(time.GetUtcNow().UtcDateTime)}.";
+            var neighbourhood = await db.Neighbourhoods.Where(n => n.Id == caseFile.NeighbourhoodId).Select(n => n.Name).FirstAsync(cancellationToken);
+            var subtitle = $"Casus {caseFile.Code}, {neighbourhood}. Geëxporteerd op {Compilation.Date(time.GetUtcNow().UtcDateTime)}.";
             bytes = TextExport.Write(format, $"{caseFile.Code}: {caseFile.Title}", subtitle, text, markdown);
         }
 

@@ -22,7 +22,7 @@ public static class CaseHistoryEndpoints
     }
 
     private static async Task<Results<Ok<CaseHistoryDto>, ProblemHttpResult>> ChangesAsync(
-        Guid caseId, ProeftuinDbContext db, WijkAccess access, DocumentStore store, AuditLog audit, CancellationToken cancellationToken)
+        Guid caseId, ProeftuinDbContext db, NeighbourhoodAccess access, DocumentStore store, AuditLog audit, CancellationToken cancellationToken)
     {
         var (caseFile, problem) = await CaseEndpoints.MemberCaseAsync(caseId, db, access, cancellationToken);
         if (caseFile is null)
@@ -36,7 +36,7 @@ public static class CaseHistoryEndpoints
     }
 
     private static async Task<Results<Ok<CaseRevisionDto>, ProblemHttpResult>> TextAtAsync(
-        Guid caseId, long revision, ProeftuinDbContext db, WijkAccess access, DocumentStore store, AuditLog audit, CancellationToken cancellationToken)
+        Guid caseId, long revision, ProeftuinDbContext db, NeighbourhoodAccess access, DocumentStore store, AuditLog audit, CancellationToken cancellationToken)
     {
         var (caseFile, problem) = await CaseEndpoints.MemberCaseAsync(caseId, db, access, cancellationToken);
         if (caseFile is null)

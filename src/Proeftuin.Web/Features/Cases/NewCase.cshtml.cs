@@ -16,13 +16,13 @@ namespace Proeftuin.Web.Features.Cases;
 
 /// <summary>A member of the wijk starts a new case: title, age band and themes; the text starts from the Utrecht template.</summary>
 public sealed class NewCaseModel(
-    ProeftuinDbContext db, WijkAccess access, TextGuard guard, AuditLog audit, TimeProvider time, IStringLocalizer<SharedResource> text) : PageModel
+    ProeftuinDbContext db, NeighbourhoodAccess access, TextGuard guard, AuditLog audit, TimeProvider time, IStringLocalizer<SharedResource> text) : PageModel
 {
     /// <summary>What the guard refused in title or themes, shown with a one-click placeholder.</summary>
     public IReadOnlyList<GuardFindingView> GuardFindings { get; private set; } = [];
 
     [BindProperty(SupportsGet = true, Name = "wijk")]
-    public string? WijkSlug { get; set; }
+    public string? NeighbourhoodSlug { get; set; }
 
     [BindProperty]
     public string? Title { get; set; }
@@ -34,15 +34,15 @@ public sealed class NewCaseModel(
     [BindProperty]
     public string? Themes { get; set; }
 
-    public Neighbourhood Wijk { get; private set; } = null!;
+    public Neighbourhood Neighbourhood { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await LoadWijkAsync(cancellationToken) ?? Page();
+        await LoadNeighbourhoodAsync(cancellationToken) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.ReplaceBindingErrors(text["InvalidValue"]);
-        if (await LoadWijkAsync(cancellationToken) is { } refusal)
+        if (await LoadNeighbourhoodAsync(cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -66,7 +66,7 @@ public sealed class NewCaseModel(
         try
         {
             var themes = (Themes ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            var caseFile = await CaseCreation.CreateAsync(Wijk, Title, AgeBand!.Value, themes, db, access, guard, audit, time, cancellationToken);
+            var caseFile = await CaseCreation.CreateAsync(Neighbourhood, Title, AgeBand!.Value, themes, db, access, guard, audit, time, cancellationToken);
             TempData[nameof(CaseModel.StatusMessage)] = text["CaseCreated", caseFile.Code].Value;
             return RedirectToPage("/Cases/Case", new { id = caseFile.Id });
         }
@@ -83,20 +83,20 @@ public sealed class NewCaseModel(
     }
 
     /// <summary>Null when the user may create a case in the wijk; otherwise 404 or 403 (audit-logged).</summary>
-    private async Task<IActionResult?> LoadWijkAsync(CancellationToken cancellationToken)
+    private async Task<IActionResult?> LoadNeighbourhoodAsync(CancellationToken cancellationToken)
     {
-        var wijk = await db.Neighbourhoods.AsNoTracking().FirstOrDefaultAsync(n => n.Slug == WijkSlug, cancellationToken);
-        if (wijk is null)
+        var neighbourhood = await db.Neighbourhoods.AsNoTracking().FirstOrDefaultAsync(n => n.Slug == NeighbourhoodSlug, cancellationToken);
+        if (neighbourhood is null)
         {
             return NotFound();
         }
 
-        if (!await CaseCreation.MayCreateAsync(wijk.Id, access, audit, cancellationToken))
+        if (!await CaseCreation.MayCreateAsync(neighbourhood.Id, access, audit, cancellationToken))
         {
             return Forbid();
         }
 
-        Wijk = wijk;
+        Neighbourhood = neighbourhood;
         return null;
     }
 

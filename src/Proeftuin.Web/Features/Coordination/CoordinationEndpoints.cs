@@ -48,10 +48,10 @@ public static class CoordinationEndpoints
             return ProblemResults.NotFound("Dit exportformaat");
         }
 
-        var wijken = await db.Neighbourhoods.AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.Name, cancellationToken);
+        var neighbourhoods = await db.Neighbourhoods.AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.Name, cancellationToken);
         var owners = (await IndexModel.OwnersAsync(db, cancellationToken)).ToDictionary(o => o.Id, o => o.Name);
         var items = await compilation.AllAsync(filter, cancellationToken);
-        var result = new Compilation("Aanbevelingen", filter.Describe(wijken, owners), time.GetUtcNow().UtcDateTime, [new CompilationSection(null, null, items)]);
+        var result = new Compilation("Aanbevelingen", filter.Describe(neighbourhoods, owners), time.GetUtcNow().UtcDateTime, [new CompilationSection(null, null, items)]);
         await audit.RecordAsync(new AuditEvent("export", "success", "RecommendationList", $"{format}{filter.ToQueryString()} ({items.Count})", Role: CoordinatorGate.Role), cancellationToken);
         return File(await ExportScreen.ScreenAsync(result, guard, cancellationToken), kind, sep, markdown);
     }

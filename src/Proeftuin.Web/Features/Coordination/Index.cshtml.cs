@@ -29,11 +29,11 @@ public sealed class IndexModel(ProeftuinDbContext db, WorkspaceQueries queries, 
 
     public FollowUp FollowUp { get; private set; } = new(0, 0, []);
 
-    public IReadOnlyList<(Guid Id, string Name)> Wijken { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name)> Neighbourhoods { get; private set; } = [];
 
     public IReadOnlyList<(Guid Id, string Name)> Owners { get; private set; } = [];
 
-    public IReadOnlyList<(Guid WijkId, string WijkName, IReadOnlyList<int> PerPillar)> Matrix { get; private set; } = [];
+    public IReadOnlyList<(Guid NeighbourhoodId, string NeighbourhoodName, IReadOnlyList<int> PerPillar)> Matrix { get; private set; } = [];
 
     public IReadOnlyList<(DateOnly Month, int Count)> Trend { get; private set; } = [];
 
@@ -54,16 +54,16 @@ public sealed class IndexModel(ProeftuinDbContext db, WorkspaceQueries queries, 
         ModelState.ReplaceBindingErrors(text["FilterInvalid"]);
         Filter = filter;
         Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, AmsterdamTime.Zone));
-        Wijken = [.. (await db.Neighbourhoods.AsNoTracking().OrderBy(n => n.Name).Select(n => new { n.Id, n.Name }).ToListAsync(cancellationToken)).Select(n => (n.Id, n.Name))];
+        Neighbourhoods = [.. (await db.Neighbourhoods.AsNoTracking().OrderBy(n => n.Name).Select(n => new { n.Id, n.Name }).ToListAsync(cancellationToken)).Select(n => (n.Id, n.Name))];
         Owners = await OwnersAsync(db, cancellationToken);
         var nowUtc = time.GetUtcNow().UtcDateTime;
         var figures = await queries.LoadAsync(filter, Today, nowUtc, cancellationToken);
         (Total, Items, FollowUp) = (figures.Total, figures.Items, figures.FollowUp);
 
         var pillarNames = VisionPillars.Each.Select(p => text[$"Pillar_{p}"].Value).ToList();
-        Matrix = RecommendationStatistics.Matrix(figures.PillarCounts, Wijken);
+        Matrix = RecommendationStatistics.Matrix(figures.PillarCounts, Neighbourhoods);
         MatrixChart = new BarChart("matrix-chart", text["MatrixChartTitle"], text["MatrixChartDescription", DescribeMatrix(pillarNames)], pillarNames,
-            [.. Matrix.Select(m => new BarGroup(m.WijkName, m.PerPillar))]);
+            [.. Matrix.Select(m => new BarGroup(m.NeighbourhoodName, m.PerPillar))]);
         Trend = RecommendationStatistics.Trend(figures.TrendCounts, nowUtc);
         TrendChart = new BarChart("trend-chart", text["TrendChartTitle"],
             text["TrendChartDescription", string.Join(", ", Trend.Select(t => $"{RecommendationStatistics.MonthLabel(t.Month)}: {t.Count}"))],
@@ -87,5 +87,5 @@ public sealed class IndexModel(ProeftuinDbContext db, WorkspaceQueries queries, 
     }
 
     private string DescribeMatrix(IReadOnlyList<string> pillarNames) =>
-        string.Join("; ", Matrix.Select(m => m.WijkName + ": " + string.Join(", ", m.PerPillar.Select((count, i) => $"{pillarNames[i]} {count}"))));
+        string.Join("; ", Matrix.Select(m => m.NeighbourhoodName + ": " + string.Join(", ", m.PerPillar.Select((count, i) => $"{pillarNames[i]} {count}"))));
 }

@@ -16,7 +16,7 @@ using Proeftuin.Web.Features.Recommendations.Exports;
 namespace Proeftuin.Web.Features.Coordination;
 
 /// <summary>Groups the recommendations ticked in the workspace into a new theme with a title and a synthesis.</summary>
-public sealed class NewThemeModel(ProeftuinDbContext db, RecommendationCompilation compilation, CoordinatorGate gate, TextGuard guard, WijkAccess access, AuditLog audit, TimeProvider time, IStringLocalizer<CoordinationText> text) : PageModel
+public sealed class NewThemeModel(ProeftuinDbContext db, RecommendationCompilation compilation, CoordinatorGate gate, TextGuard guard, NeighbourhoodAccess access, AuditLog audit, TimeProvider time, IStringLocalizer<CoordinationText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public List<Guid> Ids { get; set; } = [];

@@ -16,9 +16,9 @@ public static class RecommendationStatistics
     /// Per wijk (in the given order) the number of recommendations serving each pillar, from the database's counts per
     /// wijk and combination of pillars; one recommendation can serve several pillars.
     /// </summary>
-    public static IReadOnlyList<(Guid WijkId, string WijkName, IReadOnlyList<int> PerPillar)> Matrix(
-        IReadOnlyList<(Guid WijkId, VisionPillar Pillars, int Count)> counts, IReadOnlyList<(Guid Id, string Name)> wijken) =>
-        [.. wijken.Select(w => (w.Id, w.Name, (IReadOnlyList<int>)[.. VisionPillars.Each.Select(p => counts.Where(c => c.WijkId == w.Id && c.Pillars.HasFlag(p)).Sum(c => c.Count))]))];
+    public static IReadOnlyList<(Guid NeighbourhoodId, string NeighbourhoodName, IReadOnlyList<int> PerPillar)> Matrix(
+        IReadOnlyList<(Guid NeighbourhoodId, VisionPillar Pillars, int Count)> counts, IReadOnlyList<(Guid Id, string Name)> neighbourhoods) =>
+        [.. neighbourhoods.Select(w => (w.Id, w.Name, (IReadOnlyList<int>)[.. VisionPillars.Each.Select(p => counts.Where(c => c.NeighbourhoodId == w.Id && c.Pillars.HasFlag(p)).Sum(c => c.Count))]))];
 
     /// <summary>The first of the oldest month of the trend, in Amsterdam time, as UTC: where the counts start.</summary>
     public static DateTime TrendStartUtc(DateTime nowUtc) =>

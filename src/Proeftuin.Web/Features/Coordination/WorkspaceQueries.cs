@@ -40,5 +40,5 @@ public sealed record WorkspaceFigures(
     int Total,
     IReadOnlyList<CompiledRecommendation> Items,
     FollowUp FollowUp,
-    IReadOnlyList<(Guid WijkId, VisionPillar Pillars, int Count)> PillarCounts,
+    IReadOnlyList<(Guid NeighbourhoodId, VisionPillar Pillars, int Count)> PillarCounts,
     IReadOnlyList<(DateTime DateUtc, int Count)> TrendCounts);

@@ -25,13 +25,13 @@ public sealed class IndexModel(ProeftuinDbContext db, TimeProvider time, AuditLo
         var now = time.GetUtcNow().UtcDateTime;
         var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         var seesAll = User.IsInRole(GlobalRoles.Coordinator) || User.IsInRole(GlobalRoles.Administrator);
-        var wijken = db.Neighbourhoods.AsNoTracking();
+        var neighbourhoods = db.Neighbourhoods.AsNoTracking();
         if (!seesAll)
         {
-            wijken = wijken.Where(n => db.Memberships.Any(m => m.NeighbourhoodId == n.Id && m.ProfessionalId == userId));
+            neighbourhoods = neighbourhoods.Where(n => db.Memberships.Any(m => m.NeighbourhoodId == n.Id && m.ProfessionalId == userId));
         }
 
-        Neighbourhoods = await wijken
+        Neighbourhoods = await neighbourhoods
             .OrderBy(n => n.Name)
             .Select(n => new NeighbourhoodSummary(
                 n.Id,
@@ -64,4 +64,4 @@ public sealed class IndexModel(ProeftuinDbContext db, TimeProvider time, AuditLo
 /// <summary>A wijk on the start page; <paramref name="IsMember"/> decides whether its wijk page is offered.</summary>
 public sealed record NeighbourhoodSummary(Guid Id, string Name, string Slug, int MemberCount, bool IsMember, int CaseCount, DateTime? NextMeetingUtc);
 
-public sealed record ReviewReminder(string Title, string WijkName, string WijkSlug, DateOnly ReviewDate);
+public sealed record ReviewReminder(string Title, string NeighbourhoodName, string NeighbourhoodSlug, DateOnly ReviewDate);

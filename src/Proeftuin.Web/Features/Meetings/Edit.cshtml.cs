@@ -53,7 +53,7 @@ public sealed class EditModel(ProeftuinDbContext db, MeetingEditing editing, Tex
 
     public Meeting Meeting { get; private set; } = null!;
 
-    public string WijkSlug { get; private set; } = string.Empty;
+    public string NeighbourhoodSlug { get; private set; } = string.Empty;
 
     public IReadOnlyDictionary<Guid, AgendaCase> Cases { get; private set; } = new Dictionary<Guid, AgendaCase>();
 
@@ -132,7 +132,7 @@ public sealed class EditModel(ProeftuinDbContext db, MeetingEditing editing, Tex
         }
 
         TempData["StatusMessage"] = text["MeetingCancelled", Meeting.Title].Value;
-        return RedirectToPage("/Neighbourhoods/Wijk", new { slug = WijkSlug });
+        return RedirectToPage("/Neighbourhoods/Neighbourhood", new { slug = NeighbourhoodSlug });
     }
 
     /// <summary>
@@ -250,7 +250,7 @@ public sealed class EditModel(ProeftuinDbContext db, MeetingEditing editing, Tex
         }
 
         Meeting = meeting;
-        WijkSlug = await db.Neighbourhoods.AsNoTracking().Where(n => n.Id == meeting.NeighbourhoodId).Select(n => n.Slug).FirstAsync(cancellationToken);
+        NeighbourhoodSlug = await db.Neighbourhoods.AsNoTracking().Where(n => n.Id == meeting.NeighbourhoodId).Select(n => n.Slug).FirstAsync(cancellationToken);
         var caseIds = meeting.Agenda.Select(a => a.CaseFileId).ToList();
         Cases = await db.CaseFiles.AsNoTracking().Where(c => caseIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => new AgendaCase(c.Id, c.Code, c.Title), cancellationToken);

@@ -15,7 +15,7 @@ namespace Proeftuin.Web.Features.Meetings;
 /// change and every refusal is audit-logged. Changes are applied to the meeting first and saved together by
 /// <see cref="SaveAsync"/>, so a change that breaks a rule saves nothing.
 /// </summary>
-public sealed class MeetingEditing(ProeftuinDbContext db, WijkAccess access, AuditLog audit, TimeProvider time)
+public sealed class MeetingEditing(ProeftuinDbContext db, NeighbourhoodAccess access, AuditLog audit, TimeProvider time)
 {
     /// <summary>The meeting with its agenda when the user chairs its wijk; null when it does not exist or they do not (refusal audit-logged).</summary>
     public async Task<(Meeting? Meeting, bool Forbidden)> OpenAsync(Guid meetingId, CancellationToken cancellationToken)

@@ -28,7 +28,7 @@ public static class MeetingEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<MeetingSummaryDto>>, ProblemHttpResult>> ListAsync(
-        Guid neighbourhoodId, ProeftuinDbContext db, WijkAccess access, AuditLog audit, CancellationToken cancellationToken)
+        Guid neighbourhoodId, ProeftuinDbContext db, NeighbourhoodAccess access, AuditLog audit, CancellationToken cancellationToken)
     {
         if (!await access.IsMemberAsync(neighbourhoodId, cancellationToken))
         {
@@ -46,7 +46,7 @@ public static class MeetingEndpoints
     }
 
     private static async Task<Results<Ok<MeetingDto>, ProblemHttpResult>> ReadAsync(
-        Guid meetingId, ProeftuinDbContext db, WijkAccess access, AuditLog audit, CancellationToken cancellationToken)
+        Guid meetingId, ProeftuinDbContext db, NeighbourhoodAccess access, AuditLog audit, CancellationToken cancellationToken)
     {
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Agenda).FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
         if (meeting is null)
@@ -66,7 +66,7 @@ public static class MeetingEndpoints
 
     /// <summary>Plans a meeting; only the chair of the wijk may. The whole agenda is checked before anything is saved.</summary>
     private static async Task<Results<Created<MeetingDto>, ProblemHttpResult>> PlanAsync(
-        Guid neighbourhoodId, PlanMeetingRequest request, ProeftuinDbContext db, WijkAccess access, AuditLog audit, CancellationToken cancellationToken)
+        Guid neighbourhoodId, PlanMeetingRequest request, ProeftuinDbContext db, NeighbourhoodAccess access, AuditLog audit, CancellationToken cancellationToken)
     {
         if (!await MeetingPlanning.MayPlanAsync(neighbourhoodId, access, audit, cancellationToken))
         {

@@ -15,7 +15,7 @@ namespace Proeftuin.Web.Features.Meetings;
 public static class MeetingPlanning
 {
     /// <summary>Only the chair of the wijk may plan its meetings; a refusal is audit-logged.</summary>
-    public static async Task<bool> MayPlanAsync(Guid neighbourhoodId, WijkAccess access, AuditLog audit, CancellationToken cancellationToken)
+    public static async Task<bool> MayPlanAsync(Guid neighbourhoodId, NeighbourhoodAccess access, AuditLog audit, CancellationToken cancellationToken)
     {
         if (await access.RoleInAsync(neighbourhoodId, cancellationToken) == MembershipRole.Chair)
         {
@@ -31,7 +31,7 @@ public static class MeetingPlanning
     /// (Dutch message) when the title, a case or a timebox breaks a rule; nothing is saved then.
     /// </summary>
     public static async Task<Meeting> PlanAsync(
-        Guid neighbourhoodId, string? title, DateTime scheduledStartUtc, IReadOnlyList<PlannedAgendaItem> agenda, ProeftuinDbContext db, WijkAccess access, AuditLog audit, CancellationToken cancellationToken)
+        Guid neighbourhoodId, string? title, DateTime scheduledStartUtc, IReadOnlyList<PlannedAgendaItem> agenda, ProeftuinDbContext db, NeighbourhoodAccess access, AuditLog audit, CancellationToken cancellationToken)
     {
         var caseIds = agenda.Select(a => a.CaseId).ToList();
         var cases = await db.CaseFiles.Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);

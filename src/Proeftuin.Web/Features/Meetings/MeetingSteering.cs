@@ -15,7 +15,7 @@ namespace Proeftuin.Web.Features.Meetings;
 /// the meeting's wijk may; every attempt is audit-logged; a refused step changes nothing. The hub only broadcasts the
 /// <see cref="MeetingState"/> this returns, so the rules are testable without SignalR.
 /// </summary>
-public sealed class MeetingSteering(ProeftuinDbContext db, WijkAccess access, AuditLog audit, TimeProvider time)
+public sealed class MeetingSteering(ProeftuinDbContext db, NeighbourhoodAccess access, AuditLog audit, TimeProvider time)
 {
     public Task<HubResult<MeetingState>> ReturnToPreviousPhaseAsync(ClaimsPrincipal? user, Guid? meetingId, CancellationToken cancellationToken) =>
         SteerAsync(user, meetingId, "previous-phase", (meeting, now) => meeting.ReturnToPreviousPhase(now), cancellationToken);

@@ -14,11 +14,11 @@ namespace Proeftuin.Web.Features.Meetings;
 /// The verslag of a meeting to read, print (to PDF from the browser) or download as Markdown: the final text once the
 /// chair fixed it, before that the current draft. Members of the meeting's wijk only.
 /// </summary>
-public sealed class MinutesModel(ProeftuinDbContext db, WijkAccess access, AuditLog audit, MinutesTexts texts, MarkdownRenderer renderer) : PageModel
+public sealed class MinutesModel(ProeftuinDbContext db, NeighbourhoodAccess access, AuditLog audit, MinutesTexts texts, MarkdownRenderer renderer) : PageModel
 {
     public Meeting Meeting { get; private set; } = null!;
 
-    public string WijkName { get; private set; } = string.Empty;
+    public string NeighbourhoodName { get; private set; } = string.Empty;
 
     public MinutesText? Minutes { get; private set; }
 
@@ -39,7 +39,7 @@ public sealed class MinutesModel(ProeftuinDbContext db, WijkAccess access, Audit
         }
 
         Meeting = meeting;
-        WijkName = await db.Neighbourhoods.Where(n => n.Id == meeting.NeighbourhoodId).Select(n => n.Name).FirstAsync(cancellationToken);
+        NeighbourhoodName = await db.Neighbourhoods.Where(n => n.Id == meeting.NeighbourhoodId).Select(n => n.Name).FirstAsync(cancellationToken);
         Minutes = await texts.ForMeetingAsync(id, cancellationToken);
         if (Minutes is not null)
         {

@@ -39,7 +39,7 @@ public static class MinutesEndpoints
 
 /// <summary>One export of a verslag: membership first, then the text as it stands (final, or the latest draft).</summary>
 public sealed class MinutesExport(
-    ProeftuinDbContext db, WijkAccess access, MinutesTexts texts, RecommendationCompilation recommendations, TextGuard guard, MarkdownRenderer markdown, AuditLog audit)
+    ProeftuinDbContext db, NeighbourhoodAccess access, MinutesTexts texts, RecommendationCompilation recommendations, TextGuard guard, MarkdownRenderer markdown, AuditLog audit)
 {
     public async Task<Results<ExportFile, ProblemHttpResult>> FileAsync(Guid meetingId, ExportFormat format, string? sep, CancellationToken cancellationToken)
     {
@@ -77,9 +77,9 @@ public sealed class MinutesExport(
         }
         else
         {
-            var wijk = await db.Neighbourhoods.Where(n => n.Id == meeting.NeighbourhoodId).Select(n => n.Name).FirstAsync(cancellationToken);
+            var neighbourhood = await db.Neighbourhoods.Where(n => n.Id == meeting.NeighbourhoodId).Select(n => n.Name).FirstAsync(cancellationToken);
             var state = minutes.IsFinal ? $"Definitief (versie {minutes.Revision})" : $"Concept (versie {minutes.Revision})";
-            bytes = TextExport.Write(format, $"Verslag: {meeting.Title}", $"{wijk}, {Compilation.Date(meeting.HeldAtUtc)}. {state}.", minutes.Full, markdown);
+            bytes = TextExport.Write(format, $"Verslag: {meeting.Title}", $"{neighbourhood}, {Compilation.Date(meeting.HeldAtUtc)}. {state}.", minutes.Full, markdown);
         }
 
         await audit.RecordAsync(new AuditEvent("export", "success", "Minutes", meetingId.ToString(), meeting.NeighbourhoodId, "Member"), cancellationToken);

@@ -18,12 +18,12 @@ namespace Proeftuin.Web.Features.Meetings;
 /// The chair of a wijk plans a meeting: title, date and time in Dutch local time, and the wijk's cases for the agenda
 /// with a timebox each. The rules are <see cref="MeetingPlanning"/>'s, the same as the API's.
 /// </summary>
-public sealed class PlanModel(ProeftuinDbContext db, WijkAccess access, AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class PlanModel(ProeftuinDbContext db, NeighbourhoodAccess access, AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int DefaultTimeboxMinutes = 30;
 
     [BindProperty(SupportsGet = true, Name = "wijk")]
-    public string? WijkSlug { get; set; }
+    public string? NeighbourhoodSlug { get; set; }
 
     [BindProperty]
     public string? Title { get; set; }
@@ -38,7 +38,7 @@ public sealed class PlanModel(ProeftuinDbContext db, WijkAccess access, AuditLog
     [BindProperty]
     public List<AgendaChoice> Agenda { get; set; } = [];
 
-    public Neighbourhood Wijk { get; private set; } = null!;
+    public Neighbourhood Neighbourhood { get; private set; } = null!;
 
     public IReadOnlyList<AgendaCase> Cases { get; private set; } = [];
 
@@ -70,9 +70,9 @@ public sealed class PlanModel(ProeftuinDbContext db, WijkAccess access, AuditLog
         try
         {
             var agenda = Agenda.Where(a => a.Selected).Select(a => new PlannedAgendaItem(a.CaseId, a.Minutes)).ToList();
-            var meeting = await MeetingPlanning.PlanAsync(Wijk.Id, Title, startUtc.Value, agenda, db, access, audit, cancellationToken);
+            var meeting = await MeetingPlanning.PlanAsync(Neighbourhood.Id, Title, startUtc.Value, agenda, db, access, audit, cancellationToken);
             TempData["StatusMessage"] = text["MeetingPlanned", meeting.Title].Value;
-            return RedirectToPage("/Neighbourhoods/Wijk", new { slug = Wijk.Slug });
+            return RedirectToPage("/Neighbourhoods/Neighbourhood", new { slug = Neighbourhood.Slug });
         }
         catch (DomainException error)
         {
@@ -129,24 +129,24 @@ public sealed class PlanModel(ProeftuinDbContext db, WijkAccess access, AuditLog
     /// <summary>Null when the user chairs the wijk; otherwise 404 or 403 (audit-logged). Loads the cases for the agenda.</summary>
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
-        var wijk = await db.Neighbourhoods.AsNoTracking().FirstOrDefaultAsync(n => n.Slug == WijkSlug, cancellationToken);
-        if (wijk is null)
+        var neighbourhood = await db.Neighbourhoods.AsNoTracking().FirstOrDefaultAsync(n => n.Slug == NeighbourhoodSlug, cancellationToken);
+        if (neighbourhood is null)
         {
             return NotFound();
         }
 
-        if (!await MeetingPlanning.MayPlanAsync(wijk.Id, access, audit, cancellationToken))
+        if (!await MeetingPlanning.MayPlanAsync(neighbourhood.Id, access, audit, cancellationToken))
         {
             return Forbid();
         }
 
-        Wijk = wijk;
+        Neighbourhood = neighbourhood;
         Cases = await db.CaseFiles.AsNoTracking()
-            .Where(c => c.NeighbourhoodId == wijk.Id && c.Status != CaseStatus.Archived)
+            .Where(c => c.NeighbourhoodId == neighbourhood.Id && c.Status != CaseStatus.Archived)
             .OrderBy(c => c.Code)
             .Select(c => new AgendaCase(c.Id, c.Code, c.Title, c.Status == CaseStatus.ReadyForDiscussion))
             .ToListAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("read", "success", "CaseList", NeighbourhoodId: wijk.Id, Role: "Chair"), cancellationToken);
+        await audit.RecordAsync(new AuditEvent("read", "success", "CaseList", NeighbourhoodId: neighbourhood.Id, Role: "Chair"), cancellationToken);
         return null;
     }
 }

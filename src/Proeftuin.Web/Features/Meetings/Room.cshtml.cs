@@ -16,13 +16,13 @@ namespace Proeftuin.Web.Features.Meetings;
 /// The meeting room: the page is the frame (agenda, forms, labels) and the browser client fills it live over the hub.
 /// Only members of the meeting's wijk get it; the chair also gets the controls to lead the meeting.
 /// </summary>
-public sealed class RoomModel(ProeftuinDbContext db, WijkAccess access, AuditLog audit, IStringLocalizer<RoomText> text) : PageModel
+public sealed class RoomModel(ProeftuinDbContext db, NeighbourhoodAccess access, AuditLog audit, IStringLocalizer<RoomText> text) : PageModel
 {
     public Meeting Meeting { get; private set; } = null!;
 
-    public string WijkName { get; private set; } = string.Empty;
+    public string NeighbourhoodName { get; private set; } = string.Empty;
 
-    public string WijkSlug { get; private set; } = string.Empty;
+    public string NeighbourhoodSlug { get; private set; } = string.Empty;
 
     public bool IsChair { get; private set; }
 
@@ -60,8 +60,8 @@ public sealed class RoomModel(ProeftuinDbContext db, WijkAccess access, AuditLog
 
         Meeting = meeting;
         IsChair = role == MembershipRole.Chair;
-        var wijk = await db.Neighbourhoods.AsNoTracking().FirstAsync(n => n.Id == meeting.NeighbourhoodId, cancellationToken);
-        (WijkName, WijkSlug) = (wijk.Name, wijk.Slug);
+        var neighbourhood = await db.Neighbourhoods.AsNoTracking().FirstAsync(n => n.Id == meeting.NeighbourhoodId, cancellationToken);
+        (NeighbourhoodName, NeighbourhoodSlug) = (neighbourhood.Name, neighbourhood.Slug);
         var caseIds = meeting.Agenda.Select(a => a.CaseFileId).ToList();
         var cases = await db.CaseFiles.AsNoTracking().Where(c => caseIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => (c.Code, c.Title), cancellationToken);

@@ -23,18 +23,18 @@ public static class NeighbourhoodEndpoints
     }
 
     private static async Task<Ok<IReadOnlyList<NeighbourhoodDto>>> ListAsync(
-        ProeftuinDbContext db, WijkAccess access, AuditLog audit, CancellationToken cancellationToken)
+        ProeftuinDbContext db, NeighbourhoodAccess access, AuditLog audit, CancellationToken cancellationToken)
     {
         var memberships = await db.Memberships.AsNoTracking().Where(m => m.ProfessionalId == access.UserId)
             .ToDictionaryAsync(m => m.NeighbourhoodId, m => m.Role.ToString(), cancellationToken);
         var seesAll = access.IsCoordinator || access.IsAdministrator;
-        var wijken = await db.Neighbourhoods.AsNoTracking()
+        var neighbourhoods = await db.Neighbourhoods.AsNoTracking()
             .Where(n => seesAll || memberships.Keys.Contains(n.Id))
             .OrderBy(n => n.Name)
             .ToListAsync(cancellationToken);
         await audit.RecordAsync(new AuditEvent("read", "success", "NeighbourhoodList"), cancellationToken);
         return TypedResults.Ok<IReadOnlyList<NeighbourhoodDto>>(
-            [.. wijken.Select(n => new NeighbourhoodDto(n.Id, n.Name, n.Slug, n.CaseCodePrefix, memberships.GetValueOrDefault(n.Id)))]);
+            [.. neighbourhoods.Select(n => new NeighbourhoodDto(n.Id, n.Name, n.Slug, n.CaseCodePrefix, memberships.GetValueOrDefault(n.Id)))]);
     }
 }
 

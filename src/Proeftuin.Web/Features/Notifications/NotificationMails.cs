@@ -72,7 +72,7 @@ public sealed class NotificationMails(ProeftuinDbContext db, PublicAddress addre
             return null;
         }
 
-        var wijk = await db.Neighbourhoods.AsNoTracking().Where(n => n.Id == meeting.NeighbourhoodId).Select(n => n.Name).FirstAsync(cancellationToken);
+        var neighbourhood = await db.Neighbourhoods.AsNoTracking().Where(n => n.Id == meeting.NeighbourhoodId).Select(n => n.Name).FirstAsync(cancellationToken);
         var caseIds = meeting.Agenda.Select(a => a.CaseFileId).ToList();
         var when = Local(meeting.ScheduledStartUtc).ToString("dddd d MMMM yyyy 'om' HH:mm", Dutch);
         var room = address.Link($"/besprekingen/{meeting.Id}");
@@ -84,24 +84,24 @@ public sealed class NotificationMails(ProeftuinDbContext db, PublicAddress addre
                 var cancelled = message.Kind == NotificationKind.MeetingCancelled;
                 subject = message.Kind switch
                 {
-                    NotificationKind.MeetingPlanned => $"Uitnodiging: {meeting.Title} ({wijk}), {when}",
-                    NotificationKind.MeetingChanged => $"Gewijzigd: {meeting.Title} ({wijk}), {when}",
-                    _ => $"Geannuleerd: {meeting.Title} ({wijk}), {when}",
+                    NotificationKind.MeetingPlanned => $"Uitnodiging: {meeting.Title} ({neighbourhood}), {when}",
+                    NotificationKind.MeetingChanged => $"Gewijzigd: {meeting.Title} ({neighbourhood}), {when}",
+                    _ => $"Geannuleerd: {meeting.Title} ({neighbourhood}), {when}",
                 };
                 body.Append(cancelled ? "De bespreking is geannuleerd: " : "Je bent uitgenodigd voor de bespreking ")
-                    .Append(meeting.Title).Append(" van wijk ").Append(wijk).Append(", ").Append(when).Append(" (Nederlandse tijd).\r\n\r\n");
+                    .Append(meeting.Title).Append(" van wijk ").Append(neighbourhood).Append(", ").Append(when).Append(" (Nederlandse tijd).\r\n\r\n");
                 if (!cancelled)
                 {
                     body.Append("De bespreking: ").Append(room).Append("\r\n\r\nDe uitnodiging in de bijlage zet haar in je agenda; een wijziging werkt dezelfde afspraak bij.\r\n");
                 }
 
                 var total = meeting.Agenda.Sum(a => a.TimeboxMinutes);
-                var ics = MeetingCalendarFile.Attachment(new(meeting.Id, $"{meeting.Title} ({wijk})", meeting.ScheduledStartUtc, total, message.CalendarSequence, cancelled, room, OrganizerEmail, recipientEmail, nowUtc));
-                return new(subject, body.ToString(), caseIds, [meeting.Title, wijk], [ics]);
+                var ics = MeetingCalendarFile.Attachment(new(meeting.Id, $"{meeting.Title} ({neighbourhood})", meeting.ScheduledStartUtc, total, message.CalendarSequence, cancelled, room, OrganizerEmail, recipientEmail, nowUtc));
+                return new(subject, body.ToString(), caseIds, [meeting.Title, neighbourhood], [ics]);
 
             case NotificationKind.MeetingReminder:
-                subject = $"Morgen: {meeting.Title} ({wijk}), {when}";
-                body.Append("Morgen is de bespreking ").Append(meeting.Title).Append(" van wijk ").Append(wijk).Append(", ").Append(when).Append(".\r\n\r\n")
+                subject = $"Morgen: {meeting.Title} ({neighbourhood}), {when}";
+                body.Append("Morgen is de bespreking ").Append(meeting.Title).Append(" van wijk ").Append(neighbourhood).Append(", ").Append(when).Append(".\r\n\r\n")
                     .Append("Bereid deze casussen voor:\r\n");
                 var codes = await db.CaseFiles.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Code, cancellationToken);
                 foreach (var item in meeting.Agenda)
@@ -110,13 +110,13 @@ public sealed class NotificationMails(ProeftuinDbContext db, PublicAddress addre
                 }
 
                 body.Append("\r\nDe bespreking: ").Append(room).Append("\r\n");
-                return new(subject, body.ToString(), caseIds, [meeting.Title, wijk]);
+                return new(subject, body.ToString(), caseIds, [meeting.Title, neighbourhood]);
 
             case NotificationKind.MinutesFinal:
-                subject = $"Verslag definitief: {meeting.Title} ({wijk})";
-                body.Append("Het verslag van de bespreking ").Append(meeting.Title).Append(" van wijk ").Append(wijk).Append(" (").Append(when).Append(") is definitief.\r\n\r\n")
+                subject = $"Verslag definitief: {meeting.Title} ({neighbourhood})";
+                body.Append("Het verslag van de bespreking ").Append(meeting.Title).Append(" van wijk ").Append(neighbourhood).Append(" (").Append(when).Append(") is definitief.\r\n\r\n")
                     .Append("Lees het hier: ").Append(address.Link($"/besprekingen/{meeting.Id}/verslag")).Append("\r\n");
-                return new(subject, body.ToString(), caseIds, [meeting.Title, wijk]);
+                return new(subject, body.ToString(), caseIds, [meeting.Title, neighbourhood]);
 
             default:
                 return null;

@@ -7,7 +7,7 @@ using Proeftuin.Web.Infrastructure.Authorization;
 namespace Proeftuin.Web.Features.Notifications;
 
 /// <summary>The "Meldingen per e-mail" form on the profile page: one checkbox per topic, on unless switched off.</summary>
-public sealed class NotificationPreferencesViewComponent(ProeftuinDbContext db, WijkAccess access) : ViewComponent
+public sealed class NotificationPreferencesViewComponent(ProeftuinDbContext db, NeighbourhoodAccess access) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {

@@ -11,7 +11,7 @@ using Proeftuin.Web.Infrastructure.Localization;
 namespace Proeftuin.Web.Features.Notifications;
 
 /// <summary>Saves the member's mail choices from the profile page (the ticked topics are on, the rest off) and returns there.</summary>
-public sealed class PreferencesModel(ProeftuinDbContext db, WijkAccess access, AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class PreferencesModel(ProeftuinDbContext db, NeighbourhoodAccess access, AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
 {
     [TempData]
     public string? StatusMessage { get; set; }

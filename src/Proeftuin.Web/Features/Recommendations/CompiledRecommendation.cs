@@ -13,7 +13,7 @@ public sealed record CompiledRecommendation
     /// <summary>Read without tracking; nothing here is saved.</summary>
     public required Recommendation Recommendation { get; init; }
 
-    public required string WijkName { get; init; }
+    public required string NeighbourhoodName { get; init; }
 
     /// <summary>The day its meeting was held (started; the planned start when it never started), or when it was made.</summary>
     public required DateTime DateUtc { get; init; }
@@ -34,7 +34,7 @@ public sealed record CompiledRecommendation
 
     public RecommendationStatus Status => Recommendation.Status;
 
-    public Guid WijkId => Recommendation.NeighbourhoodId;
+    public Guid NeighbourhoodId => Recommendation.NeighbourhoodId;
 
     public Guid? CaseFileId => Recommendation.CaseFileId;
 

@@ -16,7 +16,7 @@ namespace Proeftuin.Web.Features.Recommendations;
 /// outcome. Every change names the version it was based on: a change of a version someone else already changed is a
 /// conflict that carries the current version, never a silent overwrite. Every text passes the anonymisation guard.
 /// </summary>
-public sealed class LiveRecommendations(ProeftuinDbContext db, WijkAccess access, TextGuard textGuard, AuditLog audit, TimeProvider time)
+public sealed class LiveRecommendations(ProeftuinDbContext db, NeighbourhoodAccess access, TextGuard textGuard, AuditLog audit, TimeProvider time)
 {
     public const string ConflictCode = "recommendation.conflict";
 

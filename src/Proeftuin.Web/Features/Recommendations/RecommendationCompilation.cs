@@ -40,7 +40,7 @@ public sealed class RecommendationCompilation(ProeftuinDbContext db)
         var open = Filtered(Slim(), filter).Where(x => (x.R.OwnerId != null || x.R.DueDate != null) && RecommendationStatuses.Open.Contains(x.R.Status));
         var total = await open.CountAsync(cancellationToken);
         var overdue = await open.CountAsync(x => x.R.DueDate != null && x.R.DueDate < today, cancellationToken);
-        var ids = await open.OrderBy(x => x.R.DueDate == null).ThenBy(x => x.R.DueDate).ThenBy(x => x.WijkName).ThenBy(x => x.R.Id)
+        var ids = await open.OrderBy(x => x.R.DueDate == null).ThenBy(x => x.R.DueDate).ThenBy(x => x.NeighbourhoodName).ThenBy(x => x.R.Id)
             .Take(FollowUpLimit).Select(x => x.R.Id).ToListAsync(cancellationToken);
         var items = ids.Count == 0 ? [] : await ByIdsAsync(ids, cancellationToken);
         var position = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
@@ -59,7 +59,7 @@ public sealed class RecommendationCompilation(ProeftuinDbContext db)
         await Project(Sorted(Full().Where(x => x.R.CaseFileId == caseId))).ToListAsync(cancellationToken);
 
     /// <summary>Per wijk and combination of pillars, how many recommendations of the filtered set: counted by the database.</summary>
-    public async Task<IReadOnlyList<(Guid WijkId, VisionPillar Pillars, int Count)>> PillarCountsAsync(RecommendationFilter filter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(Guid NeighbourhoodId, VisionPillar Pillars, int Count)>> PillarCountsAsync(RecommendationFilter filter, CancellationToken cancellationToken)
     {
         var counts = await Filtered(Slim(), filter)
             .GroupBy(x => new { x.R.NeighbourhoodId, x.R.Pillars })
@@ -85,9 +85,9 @@ public sealed class RecommendationCompilation(ProeftuinDbContext db)
     private static IQueryable<RecommendationRow> Filtered(IQueryable<RecommendationRow> rows, RecommendationFilter filter)
     {
         var query = rows;
-        if (filter.Wijk is { } wijk)
+        if (filter.Neighbourhood is { } neighbourhood)
         {
-            query = query.Where(x => x.R.NeighbourhoodId == wijk);
+            query = query.Where(x => x.R.NeighbourhoodId == neighbourhood);
         }
 
         if (filter.From is { } from && AmsterdamTime.ToUtc(from, TimeOnly.MinValue) is { } fromUtc)
@@ -145,7 +145,7 @@ public sealed class RecommendationCompilation(ProeftuinDbContext db)
         select new RecommendationRow
         {
             R = r,
-            WijkName = n.Name,
+            NeighbourhoodName = n.Name,
             // The one date of a meeting everywhere (verslag, file names, CSV): the day it was held (Meeting.HeldAtUtc).
             DateUtc = m != null ? (m.StartedAtUtc ?? m.ScheduledStartUtc) : r.CreatedAtUtc,
         };
@@ -160,20 +160,20 @@ public sealed class RecommendationCompilation(ProeftuinDbContext db)
         select new RecommendationRow
         {
             R = x.R,
-            WijkName = x.WijkName,
+            NeighbourhoodName = x.NeighbourhoodName,
             DateUtc = x.DateUtc,
             CaseCode = c != null ? c.Code : null,
             OwnerName = o != null ? o.DisplayName : null,
         };
 
     private static IQueryable<RecommendationRow> Sorted(IQueryable<RecommendationRow> rows) =>
-        rows.OrderByDescending(x => x.DateUtc).ThenBy(x => x.WijkName).ThenBy(x => x.R.CreatedAtUtc).ThenBy(x => x.R.Id);
+        rows.OrderByDescending(x => x.DateUtc).ThenBy(x => x.NeighbourhoodName).ThenBy(x => x.R.CreatedAtUtc).ThenBy(x => x.R.Id);
 
     private static IQueryable<CompiledRecommendation> Project(IQueryable<RecommendationRow> rows) =>
         rows.Select(x => new CompiledRecommendation
         {
             Recommendation = x.R,
-            WijkName = x.WijkName,
+            NeighbourhoodName = x.NeighbourhoodName,
             DateUtc = x.DateUtc,
             CaseCode = x.CaseCode,
             OwnerName = x.OwnerName,
@@ -184,7 +184,7 @@ public sealed class RecommendationCompilation(ProeftuinDbContext db)
     {
         public Recommendation R { get; init; } = null!;
 
-        public string WijkName { get; init; } = string.Empty;
+        public string NeighbourhoodName { get; init; } = string.Empty;
 
         public DateTime DateUtc { get; init; }
 

@@ -13,7 +13,7 @@ public sealed class RecommendationFilter
 {
     public const int PageSize = 50;
 
-    public Guid? Wijk { get; set; }
+    public Guid? Neighbourhood { get; set; }
 
     public DateOnly? From { get; set; }
 
@@ -41,7 +41,7 @@ public sealed class RecommendationFilter
     {
         var values = new Dictionary<string, string?>
         {
-            ["wijk"] = Wijk?.ToString(),
+            ["wijk"] = Neighbourhood?.ToString(),
             ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["pillar"] = Pillar?.ToString(),
@@ -56,12 +56,12 @@ public sealed class RecommendationFilter
     }
 
     /// <summary>A one-line account of the filters for the heading of an export.</summary>
-    public string Describe(IReadOnlyDictionary<Guid, string> wijkNames, IReadOnlyDictionary<Guid, string> ownerNames)
+    public string Describe(IReadOnlyDictionary<Guid, string> neighbourhoodNames, IReadOnlyDictionary<Guid, string> ownerNames)
     {
         var parts = new List<string>();
-        if (Wijk is { } wijk)
+        if (Neighbourhood is { } neighbourhood)
         {
-            parts.Add("wijk " + wijkNames.GetValueOrDefault(wijk, "?"));
+            parts.Add("wijk " + neighbourhoodNames.GetValueOrDefault(neighbourhood, "?"));
         }
 
         if (From is { } from)

@@ -12,9 +12,9 @@ using Proeftuin.Web.Infrastructure.Authorization;
 namespace Proeftuin.Web.Features.SocialMap;
 
 /// <summary>The sociale kaart of a wijk for its members; each member keeps their own entry.</summary>
-public sealed class MapModel(ProeftuinDbContext db, WijkAccess access, AuditLog audit, TimeProvider time, IStringLocalizer<SocialMapText> text) : PageModel
+public sealed class MapModel(ProeftuinDbContext db, NeighbourhoodAccess access, AuditLog audit, TimeProvider time, IStringLocalizer<SocialMapText> text) : PageModel
 {
-    public Neighbourhood Wijk { get; private set; } = null!;
+    public Neighbourhood Neighbourhood { get; private set; } = null!;
 
     public IReadOnlyList<SocialMapRow> Entries { get; private set; } = [];
 
@@ -39,10 +39,10 @@ public sealed class MapModel(ProeftuinDbContext db, WijkAccess access, AuditLog 
             return denied;
         }
 
-        var mine = await db.SocialMapEntries.AsNoTracking().FirstOrDefaultAsync(e => e.NeighbourhoodId == Wijk.Id && e.ProfessionalId == access.UserId, cancellationToken);
+        var mine = await db.SocialMapEntries.AsNoTracking().FirstOrDefaultAsync(e => e.NeighbourhoodId == Neighbourhood.Id && e.ProfessionalId == access.UserId, cancellationToken);
         var organisation = await db.Professionals.Where(p => p.Id == access.UserId).Select(p => p.Organisation).FirstOrDefaultAsync(cancellationToken);
         (Practice, Reach, Availability) = (mine?.Practice ?? organisation, mine?.Reach, mine?.Availability);
-        await audit.RecordAsync(new AuditEvent("read", "success", "SocialMap", Wijk.Id.ToString(), Wijk.Id, "Member"), cancellationToken);
+        await audit.RecordAsync(new AuditEvent("read", "success", "SocialMap", Neighbourhood.Id.ToString(), Neighbourhood.Id, "Member"), cancellationToken);
         return Page();
     }
 
@@ -64,10 +64,10 @@ public sealed class MapModel(ProeftuinDbContext db, WijkAccess access, AuditLog 
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var entry = await db.SocialMapEntries.FirstOrDefaultAsync(e => e.NeighbourhoodId == Wijk.Id && e.ProfessionalId == access.UserId, cancellationToken);
+        var entry = await db.SocialMapEntries.FirstOrDefaultAsync(e => e.NeighbourhoodId == Neighbourhood.Id && e.ProfessionalId == access.UserId, cancellationToken);
         if (entry is null)
         {
-            entry = new SocialMapEntry(Guid.NewGuid(), Wijk.Id, access.UserId, Practice!, Reach!, Availability, now);
+            entry = new SocialMapEntry(Guid.NewGuid(), Neighbourhood.Id, access.UserId, Practice!, Reach!, Availability, now);
             db.SocialMapEntries.Add(entry);
         }
         else
@@ -76,7 +76,7 @@ public sealed class MapModel(ProeftuinDbContext db, WijkAccess access, AuditLog 
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEvent("update", "success", "SocialMapEntry", entry.Id.ToString(), Wijk.Id, "Member"), cancellationToken);
+        await audit.RecordAsync(new AuditEvent("update", "success", "SocialMapEntry", entry.Id.ToString(), Neighbourhood.Id, "Member"), cancellationToken);
         StatusMessage = text["Saved"];
         return RedirectToPage(new { slug });
     }
@@ -95,23 +95,23 @@ public sealed class MapModel(ProeftuinDbContext db, WijkAccess access, AuditLog 
 
     private async Task<IActionResult?> LoadAsync(string slug, string action, CancellationToken cancellationToken)
     {
-        var wijk = await db.Neighbourhoods.AsNoTracking().FirstOrDefaultAsync(n => n.Slug == slug, cancellationToken);
-        if (wijk is null)
+        var neighbourhood = await db.Neighbourhoods.AsNoTracking().FirstOrDefaultAsync(n => n.Slug == slug, cancellationToken);
+        if (neighbourhood is null)
         {
             return NotFound();
         }
 
-        if (!await access.IsMemberAsync(wijk.Id, cancellationToken))
+        if (!await access.IsMemberAsync(neighbourhood.Id, cancellationToken))
         {
-            await audit.RecordAsync(new AuditEvent(action, "denied", "SocialMap", wijk.Id.ToString(), wijk.Id), cancellationToken);
+            await audit.RecordAsync(new AuditEvent(action, "denied", "SocialMap", neighbourhood.Id.ToString(), neighbourhood.Id), cancellationToken);
             return Forbid();
         }
 
-        Wijk = wijk;
+        Neighbourhood = neighbourhood;
         Entries = await (
                 from e in db.SocialMapEntries.AsNoTracking()
                 join p in db.Professionals.AsNoTracking() on e.ProfessionalId equals p.Id
-                where e.NeighbourhoodId == wijk.Id
+                where e.NeighbourhoodId == neighbourhood.Id
                 orderby p.DisplayName
                 select new SocialMapRow(p.DisplayName, p.Discipline, e.Practice, e.Reach, e.Availability, e.UpdatedAtUtc))
             .ToListAsync(cancellationToken);

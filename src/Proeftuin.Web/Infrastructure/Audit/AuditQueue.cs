@@ -37,7 +37,7 @@ public sealed class AuditQueue(AuditWriter writer, IDbContextFactory<ProeftuinDb
 
             try
             {
-                await FillWijkAsync(batch);
+                await FillNeighbourhoodAsync(batch);
                 await writer.AppendAllAsync([.. batch.Select(b => b.Entry)], CancellationToken.None);
             }
             catch (Exception ex)
@@ -47,7 +47,7 @@ public sealed class AuditQueue(AuditWriter writer, IDbContextFactory<ProeftuinDb
         }
     }
 
-    private async Task FillWijkAsync(List<(AuditEntry Entry, Guid? MeetingId)> batch)
+    private async Task FillNeighbourhoodAsync(List<(AuditEntry Entry, Guid? MeetingId)> batch)
     {
         var meetingIds = batch.Where(b => b.Entry.NeighbourhoodId is null && b.MeetingId is not null).Select(b => b.MeetingId!.Value).Distinct().ToList();
         if (meetingIds.Count == 0)
@@ -56,12 +56,12 @@ public sealed class AuditQueue(AuditWriter writer, IDbContextFactory<ProeftuinDb
         }
 
         await using var db = await contexts.CreateDbContextAsync();
-        var wijken = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.NeighbourhoodId);
+        var neighbourhoods = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.NeighbourhoodId);
         foreach (var (entry, meetingId) in batch)
         {
-            if (entry.NeighbourhoodId is null && meetingId is { } id && wijken.TryGetValue(id, out var wijk))
+            if (entry.NeighbourhoodId is null && meetingId is { } id && neighbourhoods.TryGetValue(id, out var neighbourhood))
             {
-                entry.NeighbourhoodId = wijk;
+                entry.NeighbourhoodId = neighbourhood;
             }
         }
     }

@@ -64,11 +64,11 @@ public sealed class LiveConnections(IServiceScopeFactory scopes, Presence presen
 
         var meetingIds = joined.Select(c => c.Meeting!.Value).Distinct().ToList();
         await using var scope = scopes.CreateAsyncScope();
-        var inWijk = await scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>().Meetings.AsNoTracking()
+        var inNeighbourhood = await scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>().Meetings.AsNoTracking()
             .Where(m => meetingIds.Contains(m.Id) && m.NeighbourhoodId == neighbourhoodId)
             .Select(m => m.Id)
             .ToListAsync(cancellationToken);
-        var connectionIds = joined.Where(c => inWijk.Contains(c.Meeting!.Value)).Select(c => c.ConnectionId).ToHashSet(StringComparer.Ordinal);
+        var connectionIds = joined.Where(c => inNeighbourhood.Contains(c.Meeting!.Value)).Select(c => c.ConnectionId).ToHashSet(StringComparer.Ordinal);
         return Close(c => connectionIds.Contains(c.Context.ConnectionId), "membership removed");
     }
 
@@ -102,7 +102,7 @@ public sealed class LiveConnections(IServiceScopeFactory scopes, Presence presen
             .Where(s => sessionKeys.Contains(s.Key) && s.ExpiresUtc > now && s.SignedInUtc > signedInAfter)
             .Select(s => s.Key)
             .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var wijkOfMeeting = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id))
+        var neighbourhoodOfMeeting = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id))
             .ToDictionaryAsync(m => m.Id, m => m.NeighbourhoodId, cancellationToken);
         var memberships = (await db.Memberships.AsNoTracking().Where(m => userIds.Contains(m.ProfessionalId))
             .Select(m => new { m.ProfessionalId, m.NeighbourhoodId })
@@ -131,7 +131,7 @@ public sealed class LiveConnections(IServiceScopeFactory scopes, Presence presen
             }
 
             return joined[connection.Context.ConnectionId] is { } meeting
-                && (!wijkOfMeeting.TryGetValue(meeting, out var wijk) || !memberships.Contains((connection.UserId, wijk)))
+                && (!neighbourhoodOfMeeting.TryGetValue(meeting, out var neighbourhood) || !memberships.Contains((connection.UserId, neighbourhood)))
                 ? "membership removed"
                 : null;
         }

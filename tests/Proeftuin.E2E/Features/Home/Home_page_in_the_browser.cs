@@ -21,8 +21,8 @@ public sealed class Home_page_in_the_browser(BrowserSession session)
 
         await page.ReloadAsync();
 
-        var wijken = await page.GetByTestId("neighbourhood").Locator("h2").AllInnerTextsAsync();
-        Assert.Equal(["Binnenstad", "Leidsche Rijn", "Ondiep"], wijken);
+        var neighbourhoods = await page.GetByTestId("neighbourhood").Locator("h2").AllInnerTextsAsync();
+        Assert.Equal(["Binnenstad", "Leidsche Rijn", "Ondiep"], neighbourhoods);
         Assert.Equal("true", await page.EvaluateAsync<string>("() => String(document.documentElement.classList.contains('js'))"));
         Assert.Empty(errors);
         await Accessibility.ScreenshotAsync(page, "home");

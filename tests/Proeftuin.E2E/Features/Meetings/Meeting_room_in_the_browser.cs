@@ -243,11 +243,11 @@ public sealed class Meeting_room_in_the_browser(BrowserSession session)
         return errors;
     }
 
-    private async Task<Guid> PlannedMeetingAsync(string wijk)
+    private async Task<Guid> PlannedMeetingAsync(string neighbourhood)
     {
         await using var scope = session.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
-        var id = await db.Neighbourhoods.Where(n => n.Slug == wijk).Select(n => n.Id).SingleAsync();
+        var id = await db.Neighbourhoods.Where(n => n.Slug == neighbourhood).Select(n => n.Id).SingleAsync();
         // The demo's own meeting of the wijk (other tests in this browser collection plan more meetings, and these tests
         // start or close it, so it may be live by now).
         return await db.Meetings

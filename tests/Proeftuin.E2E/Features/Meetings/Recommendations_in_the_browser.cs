@@ -93,10 +93,10 @@ public sealed class Recommendations_in_the_browser(BrowserSession session)
     {
         await using var scope = session.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
-        var wijk = await db.Neighbourhoods.SingleAsync(n => n.Slug == "ondiep");
+        var neighbourhood = await db.Neighbourhoods.SingleAsync(n => n.Slug == "ondiep");
         var chair = await db.Professionals.Where(p => p.Email == Chair).Select(p => p.Id).SingleAsync();
-        var cases = await db.CaseFiles.Where(c => c.NeighbourhoodId == wijk.Id).OrderBy(c => c.Code).Take(2).ToListAsync();
-        var meeting = new Meeting(Guid.NewGuid(), wijk.Id, "Aanbevelingen bespreken", DateTime.UtcNow.Date.AddDays(40).AddHours(12), chair);
+        var cases = await db.CaseFiles.Where(c => c.NeighbourhoodId == neighbourhood.Id).OrderBy(c => c.Code).Take(2).ToListAsync();
+        var meeting = new Meeting(Guid.NewGuid(), neighbourhood.Id, "Aanbevelingen bespreken", DateTime.UtcNow.Date.AddDays(40).AddHours(12), chair);
         foreach (var caseFile in cases)
         {
             meeting.AddToAgenda(Guid.NewGuid(), caseFile, 30);

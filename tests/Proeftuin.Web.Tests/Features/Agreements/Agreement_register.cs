@@ -21,7 +21,7 @@ public sealed class Agreement_register(ProeftuinWebFactory factory) : IClassFixt
         using var hanna = await factory.SignedInAsync("hanna.koster@demo.proeftuin.nl");
 
         var page = await kevin.OpenAsync(Register);
-        var otherWijk = await ingrid.OpenAsync(Register);
+        var otherNeighbourhood = await ingrid.OpenAsync(Register);
         var coordinator = await hanna.OpenAsync(Register);
         var form = await kevin.OpenAsync(Form);
 
@@ -29,7 +29,7 @@ public sealed class Agreement_register(ProeftuinWebFactory factory) : IClassFixt
         Assert.Contains("data-testid=\"agreement\"", page.Html, StringComparison.Ordinal);
         Assert.Contains("Komt voort uit", page.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Nieuwe wijkafspraak", page.Text, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Forbidden, otherWijk.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, otherNeighbourhood.Status);
         Assert.Equal(HttpStatusCode.Forbidden, coordinator.Status);
         Assert.Equal(HttpStatusCode.Forbidden, form.Status);
         Assert.True(await factory.AuditedAsync("AgreementRegister", null, "denied"));
@@ -38,7 +38,7 @@ public sealed class Agreement_register(ProeftuinWebFactory factory) : IClassFixt
     [Fact]
     public async Task Chair_adopts_an_agreement_from_recommendations_reviews_it_and_ends_it_after_confirming()
     {
-        var ondiep = await factory.WijkIdAsync("ondiep");
+        var ondiep = await factory.NeighbourhoodIdAsync("ondiep");
         var recommendation = await factory.QueryAsync(db => db.Recommendations.Where(r => r.NeighbourhoodId == ondiep).Select(r => r.Id).FirstAsync());
         using var joost = await factory.SignedInAsync(Chair);
 
@@ -72,7 +72,7 @@ public sealed class Agreement_register(ProeftuinWebFactory factory) : IClassFixt
     [Fact]
     public async Task Home_reminds_members_of_agreements_whose_review_date_has_come()
     {
-        var ondiep = await factory.WijkIdAsync("ondiep");
+        var ondiep = await factory.NeighbourhoodIdAsync("ondiep");
         var recommendation = await factory.QueryAsync(db => db.Recommendations.Where(r => r.NeighbourhoodId == ondiep).Select(r => r.Id).FirstAsync());
         await factory.QueryAsync(async db =>
         {

@@ -25,7 +25,7 @@ public sealed class Guard_over_http(ProeftuinWebFactory factory) : IClassFixture
     [Fact]
     public async Task A_case_title_with_a_name_is_refused_with_409_listing_the_findings_over_the_api_and_the_form()
     {
-        var ondiep = await factory.WijkIdAsync("ondiep");
+        var ondiep = await factory.NeighbourhoodIdAsync("ondiep");
         using var kevin = await factory.SignedInAsync(Member);
 
         using var api = await kevin.PostAsJsonAsync(new Uri($"/api/neighbourhoods/{ondiep}/cases", UriKind.Relative),
@@ -61,7 +61,7 @@ public sealed class Guard_over_http(ProeftuinWebFactory factory) : IClassFixture
     [Fact]
     public async Task An_agreement_with_a_name_is_refused_with_409_and_not_stored()
     {
-        var ondiep = await factory.WijkIdAsync("ondiep");
+        var ondiep = await factory.NeighbourhoodIdAsync("ondiep");
         var source = await factory.QueryAsync(db => db.Recommendations.Where(r => r.NeighbourhoodId == ondiep).Select(r => r.Id).FirstAsync());
         using var joost = await factory.SignedInAsync(Chair);
 

@@ -95,11 +95,11 @@ public sealed class Audit_of_the_meeting_room(ProeftuinWebFactory factory) : ICl
         Assert.All(edits, e => Assert.Equal(AuditChain.HmacSha256, e.ChainVersion));
     }
 
-    private async Task<(Guid MeetingId, List<Guid> Agenda)> PlannedMeetingAsync(string wijk)
+    private async Task<(Guid MeetingId, List<Guid> Agenda)> PlannedMeetingAsync(string neighbourhood)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
-        var id = await db.Neighbourhoods.Where(n => n.Slug == wijk).Select(n => n.Id).SingleAsync();
+        var id = await db.Neighbourhoods.Where(n => n.Slug == neighbourhood).Select(n => n.Id).SingleAsync();
         var meeting = await db.Meetings.Include(m => m.Agenda).SingleAsync(m => m.NeighbourhoodId == id && m.Status == MeetingStatus.Planned);
         return (meeting.Id, [.. meeting.Agenda.Select(a => a.CaseFileId)]);
     }

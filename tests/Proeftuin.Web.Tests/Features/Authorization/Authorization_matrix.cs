@@ -204,7 +204,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
     /// membership itself. "wijk" = members of Ondiep; "chair" = the chair of Ondiep. Refusals land on the access-denied
     /// page (403); anonymous visitors on the login page.
     /// </summary>
-    private static readonly Dictionary<string, string> WijkPages = new()
+    private static readonly Dictionary<string, string> NeighbourhoodPages = new()
     {
         ["/wijken/ondiep"] = "wijk",
         ["/casussen/{caseId}"] = "wijk",
@@ -229,7 +229,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["/Account/SetPassword"] = "anonymous", ["/Account/ForgotPassword"] = "anonymous", ["/Account/ExternalCallback"] = "anonymous",
         ["/Account/Enrol"] = "password", ["/Account/Logout"] = "signed-in", ["/Account/Profile"] = "signed-in", ["/Home/Index"] = "signed-in",
         ["/Admin/Invite"] = "beheerder", ["/Audit/Index"] = "beheerder",
-        ["/Neighbourhoods/Wijk"] = "wijk", ["/Cases/Case"] = "wijk", ["/Cases/NewCase"] = "wijk", ["/Meetings/Plan"] = "chair",
+        ["/Neighbourhoods/Neighbourhood"] = "wijk", ["/Cases/Case"] = "wijk", ["/Cases/NewCase"] = "wijk", ["/Meetings/Plan"] = "chair",
         ["/Meetings/Room"] = "wijk", ["/Meetings/Edit"] = "chair",
         ["/Agreements/Register"] = "wijk", ["/Agreements/New"] = "chair", ["/SocialMap/Map"] = "wijk", ["/Meetings/Minutes"] = "wijk",
         ["/Archive/Index"] = "signed-in",
@@ -296,7 +296,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         var clients = await ClientPerKindOfUserAsync();
         var failures = new List<string>();
 
-        foreach (var (route, scope) in WijkPages)
+        foreach (var (route, scope) in NeighbourhoodPages)
         {
             var path = route.Replace("{caseId}", ondiepCase.ToString(), StringComparison.Ordinal).Replace("{meetingId}", ondiepMeeting.ToString(), StringComparison.Ordinal);
             foreach (var (who, client) in clients)

@@ -18,7 +18,7 @@ namespace Proeftuin.Web.Tests.Features.Cases;
 public sealed class Case_exports_in_every_format(ProeftuinWebFactory factory) : IClassFixture<ProeftuinWebFactory>
 {
     private const string Member = "kevin.smit@demo.proeftuin.nl";
-    private const string OtherWijk = "ingrid.meijer@demo.proeftuin.nl";
+    private const string OtherNeighbourhood = "ingrid.meijer@demo.proeftuin.nl";
 
     [Fact]
     public async Task A_clean_case_comes_out_in_every_format_with_its_text_and_recommendations()
@@ -97,7 +97,7 @@ public sealed class Case_exports_in_every_format(ProeftuinWebFactory factory) : 
     public async Task A_member_of_another_wijk_is_refused_in_every_format_and_each_refusal_is_logged()
     {
         var (clean, _) = await OndiepCasesAsync();
-        using var ingrid = await factory.SignedInAsync(OtherWijk);
+        using var ingrid = await factory.SignedInAsync(OtherNeighbourhood);
         var before = await factory.ExportEntriesAsync("CaseFile", clean.Id);
 
         foreach (var format in ExportRequests.Formats)
@@ -115,7 +115,7 @@ public sealed class Case_exports_in_every_format(ProeftuinWebFactory factory) : 
     /// <summary>Ondiep's first case (discussed, with recommendations, nothing identifying) and its second.</summary>
     private async Task<(CaseRow Clean, CaseRow Other)> OndiepCasesAsync()
     {
-        var ondiep = await factory.WijkIdAsync("ondiep");
+        var ondiep = await factory.NeighbourhoodIdAsync("ondiep");
         var cases = await factory.QueryAsync(db => db.CaseFiles.Where(c => c.NeighbourhoodId == ondiep).OrderBy(c => c.Code)
             .Select(c => new CaseRow(c.Id, c.Code, c.Title, c.Text)).ToListAsync());
         return (cases[0], cases[1]);

@@ -64,7 +64,7 @@ public sealed class Case_page(ProeftuinWebFactory factory) : IClassFixture<Proef
     [Fact]
     public async Task Case_page_links_every_export_format_and_says_when_open_findings_block_them()
     {
-        var ondiep = await factory.WijkIdAsync("ondiep");
+        var ondiep = await factory.NeighbourhoodIdAsync("ondiep");
         var cases = await factory.QueryAsync(db => db.CaseFiles.Where(c => c.NeighbourhoodId == ondiep).OrderBy(c => c.Code).Select(c => new { c.Id, c.Text }).ToListAsync());
         var (clean, guarded) = (cases[0], cases[2]);
         var word = guarded.Text.Split([' ', '\n', '.', ','], StringSplitOptions.RemoveEmptyEntries).First(w => w.Length > 6 && char.IsLetter(w[0]));

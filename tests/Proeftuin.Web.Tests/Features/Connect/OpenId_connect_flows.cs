@@ -86,9 +86,9 @@ public sealed class OpenId_connect_flows(ProeftuinWebFactory factory) : IClassFi
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
-        var wijken = await db.Neighbourhoods.ToDictionaryAsync(n => n.Slug, n => n.Id);
+        var neighbourhoods = await db.Neighbourhoods.ToDictionaryAsync(n => n.Slug, n => n.Id);
         return (
-            await db.CaseFiles.Where(c => c.NeighbourhoodId == wijken["ondiep"]).Select(c => c.Id).FirstAsync(),
-            await db.CaseFiles.Where(c => c.NeighbourhoodId == wijken["binnenstad"]).Select(c => c.Id).FirstAsync());
+            await db.CaseFiles.Where(c => c.NeighbourhoodId == neighbourhoods["ondiep"]).Select(c => c.Id).FirstAsync(),
+            await db.CaseFiles.Where(c => c.NeighbourhoodId == neighbourhoods["binnenstad"]).Select(c => c.Id).FirstAsync());
     }
 }

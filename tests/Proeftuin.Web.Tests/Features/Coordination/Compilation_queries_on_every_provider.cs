@@ -26,7 +26,7 @@ public sealed class Compilation_queries_on_every_provider
     {
         await using var data = await KnownRecommendations.CreateAsync(provider);
 
-        Assert.Equal(["r1", "r2", "r5"], await data.ListAsync(new RecommendationFilter { Wijk = data.Noord }));
+        Assert.Equal(["r1", "r2", "r5"], await data.ListAsync(new RecommendationFilter { Neighbourhood = data.Noord }));
         // 31 March 22:30 UTC is 1 April in Utrecht: the dates are Amsterdam dates, up to and including the "to" day.
         Assert.Equal(["r6", "r3", "r4", "r1", "r2"], await data.ListAsync(new RecommendationFilter { From = new DateOnly(2026, 4, 1) }));
         Assert.Equal(["r5"], await data.ListAsync(new RecommendationFilter { To = new DateOnly(2026, 3, 31) }));
@@ -36,8 +36,8 @@ public sealed class Compilation_queries_on_every_provider
         Assert.Equal(["r1"], await data.ListAsync(new RecommendationFilter { Status = RecommendationStatus.Agreed }));
         Assert.Equal(["r3", "r4"], await data.ListAsync(new RecommendationFilter { Owner = data.Bert }));
         Assert.Equal(["r1", "r5"], await data.ListAsync(new RecommendationFilter { Text = "WACHTTIJDEN" }));
-        Assert.Equal(["r3"], await data.ListAsync(new RecommendationFilter { Wijk = data.Zuid, Status = RecommendationStatus.InProgress }));
-        Assert.Empty(await data.ListAsync(new RecommendationFilter { Wijk = data.Zuid, Text = "wachttijden" }));
+        Assert.Equal(["r3"], await data.ListAsync(new RecommendationFilter { Neighbourhood = data.Zuid, Status = RecommendationStatus.InProgress }));
+        Assert.Empty(await data.ListAsync(new RecommendationFilter { Neighbourhood = data.Zuid, Text = "wachttijden" }));
     }
 
     [Theory, AllProviders]
@@ -51,7 +51,7 @@ public sealed class Compilation_queries_on_every_provider
         Assert.Equal(6, total);
         Assert.Equal(["r6", "r3", "r4", "r1", "r2", "r5"], data.Names(items));
         var r1 = items.Single(i => i.Id == data.Ids["r1"]);
-        Assert.Equal(("Noord", "Anna Noord", new DateOnly(2026, 5, 1)), (r1.WijkName, r1.OwnerName, r1.DueDate));
+        Assert.Equal(("Noord", "Anna Noord", new DateOnly(2026, 5, 1)), (r1.NeighbourhoodName, r1.OwnerName, r1.DueDate));
         Assert.Equal(new DateTime(2026, 3, 31, 22, 30, 0, DateTimeKind.Utc), r1.DateUtc);
         Assert.Equal([Discipline.GeneralPractitioner], r1.AddressedTo);
         Assert.Empty((await new RecommendationCompilation(db).PageAsync(new RecommendationFilter { Page = 2 }, CancellationToken.None)).Items);
@@ -68,7 +68,7 @@ public sealed class Compilation_queries_on_every_provider
         Assert.Equal((3, 1), (followUp.Total, followUp.Overdue));
         Assert.Equal(["r1", "r6", "r3"], data.Names(followUp.Items));
         Assert.True(followUp.Items[0].IsOverdue(Today));
-        var ofZuid = await new RecommendationCompilation(db).FollowUpAsync(new RecommendationFilter { Wijk = data.Zuid }, Today, CancellationToken.None);
+        var ofZuid = await new RecommendationCompilation(db).FollowUpAsync(new RecommendationFilter { Neighbourhood = data.Zuid }, Today, CancellationToken.None);
         Assert.Equal((2, 0), (ofZuid.Total, ofZuid.Overdue));
     }
 
@@ -78,9 +78,9 @@ public sealed class Compilation_queries_on_every_provider
         await using var data = await KnownRecommendations.CreateAsync(provider);
         await using var db = data.Database.CreateContext();
         var compilation = new RecommendationCompilation(db);
-        IReadOnlyList<(Guid, string)> wijken = [(data.Noord, "Noord"), (data.Zuid, "Zuid")];
+        IReadOnlyList<(Guid, string)> neighbourhoods = [(data.Noord, "Noord"), (data.Zuid, "Zuid")];
 
-        var matrix = RecommendationStatistics.Matrix(await compilation.PillarCountsAsync(new RecommendationFilter(), CancellationToken.None), wijken);
+        var matrix = RecommendationStatistics.Matrix(await compilation.PillarCountsAsync(new RecommendationFilter(), CancellationToken.None), neighbourhoods);
         var trend = RecommendationStatistics.Trend(
             await compilation.CountsSinceAsync(new RecommendationFilter(), RecommendationStatistics.TrendStartUtc(NowUtc), CancellationToken.None), NowUtc);
 
@@ -90,7 +90,7 @@ public sealed class Compilation_queries_on_every_provider
         Assert.Equal(new DateOnly(2025, 12, 1), trend[0].Month);
         Assert.Equal(new DateOnly(2026, 11, 1), trend[^1].Month);
         Assert.Equal([0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 2, 1], trend.Select(t => t.Count));
-        var onlyZuid = await compilation.PillarCountsAsync(new RecommendationFilter { Wijk = data.Zuid, Pillar = VisionPillar.Preconditions }, CancellationToken.None);
+        var onlyZuid = await compilation.PillarCountsAsync(new RecommendationFilter { Neighbourhood = data.Zuid, Pillar = VisionPillar.Preconditions }, CancellationToken.None);
         Assert.Equal([(data.Zuid, VisionPillar.Preconditions | VisionPillar.ClientCentred, 1)], onlyZuid);
     }
 
@@ -173,31 +173,31 @@ public sealed class Compilation_queries_on_every_provider
 
         public ValueTask DisposeAsync() => Database.DisposeAsync();
 
-        private static Professional Professional(ProeftuinDbContext db, string name, Neighbourhood wijk, Discipline discipline)
+        private static Professional Professional(ProeftuinDbContext db, string name, Neighbourhood neighbourhood, Discipline discipline)
         {
             var email = name.Replace(' ', '.').ToLowerInvariant() + "@test.nl";
             var user = new ProeftuinUser { Id = Guid.NewGuid(), UserName = email, Email = email };
             var professional = new Professional(user.Id, name, email, discipline, null);
-            professional.JoinNeighbourhood(wijk.Id, MembershipRole.Chair);
+            professional.JoinNeighbourhood(neighbourhood.Id, MembershipRole.Chair);
             db.Users.Add(user);
             db.Professionals.Add(professional);
             return professional;
         }
 
-        private static Meeting Meeting(ProeftuinDbContext db, Neighbourhood wijk, DateTime startUtc, Professional chair)
+        private static Meeting Meeting(ProeftuinDbContext db, Neighbourhood neighbourhood, DateTime startUtc, Professional chair)
         {
-            var meeting = new Meeting(Guid.NewGuid(), wijk.Id, "Casuïstiekbespreking " + wijk.Name, startUtc, chair.Id);
+            var meeting = new Meeting(Guid.NewGuid(), neighbourhood.Id, "Casuïstiekbespreking " + neighbourhood.Name, startUtc, chair.Id);
             db.Meetings.Add(meeting);
             return meeting;
         }
 
         /// <summary>Created <paramref name="hoursAfter"/> hours after its meeting (or on 20 November without one), then walked to its status.</summary>
         private void Add(
-            ProeftuinDbContext db, string name, Neighbourhood wijk, Meeting? meeting, int hoursAfter, string text, VisionPillar pillars, RecommendationLevel level,
+            ProeftuinDbContext db, string name, Neighbourhood neighbourhood, Meeting? meeting, int hoursAfter, string text, VisionPillar pillars, RecommendationLevel level,
             IReadOnlyList<Discipline> addressedTo, Professional? owner, DateOnly? due, RecommendationStatus status, Professional? author = null)
         {
             var created = meeting?.ScheduledStartUtc.AddHours(hoursAfter) ?? new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);
-            var recommendation = new Recommendation(Guid.NewGuid(), wijk.Id, meeting?.Id, null,
+            var recommendation = new Recommendation(Guid.NewGuid(), neighbourhood.Id, meeting?.Id, null,
                 new RecommendationDetails { Text = text, Pillars = pillars, Level = level, AddressedTo = addressedTo, OwnerId = owner?.Id, DueDate = due }, (author ?? owner)?.Id ?? meeting!.ChairId, created);
             RecommendationStatus[] path = status switch
             {

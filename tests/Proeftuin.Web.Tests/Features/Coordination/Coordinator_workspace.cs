@@ -17,10 +17,10 @@ public sealed partial class Coordinator_workspace(ProeftuinWebFactory factory) :
     public async Task Coordinator_filters_recommendations_by_pillar_wijk_and_text()
     {
         using var hanna = await factory.SignedInAsync(Coordinator);
-        var ondiep = await factory.WijkIdAsync("ondiep");
+        var ondiep = await factory.NeighbourhoodIdAsync("ondiep");
 
         var everything = await hanna.OpenAsync("/coordinatie");
-        var byPillarAndWijk = await hanna.OpenAsync($"/coordinatie?wijk={ondiep}&pillar=AppropriateCare");
+        var byPillarAndNeighbourhood = await hanna.OpenAsync($"/coordinatie?wijk={ondiep}&pillar=AppropriateCare");
         var withText = await hanna.OpenAsync($"/coordinatie?wijk={ondiep}&pillar=AppropriateCare&text=TOLK");
 
         var total = await factory.QueryAsync(db => db.Recommendations.CountAsync());
@@ -30,9 +30,9 @@ public sealed partial class Coordinator_workspace(ProeftuinWebFactory factory) :
         Assert.Contains("Binnenstad", everything.Text, StringComparison.Ordinal);
 
         // Ondiep's "passende zorg" ones: the referral and the interpreter (which serves two pillars).
-        Assert.Equal(2, RowsOf(byPillarAndWijk.Html));
-        Assert.Contains("Verwijs pas naar specialistische zorg", byPillarAndWijk.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Leidsche Rijn</td>", byPillarAndWijk.Html, StringComparison.Ordinal);
+        Assert.Equal(2, RowsOf(byPillarAndNeighbourhood.Html));
+        Assert.Contains("Verwijs pas naar specialistische zorg", byPillarAndNeighbourhood.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Leidsche Rijn</td>", byPillarAndNeighbourhood.Html, StringComparison.Ordinal);
 
         Assert.Equal(1, RowsOf(withText.Html));
         Assert.Contains("Organiseer een tolk standaard", withText.Text, StringComparison.Ordinal);
@@ -87,13 +87,13 @@ public sealed partial class Coordinator_workspace(ProeftuinWebFactory factory) :
             join n in db.Neighbourhoods on r.NeighbourhoodId equals n.Id
             select new { n.Name, r.Pillars }).ToListAsync());
         var shown = MatrixCells().Matches(page.Html).ToDictionary(m => (m.Groups["pillar"].Value, WebUtility.HtmlDecode(m.Groups["wijk"].Value)), m => int.Parse(m.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture));
-        var wijken = facts.Select(f => f.Name).Distinct().ToList();
-        Assert.Equal(VisionPillars.Each.Count * wijken.Count, shown.Count);
+        var neighbourhoods = facts.Select(f => f.Name).Distinct().ToList();
+        Assert.Equal(VisionPillars.Each.Count * neighbourhoods.Count, shown.Count);
         foreach (var pillar in VisionPillars.Each)
         {
-            foreach (var wijk in wijken)
+            foreach (var neighbourhood in neighbourhoods)
             {
-                Assert.Equal(facts.Count(f => f.Name == wijk && f.Pillars.HasFlag(pillar)), shown[(pillar.ToString(), wijk)]);
+                Assert.Equal(facts.Count(f => f.Name == neighbourhood && f.Pillars.HasFlag(pillar)), shown[(pillar.ToString(), neighbourhood)]);
             }
         }
 

@@ -16,9 +16,9 @@ public sealed class Home_page(ProeftuinWebFactory factory) : IClassFixture<Proef
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<html lang=\"nl\"", html, StringComparison.Ordinal);
-        foreach (var wijk in new[] { "Leidsche Rijn", "Ondiep", "Binnenstad" })
+        foreach (var neighbourhood in new[] { "Leidsche Rijn", "Ondiep", "Binnenstad" })
         {
-            Assert.Contains($"<h2 class=\"utrecht-heading-2\">{wijk}</h2>", html, StringComparison.Ordinal);
+            Assert.Contains($"<h2 class=\"utrecht-heading-2\">{neighbourhood}</h2>", html, StringComparison.Ordinal);
         }
 
         Assert.Contains("3 casussen", html, StringComparison.Ordinal);

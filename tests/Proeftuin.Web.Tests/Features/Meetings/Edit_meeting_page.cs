@@ -47,12 +47,12 @@ public sealed class Edit_meeting_page(ProeftuinWebFactory factory) : IClassFixtu
     {
         var (meetingId, items) = await PlanAsync("Ongewijzigd", 2);
         var page = $"/besprekingen/{meetingId}/bewerken";
-        var otherWijkCase = await factory.FirstCaseIdAsync("binnenstad");
+        var otherNeighbourhoodCase = await factory.FirstCaseIdAsync("binnenstad");
         using var joost = await factory.SignedInAsync(Chair);
 
         var empty = await joost.SubmitAsync(page, $"{page}?handler=Save", Fields("", "", "", (items[0], 500), (items[1], 30)));
         var lastDown = await joost.SubmitAsync(page, $"{page}?handler=Move&item={items[1]}&step=1", Fields("Ongewijzigd", "2027-05-13", "19:00", (items[0], 30), (items[1], 30)));
-        var foreign = await joost.SubmitAsync(page, $"{page}?handler=Add", Fields("Ongewijzigd", "2027-05-13", "19:00", (items[0], 30), (items[1], 30)).With("AddCaseId", otherWijkCase.ToString()));
+        var foreign = await joost.SubmitAsync(page, $"{page}?handler=Add", Fields("Ongewijzigd", "2027-05-13", "19:00", (items[0], 30), (items[1], 30)).With("AddCaseId", otherNeighbourhoodCase.ToString()));
         var noReason = await joost.SubmitAsync(page, $"{page}?handler=Cancel", new Dictionary<string, string> { ["CancelReason"] = " " });
         var identifying = await joost.SubmitAsync(page, $"{page}?handler=CancelConfirmed", new Dictionary<string, string> { ["CancelReason"] = "Broer Storm (11) is opgenomen" });
 
@@ -84,7 +84,7 @@ public sealed class Edit_meeting_page(ProeftuinWebFactory factory) : IClassFixtu
         var homeBefore = await kevin.OpenAsync("/");
         var stillPlanned = await factory.QueryAsync(db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Status).SingleAsync());
         var cancelled = await joost.SubmitAsync(page, $"{page}?handler=CancelConfirmed", new Dictionary<string, string> { ["CancelReason"] = "Te weinig casussen deze maand" });
-        var wijk = await kevin.OpenAsync("/wijken/ondiep");
+        var neighbourhood = await kevin.OpenAsync("/wijken/ondiep");
         var room = await kevin.OpenAsync($"/besprekingen/{meetingId}");
         var editAfter = await joost.OpenAsync(page);
         var home = await kevin.OpenAsync("/");
@@ -94,7 +94,7 @@ public sealed class Edit_meeting_page(ProeftuinWebFactory factory) : IClassFixtu
         Assert.Equal(MeetingStatus.Planned, stillPlanned);
         Assert.Equal("/wijken/ondiep", cancelled.Landed.AbsolutePath);
         Assert.Contains("De bespreking ‘Gaat niet door’ is geannuleerd.", cancelled.Text, StringComparison.Ordinal);
-        Assert.Contains("Geannuleerd: Te weinig casussen deze maand", wijk.Text, StringComparison.Ordinal);
+        Assert.Contains("Geannuleerd: Te weinig casussen deze maand", neighbourhood.Text, StringComparison.Ordinal);
         Assert.Contains("Deze bespreking is geannuleerd en gaat niet door. Reden: Te weinig casussen deze maand", room.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("room.js", room.Html, StringComparison.Ordinal);
         Assert.Equal($"/besprekingen/{meetingId}", editAfter.Landed.AbsolutePath);
@@ -131,10 +131,10 @@ public sealed class Edit_meeting_page(ProeftuinWebFactory factory) : IClassFixtu
         await PlanAsync("Bespreking 9 december", 1, new DateTime(2027, 12, 9, 18, 0, 0, DateTimeKind.Utc));
         using var kevin = await factory.SignedInAsync("kevin.smit@demo.proeftuin.nl");
 
-        var wijk = await kevin.OpenAsync("/wijken/ondiep");
+        var neighbourhood = await kevin.OpenAsync("/wijken/ondiep");
 
-        var ninth = wijk.Text.IndexOf("Bespreking 9 december", StringComparison.Ordinal);
-        var sixteenth = wijk.Text.IndexOf("Bespreking 16 december", StringComparison.Ordinal);
+        var ninth = neighbourhood.Text.IndexOf("Bespreking 9 december", StringComparison.Ordinal);
+        var sixteenth = neighbourhood.Text.IndexOf("Bespreking 16 december", StringComparison.Ordinal);
         Assert.True(ninth > 0 && ninth < sixteenth, "9 December is listed above 16 December");
     }
 
@@ -152,7 +152,7 @@ public sealed class Edit_meeting_page(ProeftuinWebFactory factory) : IClassFixtu
     /// <summary>A planned meeting of Ondiep with the first <paramref name="cases"/> cases of the wijk, 30 minutes each.</summary>
     private async Task<(Guid Meeting, Guid[] Items)> PlanAsync(string title, int cases, DateTime? startUtc = null)
     {
-        var ondiep = await factory.WijkIdAsync("ondiep");
+        var ondiep = await factory.NeighbourhoodIdAsync("ondiep");
         return await factory.QueryAsync(async db =>
         {
             var chair = await db.Professionals.SingleAsync(p => p.Email == Chair);

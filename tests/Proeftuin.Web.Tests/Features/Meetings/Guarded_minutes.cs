@@ -24,7 +24,7 @@ public sealed class Guarded_minutes(ProeftuinWebFactory factory) : IClassFixture
     [Fact]
     public async Task A_phone_number_typed_into_the_minutes_is_shown_live_and_blocks_finalising_and_every_export_until_it_is_gone()
     {
-        var binnenstad = await factory.WijkIdAsync("binnenstad");
+        var binnenstad = await factory.NeighbourhoodIdAsync("binnenstad");
         var meetingId = await factory.QueryAsync(db => db.Meetings.Where(m => m.NeighbourhoodId == binnenstad && m.Status == MeetingStatus.Planned).Select(m => m.Id).SingleAsync());
         await using var chair = await HubConnections.ConnectAsync(factory, Chair);
         await using var member = await HubConnections.ConnectAsync(factory, Member);

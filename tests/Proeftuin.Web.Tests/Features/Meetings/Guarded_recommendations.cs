@@ -23,7 +23,7 @@ public sealed class Guarded_recommendations(ProeftuinWebFactory factory) : IClas
     [Fact]
     public async Task Recommendation_with_a_bsn_a_phone_number_or_a_guarded_name_is_refused_and_reaches_no_coordinator_list_or_export()
     {
-        var ondiep = await factory.WijkIdAsync("ondiep");
+        var ondiep = await factory.NeighbourhoodIdAsync("ondiep");
         var meetingId = await factory.QueryAsync(db => db.Meetings.Where(m => m.NeighbourhoodId == ondiep && m.Status == MeetingStatus.Planned).Select(m => m.Id).SingleAsync());
         await using var member = await HubConnections.ConnectAsync(factory, Member);
         var snapshot = (await member.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), meetingId)).Value!;
@@ -77,9 +77,9 @@ public sealed class Guarded_recommendations(ProeftuinWebFactory factory) : IClas
         // Rows from before the guard (or a case that got guarded names later) never leave in a file.
         await factory.QueryAsync(async db =>
         {
-            var wijk = await db.Neighbourhoods.SingleAsync(n => n.Slug == "binnenstad");
-            var author = await db.Memberships.Where(m => m.NeighbourhoodId == wijk.Id).Select(m => m.ProfessionalId).FirstAsync();
-            var recommendation = new Core.Recommendations.Recommendation(Guid.NewGuid(), wijk.Id, null, null,
+            var neighbourhood = await db.Neighbourhoods.SingleAsync(n => n.Slug == "binnenstad");
+            var author = await db.Memberships.Where(m => m.NeighbourhoodId == neighbourhood.Id).Select(m => m.ProfessionalId).FirstAsync();
+            var recommendation = new Core.Recommendations.Recommendation(Guid.NewGuid(), neighbourhood.Id, null, null,
                 new Core.Recommendations.RecommendationDetails { Text = "Oud advies: mail naar ouders@example.nl voor overleg", Pillars = Core.Recommendations.VisionPillar.Preconditions, Level = Core.Recommendations.RecommendationLevel.City, AddressedTo = [], OwnerId = null, DueDate = null }, author, DateTime.UtcNow);
             db.Recommendations.Add(recommendation);
             await db.SaveChangesAsync();

@@ -91,9 +91,9 @@ public sealed class Meeting_caller_guard(ProeftuinWebFactory factory) : IClassFi
         Assert.True(await factory.Services.ReadAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "advance-phase" && a.Outcome == "denied" && a.ObjectId == seat.MeetingId.ToString())));
     }
 
-    private async Task<MeetingSeat> JoinAsync(HubCallerContext connection, string wijk)
+    private async Task<MeetingSeat> JoinAsync(HubCallerContext connection, string neighbourhood)
     {
-        var meetingId = await factory.Services.PlannedMeetingAsync(wijk);
+        var meetingId = await factory.Services.PlannedMeetingAsync(neighbourhood);
         var seat = (await GuardAsync(c => c.JoinAsync(connection, meetingId))).Seat!;
         await factory.Services.CallAsync<MeetingRoom, Participant>(r => r.EnterAsync(seat, connection.ConnectionId, connection.User, default));
         return seat;

@@ -19,7 +19,7 @@ public sealed class Meeting_planning(ProeftuinWebFactory factory) : IClassFixtur
     [Fact]
     public async Task Chair_plans_a_meeting_with_a_new_case_and_members_see_its_agenda()
     {
-        var ondiep = await WijkAsync("ondiep");
+        var ondiep = await NeighbourhoodAsync("ondiep");
         var member = await factory.SignedInAsync(Member);
         var chair = await factory.SignedInAsync(Chair);
 
@@ -44,7 +44,7 @@ public sealed class Meeting_planning(ProeftuinWebFactory factory) : IClassFixtur
     [Fact]
     public async Task A_member_who_is_not_chair_cannot_plan_and_bad_plans_change_nothing()
     {
-        var ondiep = await WijkAsync("ondiep");
+        var ondiep = await NeighbourhoodAsync("ondiep");
         var binnenstadCase = await FirstCaseAsync("binnenstad");
         var before = await MeetingCountAsync();
         var member = await factory.SignedInAsync(Member);
@@ -52,22 +52,22 @@ public sealed class Meeting_planning(ProeftuinWebFactory factory) : IClassFixtur
         var when = DateTimeOffset.UtcNow.AddDays(20);
 
         using var byMember = await member.PostAsJsonAsync($"/api/neighbourhoods/{ondiep}/meetings", new PlanMeetingRequest("Bespreking", when, []));
-        using var otherWijk = await chair.PostAsJsonAsync($"/api/neighbourhoods/{ondiep}/meetings", new PlanMeetingRequest("Bespreking", when, [new PlannedAgendaItem(binnenstadCase, 30)]));
+        using var otherNeighbourhood = await chair.PostAsJsonAsync($"/api/neighbourhoods/{ondiep}/meetings", new PlanMeetingRequest("Bespreking", when, [new PlannedAgendaItem(binnenstadCase, 30)]));
         using var noTitle = await chair.PostAsJsonAsync($"/api/neighbourhoods/{ondiep}/meetings", new PlanMeetingRequest("  ", when, []));
         using var badTimebox = await chair.PostAsJsonAsync($"/api/neighbourhoods/{ondiep}/meetings",
             new PlanMeetingRequest("Bespreking", when, [new PlannedAgendaItem(await FirstCaseAsync("ondiep"), 500)]));
         using var badAgeBand = await member.PostAsJsonAsync($"/api/neighbourhoods/{ondiep}/cases", new NewCaseRequest("Casus", "Bejaard", []));
 
         Assert.Equal(HttpStatusCode.Forbidden, byMember.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, otherWijk.StatusCode);
-        Assert.Equal("Alleen casussen van de eigen wijk kunnen op de agenda.", (await otherWijk.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        Assert.Equal(HttpStatusCode.BadRequest, otherNeighbourhood.StatusCode);
+        Assert.Equal("Alleen casussen van de eigen wijk kunnen op de agenda.", (await otherNeighbourhood.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
         Assert.Equal(HttpStatusCode.BadRequest, noTitle.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badTimebox.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badAgeBand.StatusCode);
         Assert.Equal(before, await MeetingCountAsync());
     }
 
-    private async Task<Guid> WijkAsync(string slug)
+    private async Task<Guid> NeighbourhoodAsync(string slug)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>().Neighbourhoods.Where(n => n.Slug == slug).Select(n => n.Id).SingleAsync();
@@ -75,9 +75,9 @@ public sealed class Meeting_planning(ProeftuinWebFactory factory) : IClassFixtur
 
     private async Task<Guid> FirstCaseAsync(string slug)
     {
-        var wijk = await WijkAsync(slug);
+        var neighbourhood = await NeighbourhoodAsync(slug);
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>().CaseFiles.Where(c => c.NeighbourhoodId == wijk).OrderBy(c => c.Code).Select(c => c.Id).FirstAsync();
+        return await scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>().CaseFiles.Where(c => c.NeighbourhoodId == neighbourhood).OrderBy(c => c.Code).Select(c => c.Id).FirstAsync();
     }
 
     private async Task<int> MeetingCountAsync()

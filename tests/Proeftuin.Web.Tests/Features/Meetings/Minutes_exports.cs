@@ -194,24 +194,24 @@ public sealed class Minutes_exports(ProeftuinWebFactory factory) : IClassFixture
     private Task<PastMeeting> PastMeetingWithMinutesAsync(Func<string, string>? finalText) =>
         factory.QueryAsync(async db =>
         {
-            var wijk = await db.Neighbourhoods.SingleAsync(n => n.Slug == "ondiep");
-            var caseFile = await db.CaseFiles.Where(c => c.NeighbourhoodId == wijk.Id).OrderBy(c => c.Code).FirstAsync();
+            var neighbourhood = await db.Neighbourhoods.SingleAsync(n => n.Slug == "ondiep");
+            var caseFile = await db.CaseFiles.Where(c => c.NeighbourhoodId == neighbourhood.Id).OrderBy(c => c.Code).FirstAsync();
             var chair = await db.Professionals.Where(p => p.Email == "joost.mulder@demo.proeftuin.nl").Select(p => p.Id).SingleAsync();
             var start = DateTime.UtcNow.Date.AddDays(-Random.Shared.Next(40, 4000)).AddHours(12);
-            var meeting = new Meeting(Guid.NewGuid(), wijk.Id, $"Extra bespreking {start:yyyy-MM-dd}", start, chair);
+            var meeting = new Meeting(Guid.NewGuid(), neighbourhood.Id, $"Extra bespreking {start:yyyy-MM-dd}", start, chair);
             meeting.AddToAgenda(Guid.NewGuid(), caseFile, 30);
             meeting.Start(start);
             meeting.Close(0, start.AddMinutes(50));
             // A letter glued to six digits: unique per run, and nothing the guard holds back (hex digits alone can look like
             // a postcode, "9158ae"; letters alone like a name).
             var tag = $"x{Random.Shared.Next(100_000, 1_000_000)}";
-            var forCase = new Recommendation(Guid.NewGuid(), wijk.Id, meeting.Id, caseFile.Id,
+            var forCase = new Recommendation(Guid.NewGuid(), neighbourhood.Id, meeting.Id, caseFile.Id,
                 new RecommendationDetails { Text = $"Vaste contactpersoon voor het gezin {tag}", Pillars = VisionPillar.ClientCentred, Level = RecommendationLevel.Case, AddressedTo = [Discipline.FamilyWorker], OwnerId = chair, DueDate = null }, chair, start.AddMinutes(20));
-            var forWijk = new Recommendation(Guid.NewGuid(), wijk.Id, meeting.Id, null,
+            var forNeighbourhood = new Recommendation(Guid.NewGuid(), neighbourhood.Id, meeting.Id, null,
                 new RecommendationDetails { Text = $"=Buurtteam en school, elke maand {tag}", Pillars = VisionPillar.ProfessionalCoordination, Level = RecommendationLevel.Neighbourhood, AddressedTo = [], OwnerId = null, DueDate = null }, chair, start.AddMinutes(30));
             db.Meetings.Add(meeting);
-            db.Recommendations.AddRange(forCase, forWijk);
-            var minutes = MeetingMinutes.For(meeting, new MinutesContent(meeting.Title, wijk.Name, start, [], [new MinutesCase(caseFile.Code, caseFile.Title, caseFile.Text, [forCase])]), DateTime.UtcNow);
+            db.Recommendations.AddRange(forCase, forNeighbourhood);
+            var minutes = MeetingMinutes.For(meeting, new MinutesContent(meeting.Title, neighbourhood.Name, start, [], [new MinutesCase(caseFile.Code, caseFile.Title, caseFile.Text, [forCase])]), DateTime.UtcNow);
             if (finalText is not null)
             {
                 minutes.Finalise(finalText(minutes.GeneratedText), 1, chair, DateTime.UtcNow);
@@ -219,7 +219,7 @@ public sealed class Minutes_exports(ProeftuinWebFactory factory) : IClassFixture
 
             db.MeetingMinutes.Add(minutes);
             await db.SaveChangesAsync();
-            return new PastMeeting(meeting.Id, meeting.Title, start, [forCase.Text], [forCase.Text, forWijk.Text]);
+            return new PastMeeting(meeting.Id, meeting.Title, start, [forCase.Text], [forCase.Text, forNeighbourhood.Text]);
         });
 
     private sealed record PastMeeting(Guid Id, string Title, DateTime ScheduledStartUtc, IReadOnlyList<string> CaseRecommendations, IReadOnlyList<string> AllRecommendations);

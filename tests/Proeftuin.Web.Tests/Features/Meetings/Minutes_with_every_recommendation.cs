@@ -74,13 +74,13 @@ public sealed class Minutes_with_every_recommendation(ProeftuinWebFactory factor
     private Task<PastMeeting> MeetingHeldADayLateAsync() =>
         factory.QueryAsync(async db =>
         {
-            var wijk = await db.Neighbourhoods.SingleAsync(n => n.Slug == "ondiep");
-            var cases = await db.CaseFiles.Where(c => c.NeighbourhoodId == wijk.Id).OrderBy(c => c.Code).Take(2).ToListAsync();
+            var neighbourhood = await db.Neighbourhoods.SingleAsync(n => n.Slug == "ondiep");
+            var cases = await db.CaseFiles.Where(c => c.NeighbourhoodId == neighbourhood.Id).OrderBy(c => c.Code).Take(2).ToListAsync();
             var chair = await db.Professionals.SingleAsync(p => p.Email == "joost.mulder@demo.proeftuin.nl");
             var kevin = await db.Professionals.SingleAsync(p => p.Email == Member);
             var planned = DateTime.UtcNow.Date.AddDays(-Random.Shared.Next(40, 4000)).AddHours(12);
             var held = planned.AddDays(1);
-            var meeting = new Meeting(Guid.NewGuid(), wijk.Id, $"Uitgestelde bespreking {planned:yyyy-MM-dd}", planned, chair.Id);
+            var meeting = new Meeting(Guid.NewGuid(), neighbourhood.Id, $"Uitgestelde bespreking {planned:yyyy-MM-dd}", planned, chair.Id);
             foreach (var caseFile in cases)
             {
                 meeting.AddToAgenda(Guid.NewGuid(), caseFile, 30);
@@ -92,16 +92,16 @@ public sealed class Minutes_with_every_recommendation(ProeftuinWebFactory factor
             round.Write(kevin.Id, "Rust in het gezin eerst.", held.AddMinutes(6));
             round.Reveal(held.AddMinutes(7));
             var tag = $"x{Random.Shared.Next(100_000, 1_000_000)}";
-            var forCase = new Recommendation(Guid.NewGuid(), wijk.Id, meeting.Id, cases[1].Id,
+            var forCase = new Recommendation(Guid.NewGuid(), neighbourhood.Id, meeting.Id, cases[1].Id,
                 new RecommendationDetails { Text = $"Vaste contactpersoon {tag}", Pillars = VisionPillar.ClientCentred, Level = RecommendationLevel.Case, OwnerId = chair.Id, DueDate = new DateOnly(2027, 1, 15) },
                 kevin.Id, held.AddMinutes(20));
-            var forMeeting = new Recommendation(Guid.NewGuid(), wijk.Id, meeting.Id, null,
+            var forMeeting = new Recommendation(Guid.NewGuid(), neighbourhood.Id, meeting.Id, null,
                 new RecommendationDetails { Text = $"Wachttijden stedelijk agenderen {tag}", Pillars = VisionPillar.Preconditions, Level = RecommendationLevel.City },
                 kevin.Id, held.AddMinutes(30));
             meeting.Close(0, held.AddMinutes(50));
             var evaluation = meeting.Evaluate(Guid.NewGuid(), kevin.Id, 8, "Goed voorbereid.", held.AddMinutes(55));
             var local = TimeZoneInfo.ConvertTimeFromUtc(held, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"));
-            var minutes = MeetingMinutes.For(meeting, new MinutesContent(meeting.Title, wijk.Name, local, [Discipline.MentalHealthPracticeNurse],
+            var minutes = MeetingMinutes.For(meeting, new MinutesContent(meeting.Title, neighbourhood.Name, local, [Discipline.MentalHealthPracticeNurse],
                 [.. cases.Select(c => new MinutesCase(c.Code, c.Title, c.Text, c.Id == cases[1].Id ? [forCase] : []))]), held.AddMinutes(50));
             db.Meetings.Add(meeting);
             db.WritingRounds.Add(round);

@@ -234,10 +234,10 @@ public sealed class Operations_that_cannot_poison_a_document(ProeftuinWebFactory
         }
     }
 
-    private Task<Guid> PlannedMeetingAsync(string wijk) =>
+    private Task<Guid> PlannedMeetingAsync(string neighbourhood) =>
         factory.QueryAsync(async db =>
         {
-            var id = await db.Neighbourhoods.Where(n => n.Slug == wijk).Select(n => n.Id).SingleAsync();
+            var id = await db.Neighbourhoods.Where(n => n.Slug == neighbourhood).Select(n => n.Id).SingleAsync();
             return await db.Meetings.Where(m => m.NeighbourhoodId == id && m.Status == MeetingStatus.Planned).Select(m => m.Id).SingleAsync();
         });
 }

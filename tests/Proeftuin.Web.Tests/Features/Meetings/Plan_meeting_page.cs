@@ -12,7 +12,7 @@ public sealed class Plan_meeting_page(ProeftuinWebFactory factory) : IClassFixtu
     [Fact]
     public async Task Chair_plans_a_meeting_from_the_form()
     {
-        var ondiep = await factory.WijkIdAsync("ondiep");
+        var ondiep = await factory.NeighbourhoodIdAsync("ondiep");
         var firstCase = await factory.FirstCaseIdAsync("ondiep");
         using var joost = await factory.SignedInAsync("joost.mulder@demo.proeftuin.nl");
 

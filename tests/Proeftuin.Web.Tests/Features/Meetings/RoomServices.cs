@@ -13,15 +13,15 @@ namespace Proeftuin.Web.Tests.Features.Meetings;
 internal static class RoomServices
 {
     /// <summary>The seat of the demo account <paramref name="email"/> in the planned meeting of <paramref name="wijk"/>, with its role there.</summary>
-    public static async Task<MeetingSeat> SeatAsync(this IServiceProvider services, string wijk, string email)
+    public static async Task<MeetingSeat> SeatAsync(this IServiceProvider services, string neighbourhood, string email)
     {
-        var meetingId = await services.PlannedMeetingAsync(wijk);
+        var meetingId = await services.PlannedMeetingAsync(neighbourhood);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
-        var wijkId = await db.Meetings.Where(m => m.Id == meetingId).Select(m => m.NeighbourhoodId).SingleAsync();
+        var neighbourhoodId = await db.Meetings.Where(m => m.Id == meetingId).Select(m => m.NeighbourhoodId).SingleAsync();
         var userId = await db.Professionals.Where(p => p.Email == email).Select(p => p.Id).SingleAsync();
-        var role = await db.Memberships.Where(m => m.NeighbourhoodId == wijkId && m.ProfessionalId == userId).Select(m => m.Role).SingleAsync();
-        return new MeetingSeat(meetingId, wijkId, userId, role);
+        var role = await db.Memberships.Where(m => m.NeighbourhoodId == neighbourhoodId && m.ProfessionalId == userId).Select(m => m.Role).SingleAsync();
+        return new MeetingSeat(meetingId, neighbourhoodId, userId, role);
     }
 
     /// <summary>Calls one service in a scope of its own, as one hub invocation would.</summary>

@@ -112,11 +112,11 @@ public sealed class Meeting_invitations
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
-        var wijk = await db.Neighbourhoods.SingleAsync(n => n.Slug == "ondiep");
-        var caseFile = await db.CaseFiles.FirstAsync(c => c.NeighbourhoodId == wijk.Id && c.Status != Core.Cases.CaseStatus.Archived);
-        var members = await db.Memberships.Where(m => m.NeighbourhoodId == wijk.Id).Join(db.Professionals, m => m.ProfessionalId, p => p.Id, (_, p) => p.Email).ToListAsync();
+        var neighbourhood = await db.Neighbourhoods.SingleAsync(n => n.Slug == "ondiep");
+        var caseFile = await db.CaseFiles.FirstAsync(c => c.NeighbourhoodId == neighbourhood.Id && c.Status != Core.Cases.CaseStatus.Archived);
+        var members = await db.Memberships.Where(m => m.NeighbourhoodId == neighbourhood.Id).Join(db.Professionals, m => m.ProfessionalId, p => p.Id, (_, p) => p.Email).ToListAsync();
         var chair = await app.SignedInAsync(Chair);
-        using var planned = await chair.PostAsJsonAsync($"/api/neighbourhoods/{wijk.Id}/meetings", new PlanMeetingRequest(title, start, [new PlannedAgendaItem(caseFile.Id, 30)]));
+        using var planned = await chair.PostAsJsonAsync($"/api/neighbourhoods/{neighbourhood.Id}/meetings", new PlanMeetingRequest(title, start, [new PlannedAgendaItem(caseFile.Id, 30)]));
         Assert.Equal(HttpStatusCode.Created, planned.StatusCode);
         var meeting = (await planned.Content.ReadFromJsonAsync<MeetingDto>())!;
         return (meeting.Id, members, caseFile.Title);

@@ -14,8 +14,8 @@ internal static class OutboxTestData
         var meetingId = await services.PlannedMeetingAsync("ondiep");
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
-        var wijk = await db.Meetings.Where(m => m.Id == meetingId).Select(m => m.NeighbourhoodId).SingleAsync();
-        var members = await db.Memberships.Where(m => m.NeighbourhoodId == wijk).Select(m => m.ProfessionalId).ToListAsync();
+        var neighbourhood = await db.Meetings.Where(m => m.Id == meetingId).Select(m => m.NeighbourhoodId).SingleAsync();
+        var members = await db.Memberships.Where(m => m.NeighbourhoodId == neighbourhood).Select(m => m.ProfessionalId).ToListAsync();
         var messages = Enumerable.Range(0, rounds).SelectMany(_ => members)
             .Select(member => new OutboxMessage { Kind = NotificationKind.MinutesFinal, RecipientId = member, MeetingId = meetingId }).ToList();
         db.OutboxMessages.AddRange(messages);

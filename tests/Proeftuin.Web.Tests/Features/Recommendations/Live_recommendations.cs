@@ -107,7 +107,7 @@ public sealed class Live_recommendations(ProeftuinWebFactory factory) : IClassFi
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
         var id = await db.Professionals.Where(p => p.Email == email).Select(p => p.Id).SingleAsync();
-        scope.ServiceProvider.GetRequiredService<WijkAccess>().UseUser(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id.ToString())], "test")));
+        scope.ServiceProvider.GetRequiredService<NeighbourhoodAccess>().UseUser(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id.ToString())], "test")));
         return await use(scope.ServiceProvider.GetRequiredService<LiveRecommendations>());
     }
 
@@ -115,10 +115,10 @@ public sealed class Live_recommendations(ProeftuinWebFactory factory) : IClassFi
     private Task<(Guid MeetingId, IReadOnlyList<Guid> CaseIds)> MeetingWithTwoCasesAsync() =>
         factory.QueryAsync(async db =>
         {
-            var wijk = await db.Neighbourhoods.SingleAsync(n => n.Slug == "leidsche-rijn");
+            var neighbourhood = await db.Neighbourhoods.SingleAsync(n => n.Slug == "leidsche-rijn");
             var chair = await db.Professionals.Where(p => p.Email == Chair).Select(p => p.Id).SingleAsync();
-            var cases = await db.CaseFiles.Where(c => c.NeighbourhoodId == wijk.Id).OrderBy(c => c.Code).Take(2).ToListAsync();
-            var meeting = new Meeting(Guid.NewGuid(), wijk.Id, "Extra bespreking aanbevelingen", DateTime.UtcNow.Date.AddDays(30).AddHours(12), chair);
+            var cases = await db.CaseFiles.Where(c => c.NeighbourhoodId == neighbourhood.Id).OrderBy(c => c.Code).Take(2).ToListAsync();
+            var meeting = new Meeting(Guid.NewGuid(), neighbourhood.Id, "Extra bespreking aanbevelingen", DateTime.UtcNow.Date.AddDays(30).AddHours(12), chair);
             foreach (var caseFile in cases)
             {
                 meeting.AddToAgenda(Guid.NewGuid(), caseFile, 30);

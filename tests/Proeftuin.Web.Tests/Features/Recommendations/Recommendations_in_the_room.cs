@@ -64,10 +64,10 @@ public sealed class Recommendations_in_the_room(ProeftuinWebFactory factory) : I
     private Task<(Guid MeetingId, IReadOnlyList<Guid> CaseIds)> MeetingWithTwoCasesAsync() =>
         factory.QueryAsync(async db =>
         {
-            var wijk = await db.Neighbourhoods.SingleAsync(n => n.Slug == "ondiep");
+            var neighbourhood = await db.Neighbourhoods.SingleAsync(n => n.Slug == "ondiep");
             var chair = await db.Professionals.Where(p => p.Email == Chair).Select(p => p.Id).SingleAsync();
-            var cases = await db.CaseFiles.Where(c => c.NeighbourhoodId == wijk.Id).OrderBy(c => c.Code).Take(2).ToListAsync();
-            var meeting = new Meeting(Guid.NewGuid(), wijk.Id, "Extra bespreking in de kamer", DateTime.UtcNow.Date.AddDays(30).AddHours(12), chair);
+            var cases = await db.CaseFiles.Where(c => c.NeighbourhoodId == neighbourhood.Id).OrderBy(c => c.Code).Take(2).ToListAsync();
+            var meeting = new Meeting(Guid.NewGuid(), neighbourhood.Id, "Extra bespreking in de kamer", DateTime.UtcNow.Date.AddDays(30).AddHours(12), chair);
             foreach (var caseFile in cases)
             {
                 meeting.AddToAgenda(Guid.NewGuid(), caseFile, 30);

@@ -152,11 +152,11 @@ public sealed class Hub_connections_are_evicted(ProeftuinWebFactory factory, Fas
         return await scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
     }
 
-    private static async Task<(Guid Meeting, Guid Wijk)> PlannedMeetingAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app, string wijk)
+    private static async Task<(Guid Meeting, Guid Neighbourhood)> PlannedMeetingAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app, string neighbourhood)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
-        var id = await db.Neighbourhoods.Where(n => n.Slug == wijk).Select(n => n.Id).SingleAsync();
+        var id = await db.Neighbourhoods.Where(n => n.Slug == neighbourhood).Select(n => n.Id).SingleAsync();
         return (await db.Meetings.Where(m => m.NeighbourhoodId == id && m.Status == MeetingStatus.Planned).Select(m => m.Id).SingleAsync(), id);
     }
 }

@@ -24,7 +24,7 @@ namespace Proeftuin.Web.Features.Cases.Preparation;
 [Authorize(Policy = IdentitySetup.TwoFactorCompleted)]
 public sealed class CaseHub(
     ProeftuinDbContext db,
-    WijkAccess access,
+    NeighbourhoodAccess access,
     LiveDocuments documents,
     CasePresence presence,
     ConnectionRateLimiter rateLimiter,

@@ -19,7 +19,7 @@ namespace Proeftuin.Web.Features.Cases.Preparation;
 /// open (<see cref="CaseEditRelay"/>).
 /// </summary>
 public sealed class CasePreparation(
-    ProeftuinDbContext db, WijkAccess access, TextGuard guard, GuardedNames guarded, OpenFindings openFindings, CaseEditRelay relay, AuditLog audit, TimeProvider time)
+    ProeftuinDbContext db, NeighbourhoodAccess access, TextGuard guard, GuardedNames guarded, OpenFindings openFindings, CaseEditRelay relay, AuditLog audit, TimeProvider time)
 {
     public const int MaxGuardedNames = 50;
     public const int MaxGuardedNameLength = 200;

@@ -44,12 +44,12 @@ public sealed class MeetingCaller(ProeftuinDbContext db, Presence presence, Memb
             return new(null, new HubError("meeting.unknown", "Deze bespreking bestaat niet."));
         }
 
-        Guid? wijk = found.NeighbourhoodId;
+        Guid? neighbourhood = found.NeighbourhoodId;
 
         var version = changes.Version;
-        if (await RoleAsync(wijk.Value, UserIdOf(context.User), context.ConnectionAborted) is not { } role)
+        if (await RoleAsync(neighbourhood.Value, UserIdOf(context.User), context.ConnectionAborted) is not { } role)
         {
-            await audit.RecordAsync(new AuditEvent("join", "denied", "Meeting", meetingId.ToString(), wijk));
+            await audit.RecordAsync(new AuditEvent("join", "denied", "Meeting", meetingId.ToString(), neighbourhood));
             return new(null, NotMember);
         }
 
@@ -58,7 +58,7 @@ public sealed class MeetingCaller(ProeftuinDbContext db, Presence presence, Memb
             return new(null, Cancelled);
         }
 
-        var seat = new MeetingSeat(meetingId, wijk.Value, UserIdOf(context.User), role);
+        var seat = new MeetingSeat(meetingId, neighbourhood.Value, UserIdOf(context.User), role);
         context.Items[Key] = new Checked(seat, version, time.GetUtcNow());
         return new(seat, null);
     }
@@ -113,14 +113,14 @@ public sealed class MeetingCaller(ProeftuinDbContext db, Presence presence, Memb
         }
 
         var userId = UserIdOf(context.User);
-        var wijk = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId).Select(m => m.NeighbourhoodId).FirstAsync(context.ConnectionAborted);
-        if (await RoleAsync(wijk, userId, context.ConnectionAborted) is not { } role)
+        var neighbourhood = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId).Select(m => m.NeighbourhoodId).FirstAsync(context.ConnectionAborted);
+        if (await RoleAsync(neighbourhood, userId, context.ConnectionAborted) is not { } role)
         {
             Forget(context);
             return null;
         }
 
-        var seat = new MeetingSeat(meetingId, wijk, userId, role);
+        var seat = new MeetingSeat(meetingId, neighbourhood, userId, role);
         context.Items[Key] = new Checked(seat, version, time.GetUtcNow());
         return seat;
     }

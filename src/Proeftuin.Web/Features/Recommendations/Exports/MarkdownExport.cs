@@ -26,7 +26,7 @@ public static class MarkdownExport
             foreach (var r in section.Items)
             {
                 md.Append("- ").Append(Plain(r.Text)).AppendLine();
-                md.Append("  *").Append(Plain(r.WijkName)).Append(", ").Append(Compilation.Date(r.DateUtc));
+                md.Append("  *").Append(Plain(r.NeighbourhoodName)).Append(", ").Append(Compilation.Date(r.DateUtc));
                 if (r.CaseCode is not null)
                 {
                     md.Append(", casus ").Append(r.CaseCode);

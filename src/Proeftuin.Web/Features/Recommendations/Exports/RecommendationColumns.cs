@@ -14,7 +14,7 @@ public static class RecommendationColumns
     public static readonly IReadOnlyList<RecommendationColumn> All =
     [
         new("datum", "Datum", r => Compilation.Date(r.DateUtc)),
-        new("wijk", "Wijk", r => r.WijkName),
+        new("wijk", "Wijk", r => r.NeighbourhoodName),
         new("casus", "Casus", r => r.CaseCode ?? string.Empty),
         new("aanbeveling", "Aanbeveling", r => r.Text),
         new("pijlers", "Pijlers", Compilation.Pillars),

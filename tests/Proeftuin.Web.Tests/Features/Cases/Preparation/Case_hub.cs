@@ -26,7 +26,7 @@ public sealed class Case_hub(FakeClockWebFactory factory) : IClassFixture<FakeCl
     private const string Kevin = "kevin.smit@demo.proeftuin.nl";
     private const string Esra = "esra.yilmaz@demo.proeftuin.nl";
     private const string Joost = "joost.mulder@demo.proeftuin.nl";
-    private const string OtherWijk = "fatima.elamrani@demo.proeftuin.nl";
+    private const string OtherNeighbourhood = "fatima.elamrani@demo.proeftuin.nl";
 
     [Fact]
     public async Task Two_members_prepare_a_draft_case_before_any_meeting_and_converge_with_the_server()
@@ -66,7 +66,7 @@ public sealed class Case_hub(FakeClockWebFactory factory) : IClassFixture<FakeCl
     public async Task A_member_of_another_wijk_cannot_join_edit_or_catch_up_and_the_refusal_is_audited()
     {
         var caseId = await DraftCaseAsync("OND");
-        await using var fatima = await ConnectAsync(OtherWijk);
+        await using var fatima = await ConnectAsync(OtherNeighbourhood);
 
         var join = await fatima.InvokeAsync<HubResult<CaseSnapshot>>(nameof(CaseHub.JoinCase), caseId);
         var submit = await fatima.InvokeAsync<HubResult<SubmitAck>>(nameof(CaseHub.SubmitOperation),
@@ -146,11 +146,11 @@ public sealed class Case_hub(FakeClockWebFactory factory) : IClassFixture<FakeCl
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
-        var wijk = await db.Neighbourhoods.SingleAsync(n => n.CaseCodePrefix == prefix);
-        var author = await db.Memberships.Where(m => m.NeighbourhoodId == wijk.Id).Select(m => m.ProfessionalId).FirstAsync();
+        var neighbourhood = await db.Neighbourhoods.SingleAsync(n => n.CaseCodePrefix == prefix);
+        var author = await db.Memberships.Where(m => m.NeighbourhoodId == neighbourhood.Id).Select(m => m.ProfessionalId).FirstAsync();
         var now = DateTime.UtcNow;
-        var existing = await db.CaseFiles.Where(c => c.NeighbourhoodId == wijk.Id).Select(c => c.Code).ToListAsync();
-        var caseFile = new CaseFile(Guid.NewGuid(), wijk.Id, CaseCode.Next(prefix, now.Year, existing), "Voorbereiding zonder bespreking", AgeBand.Child, ["school"], author, now);
+        var existing = await db.CaseFiles.Where(c => c.NeighbourhoodId == neighbourhood.Id).Select(c => c.Code).ToListAsync();
+        var caseFile = new CaseFile(Guid.NewGuid(), neighbourhood.Id, CaseCode.Next(prefix, now.Year, existing), "Voorbereiding zonder bespreking", AgeBand.Child, ["school"], author, now);
         db.CaseFiles.Add(caseFile);
         await db.SaveChangesAsync();
         return caseFile.Id;

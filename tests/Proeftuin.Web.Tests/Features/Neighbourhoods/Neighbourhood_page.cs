@@ -5,7 +5,7 @@ using Proeftuin.Web.Tests.Infrastructure;
 namespace Proeftuin.Web.Tests.Features.Neighbourhoods;
 
 /// <summary>The wijk page shows members, cases and meetings to the members of that wijk, and to no one else.</summary>
-public sealed class Wijk_page(ProeftuinWebFactory factory) : IClassFixture<ProeftuinWebFactory>
+public sealed class Neighbourhood_page(ProeftuinWebFactory factory) : IClassFixture<ProeftuinWebFactory>
 {
     [Fact]
     public async Task Member_of_Ondiep_sees_its_wijk_page()
@@ -28,11 +28,11 @@ public sealed class Wijk_page(ProeftuinWebFactory factory) : IClassFixture<Proef
         Assert.Contains(">Gesloten<", page.Html, StringComparison.Ordinal);
         Assert.Contains("href=\"/casussen/nieuw?wijk=ondiep\"", page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("/besprekingen/plannen", page.Html, StringComparison.Ordinal);
-        Assert.True(await factory.AuditedAsync("Neighbourhood", (await factory.WijkIdAsync("ondiep")).ToString(), "success"));
+        Assert.True(await factory.AuditedAsync("Neighbourhood", (await factory.NeighbourhoodIdAsync("ondiep")).ToString(), "success"));
     }
 
     [Fact]
-    public async Task Wijk_page_is_in_english_on_request()
+    public async Task Neighbourhood_page_is_in_english_on_request()
     {
         using var joost = await factory.SignedInAsync("joost.mulder@demo.proeftuin.nl");
 
@@ -61,7 +61,7 @@ public sealed class Wijk_page(ProeftuinWebFactory factory) : IClassFixture<Proef
     {
         using var joost = await factory.SignedInAsync("joost.mulder@demo.proeftuin.nl");
         using var kevin = await factory.SignedInAsync("kevin.smit@demo.proeftuin.nl");
-        var ondiep = await factory.WijkIdAsync("ondiep");
+        var ondiep = await factory.NeighbourhoodIdAsync("ondiep");
         var expected = await factory.QueryAsync(db => (
             from e in db.MeetingEvaluations
             join m in db.Meetings on e.MeetingId equals m.Id
@@ -87,7 +87,7 @@ public sealed class Wijk_page(ProeftuinWebFactory factory) : IClassFixture<Proef
         Assert.Equal(HttpStatusCode.Forbidden, page.Status);
         Assert.StartsWith("/account/access-denied", page.Landed.AbsolutePath, StringComparison.Ordinal);
         Assert.DoesNotContain("OND-", page.Html, StringComparison.Ordinal);
-        Assert.True(await factory.AuditedAsync("Neighbourhood", (await factory.WijkIdAsync("ondiep")).ToString(), "denied"));
+        Assert.True(await factory.AuditedAsync("Neighbourhood", (await factory.NeighbourhoodIdAsync("ondiep")).ToString(), "denied"));
     }
 
     [Fact]

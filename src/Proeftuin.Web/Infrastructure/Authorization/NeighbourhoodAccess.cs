@@ -10,7 +10,7 @@ namespace Proeftuin.Web.Infrastructure.Authorization;
 /// What the signed-in user may do in a wijk, read from the memberships once per request. A coordinator or beheerder
 /// role gives no access to case text: only membership of the wijk does.
 /// </summary>
-public sealed class WijkAccess(IHttpContextAccessor http, ProeftuinDbContext db)
+public sealed class NeighbourhoodAccess(IHttpContextAccessor http, ProeftuinDbContext db)
 {
     private Dictionary<Guid, MembershipRole>? _memberships;
     private ClaimsPrincipal? _user;

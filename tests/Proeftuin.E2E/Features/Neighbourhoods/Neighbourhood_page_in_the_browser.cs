@@ -4,7 +4,7 @@ using Proeftuin.E2E.Infrastructure;
 namespace Proeftuin.E2E.Features.Neighbourhoods;
 
 [Collection(BrowserCollection.Name)]
-public sealed class Wijk_page_in_the_browser(BrowserSession session)
+public sealed class Neighbourhood_page_in_the_browser(BrowserSession session)
 {
     [Fact]
     public async Task Chair_goes_from_home_to_the_wijk_page_and_it_is_accessible()
