@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Proeftuin.Data;
 using Proeftuin.Data.Providers;
 using Proeftuin.Data.Seeding;
@@ -16,7 +17,8 @@ public static class DatabaseSetup
         var settings = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddDbContextFactory<ProeftuinDbContext>(options => options.Use(settings));
+        // Interceptors registered by features (e.g. the live room's cache of meeting state, ADR 33) see every save.
+        builder.Services.AddDbContextFactory<ProeftuinDbContext>((services, options) => options.Use(settings).AddInterceptors(services.GetServices<IInterceptor>()));
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<ProeftuinDbContext>>().CreateDbContext());
 
         // Registered before the web server starts listening: no request sees an unmigrated database.

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Core.Collaboration;
 using Proeftuin.Core.Meetings;
@@ -19,7 +20,7 @@ public sealed record Relay<T, TMessage>(HubResult<T> Answer, TMessage? Message)
 /// </summary>
 public sealed class LiveEditing(
     ProeftuinDbContext db, LiveDocuments documents, Presence presence, ConnectionRateLimiter rateLimiter,
-    FindingsMonitor findingsMonitor, EditAudit editAudit, AuditLog audit, LiveMetrics metrics, TimeProvider time)
+    FindingsMonitor findingsMonitor, MeetingEditStates editStates, EditAudit editAudit, AuditLog audit, LiveMetrics metrics, TimeProvider time)
 {
     public const int MaxCatchUpOperations = 10_000;
     public static readonly TimeSpan CursorInterval = TimeSpan.FromMilliseconds(100);
@@ -68,16 +69,9 @@ public sealed class LiveEditing(
 
         var isMinutes = document.Kind == DocumentKind.Minutes;
         Guid? caseId = isMinutes ? null : document.Id;
-        var meeting = await db.Meetings.AsNoTracking()
-            .Where(m => m.Id == seat.MeetingId)
-            .Select(m => new
-            {
-                m.Status,
-                OnAgenda = m.Agenda.Any(a => a.CaseFileId == caseId),
-                Minutes = db.MeetingMinutes.Where(x => x.MeetingId == m.Id).Select(x => new { x.FinalisedAtUtc }).FirstOrDefault(),
-            })
-            .FirstAsync(cancellationToken);
-        if (!isMinutes && !meeting.OnAgenda)
+        // Read once per meeting, not per keystroke, and forgotten on every change of the meeting (ADR 33).
+        var meeting = await editStates.GetAsync(seat.MeetingId, token => FactsAsync(seat.MeetingId, token), cancellationToken);
+        if (!isMinutes && !meeting.AgendaCases.Contains(document.Id))
         {
             return Refuse<SubmitAck, OperationBroadcast>(Foreign);
         }
@@ -88,7 +82,7 @@ public sealed class LiveEditing(
             return Refuse<SubmitAck, OperationBroadcast>(new("meeting.closed", "De bespreking is gesloten; de teksten kunnen niet meer worden gewijzigd."));
         }
 
-        if (isMinutes && (meeting.Minutes is null || meeting.Minutes.FinalisedAtUtc is not null))
+        if (isMinutes && (!meeting.MinutesExist || meeting.MinutesFinal))
         {
             return Refuse<SubmitAck, OperationBroadcast>(new("minutes.final", "Het verslag is definitief (of nog niet gemaakt) en kan niet worden gewijzigd."));
         }
@@ -191,6 +185,20 @@ public sealed class LiveEditing(
     private async Task<bool> OnAgendaAsync(Guid meetingId, DocumentId document, CancellationToken cancellationToken) =>
         document.Kind == DocumentKind.Minutes
         || await db.AgendaItems.AsNoTracking().AnyAsync(a => a.MeetingId == meetingId && a.CaseFileId == document.Id, cancellationToken);
+
+    private async Task<MeetingEditFacts> FactsAsync(Guid meetingId, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.AsNoTracking()
+            .Where(m => m.Id == meetingId)
+            .Select(m => new
+            {
+                m.Status,
+                Cases = m.Agenda.Select(a => a.CaseFileId).ToList(),
+                Minutes = db.MeetingMinutes.Where(x => x.MeetingId == m.Id).Select(x => new { x.FinalisedAtUtc }).FirstOrDefault(),
+            })
+            .FirstAsync(cancellationToken);
+        return new(meeting.Status, meeting.Cases.ToFrozenSet(), meeting.Minutes is not null, meeting.Minutes?.FinalisedAtUtc is not null);
+    }
 
     private async Task<string> BaseTextAsync(Guid meetingId, Guid? caseId, CancellationToken cancellationToken) => caseId is { } id
         ? await db.CaseFiles.AsNoTracking().Where(c => c.Id == id).Select(c => c.Text).FirstAsync(cancellationToken)
