@@ -5,7 +5,8 @@ namespace Proeftuin.E2E.Features.Meetings;
 
 /// <summary>
 /// The chair of Ondiep plans a meeting, edits its agenda (moves a case down, adds one, removes one) and reschedules
-/// it, all with the keyboard, then runs it through its phases and back and on to the second case; a member in a second
+/// it, all with the keyboard, then runs it through its phases and back, opens a writing round the member answers unseen
+/// and shares the answers, and goes on to the second case; a member in a second
 /// browser sees every phase change live, and only the chair controls that apply are on screen.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -21,12 +22,15 @@ public sealed class Chair_steers_in_the_browser(BrowserSession session)
 
         // Plan with the first two cases of the wijk.
         await chair.GotoAsync("/besprekingen/plannen?wijk=ondiep");
-        var cases = await chair.GetByTestId("agenda-case").Locator("label").AllInnerTextsAsync();
+        // A label is "code — title", with " — Klaar voor bespreking" after it once a case is ready (another test may
+        // have marked one); the other pages name a case by "code — title" alone.
+        var labels = await chair.GetByTestId("agenda-case").Locator("label").AllInnerTextsAsync();
+        var cases = await chair.GetByTestId("agenda-case").Locator("label").EvaluateAllAsync<string[]>("labels => labels.map(l => l.firstChild.textContent.replace(/\\s*—\\s*$/, '').trim())");
         await chair.GetByLabel("Titel van de bespreking").FillAsync(Title);
         await chair.GetByLabel("Datum").FillAsync("2027-05-13");
         await chair.GetByLabel("Begintijd (Nederlandse tijd)").FillAsync("12:30");
-        await chair.GetByLabel(cases[0], new() { Exact = true }).CheckAsync();
-        await chair.GetByLabel(cases[1], new() { Exact = true }).CheckAsync();
+        await chair.GetByLabel(labels[0], new() { Exact = true }).CheckAsync();
+        await chair.GetByLabel(labels[1], new() { Exact = true }).CheckAsync();
         await chair.GetByRole(AriaRole.Button, new() { Name = "Bespreking plannen" }).ClickAsync();
         await chair.GetByTestId("meeting-row").Filter(new() { HasText = Title }).GetByRole(AriaRole.Link).ClickAsync();
         await chair.GetByTestId("edit-meeting").ClickAsync();
@@ -79,6 +83,17 @@ public sealed class Chair_steers_in_the_browser(BrowserSession session)
         await Chair(chair, "Vorige fase").ClickAsync();
         await Assertions.Expect(member.GetByTestId("phase")).ToHaveTextAsync("Fase: Verheldering", Patiently);
         await Assertions.Expect(member.GetByTestId("timer-face")).ToContainTextAsync("7:", new() { Timeout = BrowserSession.ExpectTimeout }); // Verheldering afresh: 8:00 counting down.
+
+        // A writing round: the chair asks, the member answers unseen, the chair shares the answers with the room.
+        await chair.GetByLabel("Vraag voor de schrijfronde").FillAsync("Wat is de kern van de hulpvraag?");
+        await Chair(chair, "Schrijfronde openen").ClickAsync();
+        await member.GetByLabel("Jouw antwoord").FillAsync("Rust in het gezin na de verhuizing.");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Antwoord bewaren" }).ClickAsync();
+        await Assertions.Expect(chair.Locator("#round-status")).ToContainTextAsync("1 van de aanwezigen hebben geschreven", new() { Timeout = BrowserSession.ExpectTimeout });
+        await Assertions.Expect(chair.Locator("#round-answers")).Not.ToContainTextAsync("Rust in het gezin");
+        await Chair(chair, "Antwoorden delen").ClickAsync();
+        await Assertions.Expect(member.Locator("#round-answers")).ToContainTextAsync("Rust in het gezin na de verhuizing.", new() { Timeout = BrowserSession.ExpectTimeout });
+        await Assertions.Expect(chair.Locator("#round-answers")).ToContainTextAsync("Rust in het gezin na de verhuizing.", new() { Timeout = BrowserSession.ExpectTimeout });
 
         await Chair(chair, "Volgende casus").ClickAsync();
         await Assertions.Expect(member.GetByTestId("phase")).ToHaveTextAsync("Fase: Inbreng", Patiently);
