@@ -107,7 +107,8 @@ public static class ProeftuinApp
         builder.Services.AddSingleton<ConnectionRateLimiter>();
         builder.Services.AddSingleton<FindingsMonitor>();
         builder.Services.AddSingleton<MeetingEditStates>();
-        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, MeetingEditStateInvalidator>();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, LiveCacheInvalidator>();
+        builder.Services.AddSingleton<Features.Anonymization.CaseFindingInputs>();
         builder.Services.AddSingleton<EditAudit>();
         builder.Services.AddSingleton<Features.Cases.Preparation.CasePresence>();
         builder.Services.AddScoped<Features.Cases.Preparation.CasePreparation>();

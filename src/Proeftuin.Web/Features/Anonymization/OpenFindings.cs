@@ -19,13 +19,16 @@ public sealed class OpenFindings(ProeftuinDbContext db, GuardedNames guarded, Do
     public static DocumentId CaseDocument(Guid caseId) => DocumentId.ForCase(caseId);
 
     /// <summary>Open findings in <paramref name="text"/> (the live text), or in the stored text when none is given.</summary>
-    public async Task<IReadOnlyList<Finding>> ForCaseAsync(CaseFile caseFile, string? text, CancellationToken cancellationToken)
-    {
-        var scanned = text ?? caseFile.Text;
-        var dismissals = await DismissalsAsync([caseFile.Id], cancellationToken);
-        var findings = guarded.Detector.Scan(scanned, await GuardedNames.ForCaseAsync(db, caseFile.Id, cancellationToken));
-        return AnonymizationGate.OpenFindings(findings, scanned, dismissals, guarded.Hasher);
-    }
+    public async Task<IReadOnlyList<Finding>> ForCaseAsync(CaseFile caseFile, string? text, CancellationToken cancellationToken) =>
+        Open(guarded, text ?? caseFile.Text, await InputsAsync(caseFile.Id, cancellationToken));
+
+    /// <summary>The case's guarded name hashes and dismissals, as the detector and the gate need them.</summary>
+    public async Task<CaseFindingInputsEntry> InputsAsync(Guid caseId, CancellationToken cancellationToken) =>
+        new(await GuardedNames.ForCaseAsync(db, caseId, cancellationToken), await DismissalsAsync([caseId], cancellationToken));
+
+    /// <summary>Open findings in <paramref name="text"/> under inputs already read (the live re-check keeps them, <see cref="CaseFindingInputs"/>).</summary>
+    public static IReadOnlyList<Finding> Open(GuardedNames guarded, string text, CaseFindingInputsEntry inputs) =>
+        AnonymizationGate.OpenFindings(guarded.Detector.Scan(text, inputs.GuardedNames), text, inputs.Dismissals, guarded.Hasher);
 
     /// <summary>
     /// The case text as it stands now: the latest revision in the op log (written before every ack), or the stored text

@@ -6,6 +6,7 @@ using Proeftuin.Core.Meetings;
 using Proeftuin.Data;
 using Proeftuin.Web.Features.Anonymization;
 using Proeftuin.Web.Features.Meetings.Live;
+using Proeftuin.Web.Infrastructure.Anonymization;
 
 namespace Proeftuin.Web.Features.Cases.Preparation;
 
@@ -21,11 +22,14 @@ public sealed class CaseEditRelay(
     IHubContext<CaseHub, ICaseClient> caseHub,
     IHubContext<MeetingHub, IMeetingClient> meetingHub,
     IServiceScopeFactory scopes,
+    CaseFindingInputs inputsCache,
+    GuardedNames guarded,
     TimeProvider time,
     ILogger<CaseEditRelay> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<string, byte> _scheduled = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _lastFindings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CheckedState> _lastChecked = new(StringComparer.Ordinal);
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -42,6 +46,8 @@ public sealed class CaseEditRelay(
     /// <summary>After a guarded name or a dismissal changed what counts as a finding: check now and tell both sides.</summary>
     public async Task RecheckAsync(Guid caseId, CancellationToken cancellationToken)
     {
+        // Also after a bulk replace of the guarded names, which no save interceptor sees.
+        inputsCache.Forget(caseId);
         var session = await documents.GetAsync(DocumentId.ForCase(caseId), () => CaseTextAsync(caseId), cancellationToken);
         await CheckAsync(caseId, session, force: true);
     }
@@ -88,13 +94,23 @@ public sealed class CaseEditRelay(
         }, session.DocumentId);
     }
 
+    /// <summary>
+    /// One check per case text, whichever side typed (the case page or a meeting room): the rooms get the findings from
+    /// here too. The case's guarded names and dismissals come from <see cref="CaseFindingInputs"/>, and a text whose
+    /// revision and inputs were already checked is not scanned again.
+    /// </summary>
     private async Task CheckAsync(Guid caseId, DocumentSession session, bool force)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
         var (text, revision) = await session.SnapshotAsync(CancellationToken.None);
-        var caseFile = await db.CaseFiles.AsNoTracking().FirstAsync(c => c.Id == caseId);
-        var open = await scope.ServiceProvider.GetRequiredService<OpenFindings>().ForCaseAsync(caseFile, text, CancellationToken.None);
+        var inputs = await inputsCache.GetAsync(caseId, ct => ReadInputsAsync(caseId, ct), CancellationToken.None);
+        var checkedNow = new CheckedState(revision, inputs);
+        if (!force && _lastChecked.TryGetValue(session.DocumentId, out var previous) && previous == checkedNow)
+        {
+            return;
+        }
+
+        _lastChecked[session.DocumentId] = checkedNow;
+        var open = OpenFindings.Open(guarded, text, inputs);
         IReadOnlyList<FindingDto> findings = [.. open.Select(f => FindingDto.From(f, text))];
         var key = string.Join(';', findings.Select(f => $"{f.Start}-{f.End}-{f.Category}"));
         var changed = !_lastFindings.TryGetValue(session.DocumentId, out var last) || last != key;
@@ -110,6 +126,12 @@ public sealed class CaseEditRelay(
         {
             await meetingHub.Clients.Groups([.. meetings.Select(MeetingHub.Group)]).FindingsChanged(broadcast);
         }
+    }
+
+    private async Task<CaseFindingInputsEntry> ReadInputsAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OpenFindings>().InputsAsync(caseId, cancellationToken);
     }
 
     /// <summary>The rooms of the planned and live meetings that have the case on their agenda.</summary>
@@ -130,6 +152,9 @@ public sealed class CaseEditRelay(
         return await scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>().CaseFiles.AsNoTracking()
             .Where(c => c.Id == caseId).Select(c => c.Text).FirstAsync();
     }
+
+    /// <summary>The revision last scanned and the inputs it was scanned under (compared by reference: a reload is a new object).</summary>
+    private sealed record CheckedState(long Revision, CaseFindingInputsEntry Inputs);
 
     private async Task Guarded(Func<Task> work, string documentId)
     {

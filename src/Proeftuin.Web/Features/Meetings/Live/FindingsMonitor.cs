@@ -8,8 +8,9 @@ using Proeftuin.Web.Features.Anonymization;
 namespace Proeftuin.Web.Features.Meetings.Live;
 
 /// <summary>
-/// Re-checks an edited case text or verslag for identifying details and tells the room when its findings appear or
-/// disappear. Not on every keystroke: after an edit the check runs once a short moment later, covering every edit made
+/// Re-checks an edited verslag for identifying details and tells the room when its findings appear or disappear (a case
+/// text is re-checked once for the case page and every room by <see cref="Cases.Preparation.CaseEditRelay"/>, on the
+/// same delay; checking it here as well scanned every typed case text twice). Not on every keystroke: after an edit the check runs once a short moment later, covering every edit made
 /// meanwhile, so typing stays fast while a name typed in is still flagged well within a second.
 /// </summary>
 public sealed class FindingsMonitor(
@@ -23,8 +24,8 @@ public sealed class FindingsMonitor(
 
     public static TimeSpan Delay { get; } = TimeSpan.FromMilliseconds(400);
 
-    /// <summary>A case text changed (<paramref name="caseId"/>), or the meeting's verslag (<paramref name="caseId"/> null).</summary>
-    public void Changed(Guid meetingId, Guid? caseId, DocumentSession session)
+    /// <summary>The meeting's verslag changed.</summary>
+    public void MinutesChanged(Guid meetingId, DocumentSession session)
     {
         if (!_scheduled.TryAdd(session.DocumentId, 0))
         {
@@ -42,7 +43,7 @@ public sealed class FindingsMonitor(
             _scheduled.TryRemove(session.DocumentId, out _);
             try
             {
-                await CheckAsync(meetingId, caseId, session);
+                await CheckAsync(meetingId, session);
             }
             catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or OperationCanceledException or IOException)
             {
@@ -51,23 +52,12 @@ public sealed class FindingsMonitor(
         });
     }
 
-    private async Task CheckAsync(Guid meetingId, Guid? caseId, DocumentSession session)
+    private async Task CheckAsync(Guid meetingId, DocumentSession session)
     {
         await using var scope = scopes.CreateAsyncScope();
         var (text, revision) = await session.SnapshotAsync(CancellationToken.None);
-        IReadOnlyList<FindingDto> findings;
-        if (caseId is { } id)
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
-            var caseFile = await db.CaseFiles.AsNoTracking().FirstAsync(c => c.Id == id);
-            var open = await scope.ServiceProvider.GetRequiredService<OpenFindings>().ForCaseAsync(caseFile, text, CancellationToken.None);
-            findings = [.. open.Select(f => FindingDto.From(f, text))];
-        }
-        else
-        {
-            var verdict = await scope.ServiceProvider.GetRequiredService<TextGuard>().CheckMinutesAsync(meetingId, text, CancellationToken.None);
-            findings = [.. verdict.Findings.Select(FindingDto.From)];
-        }
+        var verdict = await scope.ServiceProvider.GetRequiredService<TextGuard>().CheckMinutesAsync(meetingId, text, CancellationToken.None);
+        IReadOnlyList<FindingDto> findings = [.. verdict.Findings.Select(FindingDto.From)];
 
         if (documents.FindingsChanged(session.DocumentId, findings.Select(f => (f.Start, f.End, f.Category))))
         {

@@ -101,8 +101,12 @@ public sealed class LiveEditing(
             }
 
             metrics.Applied(time.GetElapsedTime(started));
-            // The case text or the verslag: both are re-checked and the room sees the findings where they typed.
-            findingsMonitor.Changed(seat.MeetingId, caseId, session);
+            // Both are re-checked and the room sees the findings where they typed: the verslag here, a case text by
+            // CaseEditRelay, which sees every edit of it (from a room or the case page) and tells every open room once.
+            if (isMinutes)
+            {
+                findingsMonitor.MinutesChanged(seat.MeetingId, session);
+            }
             editAudit.Edited(seat.MeetingId, request.DocumentId, seat.UserId, audit);
             return new(ack, new OperationBroadcast(request.DocumentId, result.Revision, result.Operation, request.ClientId, request.ClientSeq));
         }

@@ -3,18 +3,21 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Proeftuin.Core.Meetings;
+using Proeftuin.Data.Anonymization;
+using Proeftuin.Web.Features.Anonymization;
 
 namespace Proeftuin.Web.Features.Meetings.Live;
 
 /// <summary>
-/// Forgets the cached <see cref="MeetingEditFacts"/> of every meeting whose state, agenda or verslag a save changes —
-/// wherever in the app that save happens (start, close, cancel, agenda edits, the verslag made or finalised). Forgotten
-/// before the save and again once it is committed (after the transaction, when one is open), so an operation never keeps
-/// facts from before the change.
+/// Forgets what the live service caches whenever a save changes it, wherever in the app that save happens: the
+/// <see cref="MeetingEditFacts"/> of every meeting whose state, agenda or verslag changes (start, close, cancel, agenda
+/// edits, the verslag made or finalised), and the <see cref="CaseFindingInputs"/> of every case whose guarded names or
+/// dismissals change. Forgotten before the save and again once it is committed (after the transaction, when one is
+/// open), so an operation or a findings check never keeps facts from before the change.
 /// </summary>
-public sealed class MeetingEditStateInvalidator(MeetingEditStates states) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class LiveCacheInvalidator(MeetingEditStates states, CaseFindingInputs caseInputs) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, HashSet<Guid>> _pending = [];
+    private readonly ConditionalWeakTable<DbContext, HashSet<Cached>> _pending = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -71,7 +74,7 @@ public sealed class MeetingEditStateInvalidator(MeetingEditStates states) : Save
             return;
         }
 
-        HashSet<Guid>? changed = null;
+        HashSet<Cached>? changed = null;
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
@@ -79,17 +82,19 @@ public sealed class MeetingEditStateInvalidator(MeetingEditStates states) : Save
                 continue;
             }
 
-            Guid? meetingId = entry.Entity switch
+            Cached? cached = entry.Entity switch
             {
-                Meeting meeting => meeting.Id,
-                AgendaItem item => item.MeetingId,
-                MeetingMinutes minutes => minutes.MeetingId,
+                Meeting meeting => new(CacheKind.Meeting, meeting.Id),
+                AgendaItem item => new(CacheKind.Meeting, item.MeetingId),
+                MeetingMinutes minutes => new(CacheKind.Meeting, minutes.MeetingId),
+                CaseGuardedName name => new(CacheKind.CaseInputs, name.CaseFileId),
+                CaseFindingDismissal dismissal => new(CacheKind.CaseInputs, dismissal.CaseFileId),
                 _ => null,
             };
-            if (meetingId is { } id)
+            if (cached is { } key)
             {
-                states.Forget(id);
-                (changed ??= []).Add(id);
+                Forget(key);
+                (changed ??= []).Add(key);
             }
         }
 
@@ -119,7 +124,7 @@ public sealed class MeetingEditStateInvalidator(MeetingEditStates states) : Save
             return;
         }
 
-        HashSet<Guid>? pending;
+        HashSet<Cached>? pending;
         lock (_pending)
         {
             if (!_pending.TryGetValue(context, out pending))
@@ -130,9 +135,25 @@ public sealed class MeetingEditStateInvalidator(MeetingEditStates states) : Save
             _pending.Remove(context);
         }
 
-        foreach (var id in pending)
+        foreach (var key in pending)
         {
-            states.Forget(id);
+            Forget(key);
         }
     }
+
+    private void Forget(Cached key)
+    {
+        if (key.Kind == CacheKind.Meeting)
+        {
+            states.Forget(key.Id);
+        }
+        else
+        {
+            caseInputs.Forget(key.Id);
+        }
+    }
+
+    private enum CacheKind { Meeting, CaseInputs }
+
+    private readonly record struct Cached(CacheKind Kind, Guid Id);
 }
