@@ -9,7 +9,7 @@ public sealed record MeetingEditFacts(MeetingStatus Status, FrozenSet<Guid> Agen
 
 /// <summary>
 /// The <see cref="MeetingEditFacts"/> per meeting, so typing does not query the database for them on every keystroke
-/// (ADR 33). A change on this node forgets them at once (<see cref="MeetingEditStateInvalidator"/> sees every save of a
+/// (ADR 33). A change on this node forgets them at once (<see cref="LiveCacheInvalidator"/> sees every save of a
 /// meeting, agenda item or verslag); a change on another node is seen after at most <see cref="MaxAge"/>.
 /// </summary>
 public sealed class MeetingEditStates(TimeProvider time)
