@@ -55,7 +55,7 @@ public sealed class Administration_in_the_browser(BrowserSession session)
         await Assertions.Expect(room.GetByTestId("connection-status")).ToHaveTextAsync("Verbonden");
         await admin.GotoAsync("/admin");
         await admin.GetByRole(AriaRole.Link, new() { Name = "Ondiep", Exact = true }).ClickAsync();
-        await admin.GetByRole(AriaRole.Button, new() { Name = $"{bramName} uit de wijk halen" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = $"Uit de wijk halen: {bramName}" }).ClickAsync();
         var confirmation = admin.GetByTestId("remove-confirmation");
         await Assertions.Expect(confirmation).ToContainTextAsync($"Weet je zeker dat je {bramName} uit Ondiep haalt?");
         await Accessibility.AssertNoViolationsAsync(admin);
