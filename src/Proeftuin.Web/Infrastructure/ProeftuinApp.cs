@@ -10,6 +10,7 @@ using Proeftuin.Web.Features.Recommendations;
 using Proeftuin.Web.Features.Health;
 using Proeftuin.Web.Features.Meetings;
 using Proeftuin.Web.Features.Meetings.Live;
+using Proeftuin.Web.Features.Admin;
 using Proeftuin.Web.Features.Neighbourhoods;
 using Proeftuin.Web.Features.Notifications;
 using Proeftuin.Web.Infrastructure.Audit;
@@ -58,6 +59,7 @@ public static class ProeftuinApp
         builder.Services.AddScoped<Features.Meetings.WritingRounds>();
         builder.Services.AddRecommendations();
         builder.Services.AddCoordination();
+        builder.Services.AddAdministration();
         builder.Services.AddSingleton<Infrastructure.Markdown.MarkdownRenderer>();
         builder.Services.AddScoped<Features.Meetings.MinutesTexts>();
         builder.Services.AddScoped<Features.Meetings.MinutesAppendix>();

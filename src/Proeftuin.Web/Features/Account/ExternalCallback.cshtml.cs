@@ -60,7 +60,9 @@ public sealed class ExternalCallbackModel(SignInManager<ProeftuinUser> signIn, U
 
         await audit.RecordAsync(new AuditEvent(result.IsLockedOut ? "login-locked" : Failed, "failed", "Account", user.Id.ToString(), UserId: user.Id, UserName: user.Email));
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
-        return Refuse(result.IsLockedOut ? text["LoginLockedOut"] : text["ExternalLoginFailed"]);
+        return Refuse(!result.IsLockedOut ? text["ExternalLoginFailed"]
+            : Admin.AccountAdministration.IsDeactivated(user.LockoutEnd) ? text["LoginDeactivated"]
+            : text["LoginLockedOut"]);
     }
 
     private async Task<ProeftuinUser?> LinkInvitedAccountAsync(ExternalLoginInfo info, string? email)

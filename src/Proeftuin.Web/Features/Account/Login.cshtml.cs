@@ -55,7 +55,9 @@ public sealed class LoginModel(SignInManager<ProeftuinUser> signIn, UserManager<
         }
 
         await audit.RecordAsync(new AuditEvent(result.IsLockedOut ? "login-locked" : "login-failed", "failed", "Account", user.Id.ToString(), UserId: user.Id, UserName: user.Email));
-        Error = result.IsLockedOut ? text["LoginLockedOut"] : text["LoginFailed"];
+        Error = !result.IsLockedOut ? text["LoginFailed"]
+            : Admin.AccountAdministration.IsDeactivated(user.LockoutEnd) ? text["LoginDeactivated"]
+            : text["LoginLockedOut"];
         return Page();
     }
 

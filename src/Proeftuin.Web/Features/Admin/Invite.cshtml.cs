@@ -9,12 +9,9 @@ using Proeftuin.Core.Neighbourhoods;
 using Proeftuin.Core.Professionals;
 using Proeftuin.Data;
 using Proeftuin.Data.Identity;
-using Proeftuin.Web.Features.Account;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Identity;
 using Proeftuin.Web.Infrastructure.Localization;
-using Proeftuin.Web.Infrastructure.Mail;
-using Proeftuin.Web.Infrastructure.Security;
 
 namespace Proeftuin.Web.Features.Admin;
 
@@ -26,8 +23,7 @@ namespace Proeftuin.Web.Features.Admin;
 public sealed class InviteModel(
     ProeftuinDbContext db,
     UserManager<ProeftuinUser> users,
-    IMailSender mail,
-    PublicAddress publicAddress,
+    InvitationMail invitation,
     AuditLog audit,
     IStringLocalizer<SharedResource> text) : PageModel
 {
@@ -110,8 +106,7 @@ public sealed class InviteModel(
             await users.AddToRoleAsync(user, GlobalRole);
         }
 
-        var link = await SetPasswordModel.LinkAsync(users, user, Url, publicAddress);
-        await mail.SendAsync(new OutgoingMail(email, text["InviteMailSubject"], string.Format(System.Globalization.CultureInfo.CurrentCulture, text["InviteMailBody"], professional.DisplayName, link)), cancellationToken);
+        await invitation.SendAsync(user, professional.DisplayName, cancellationToken);
         await audit.RecordAsync(new AuditEvent("create", "success", "Account", user.Id.ToString(), NeighbourhoodId, GlobalRoles.Administrator), cancellationToken);
         Sent = string.Format(System.Globalization.CultureInfo.CurrentCulture, text["InviteSent"], email);
         ModelState.Clear();

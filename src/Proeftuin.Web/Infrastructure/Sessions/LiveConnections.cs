@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Proeftuin.Data;
+using Proeftuin.Web.Features.Cases.Preparation;
 using Proeftuin.Web.Features.Meetings.Live;
 
 namespace Proeftuin.Web.Infrastructure.Sessions;
@@ -15,9 +16,10 @@ namespace Proeftuin.Web.Infrastructure.Sessions;
 /// (<see cref="EndSession"/>, <see cref="EndUser"/>, <see cref="EndMembershipAsync"/>), and otherwise at the next
 /// <see cref="CheckAsync"/> against the database, which every node runs on its own (<see cref="LiveConnectionCheck"/>),
 /// so a change made on another node needs no messaging. The check also keeps the browser session of an open
-/// connection from going idle: sitting in a meeting without clicking is activity.
+/// connection from going idle: sitting in a meeting without clicking is activity. A connection counts for a wijk when
+/// it joined a meeting of that wijk (<c>/hubs/meeting</c>) or opened a case of it (<c>/hubs/case</c>).
 /// </summary>
-public sealed class LiveConnections(IServiceScopeFactory scopes, Presence presence, TimeProvider time, IOptions<SessionOptions> options, ILogger<LiveConnections> logger)
+public sealed class LiveConnections(IServiceScopeFactory scopes, Presence presence, CasePresence cases, TimeProvider time, IOptions<SessionOptions> options, ILogger<LiveConnections> logger)
 {
     private sealed record Connection(HubCallerContext Context, Guid UserId, string? SessionKey, string? SecurityStamp);
 
@@ -50,31 +52,61 @@ public sealed class LiveConnections(IServiceScopeFactory scopes, Presence presen
     public int EndUser(Guid userId, string? keep = null) =>
         Close(c => c.UserId == userId && (keep is null || c.SessionKey != keep), "account sessions ended");
 
-    /// <summary>The account lost its membership of a wijk: its connections in a meeting of that wijk close now.</summary>
+    /// <summary>The account lost its membership of a wijk: its connections in a meeting or on a case of that wijk close now.</summary>
     public async Task<int> EndMembershipAsync(Guid userId, Guid neighbourhoodId, CancellationToken cancellationToken)
     {
         var joined = _connections.Values.Where(c => c.UserId == userId)
-            .Select(c => (c.Context.ConnectionId, Meeting: presence.MeetingOf(c.Context.ConnectionId)))
-            .Where(c => c.Meeting is not null)
+            .Select(c => (c.Context.ConnectionId, Place: PlaceOf(c.Context.ConnectionId)))
+            .Where(c => c.Place is not null)
             .ToList();
         if (joined.Count == 0)
         {
             return 0;
         }
 
-        var meetingIds = joined.Select(c => c.Meeting!.Value).Distinct().ToList();
         await using var scope = scopes.CreateAsyncScope();
-        var inNeighbourhood = await scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>().Meetings.AsNoTracking()
-            .Where(m => meetingIds.Contains(m.Id) && m.NeighbourhoodId == neighbourhoodId)
-            .Select(m => m.Id)
-            .ToListAsync(cancellationToken);
-        var connectionIds = joined.Where(c => inNeighbourhood.Contains(c.Meeting!.Value)).Select(c => c.ConnectionId).ToHashSet(StringComparer.Ordinal);
+        var neighbourhoods = await NeighbourhoodsOfAsync(scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>(), [.. joined.Select(c => c.Place!)], cancellationToken);
+        var connectionIds = joined.Where(c => neighbourhoods.TryGetValue(c.Place!, out var n) && n == neighbourhoodId)
+            .Select(c => c.ConnectionId).ToHashSet(StringComparer.Ordinal);
         return Close(c => connectionIds.Contains(c.Context.ConnectionId), "membership removed");
     }
 
+    /// <summary>Where a connection is: the meeting it joined or the case it opened (one hub each, so never both).</summary>
+    private Place? PlaceOf(string connectionId) =>
+        presence.MeetingOf(connectionId) is { } meeting ? new Place(meeting, IsCase: false)
+        : cases.Rooms.MeetingOf(connectionId) is { } caseId ? new Place(caseId, IsCase: true)
+        : null;
+
+    /// <summary>The wijk of each meeting and case; one missing from the answer was deleted.</summary>
+    private static async Task<Dictionary<Place, Guid>> NeighbourhoodsOfAsync(ProeftuinDbContext db, IReadOnlyCollection<Place> places, CancellationToken cancellationToken)
+    {
+        var meetingIds = places.Where(p => !p.IsCase).Select(p => p.Id).Distinct().ToList();
+        var caseIds = places.Where(p => p.IsCase).Select(p => p.Id).Distinct().ToList();
+        var result = new Dictionary<Place, Guid>();
+        if (meetingIds.Count > 0)
+        {
+            foreach (var m in await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).Select(m => new { m.Id, m.NeighbourhoodId }).ToListAsync(cancellationToken))
+            {
+                result[new Place(m.Id, IsCase: false)] = m.NeighbourhoodId;
+            }
+        }
+
+        if (caseIds.Count > 0)
+        {
+            foreach (var c in await db.CaseFiles.AsNoTracking().Where(c => caseIds.Contains(c.Id)).Select(c => new { c.Id, c.NeighbourhoodId }).ToListAsync(cancellationToken))
+            {
+                result[new Place(c.Id, IsCase: true)] = c.NeighbourhoodId;
+            }
+        }
+
+        return result;
+    }
+
+    private sealed record Place(Guid Id, bool IsCase);
+
     /// <summary>
     /// Closes every connection whose account is gone, locked or has a new security stamp, whose browser session ended
-    /// (logout, idle, absolute limit) or whose joined meeting belongs to a wijk the account is no longer a member of;
+    /// (logout, idle, absolute limit) or whose joined meeting or opened case belongs to a wijk the account is no longer a member of;
     /// then moves on the idle limit of the sessions that still have a connection.
     /// </summary>
     public async Task<int> CheckAsync(CancellationToken cancellationToken)
@@ -89,8 +121,7 @@ public sealed class LiveConnections(IServiceScopeFactory scopes, Presence presen
         var settings = options.Value;
         var userIds = connections.Select(c => c.UserId).Distinct().ToList();
         var sessionKeys = connections.Select(c => c.SessionKey).OfType<string>().Distinct().ToList();
-        var joined = connections.ToDictionary(c => c.Context.ConnectionId, c => presence.MeetingOf(c.Context.ConnectionId), StringComparer.Ordinal);
-        var meetingIds = joined.Values.OfType<Guid>().Distinct().ToList();
+        var joined = connections.ToDictionary(c => c.Context.ConnectionId, c => PlaceOf(c.Context.ConnectionId), StringComparer.Ordinal);
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
@@ -102,8 +133,7 @@ public sealed class LiveConnections(IServiceScopeFactory scopes, Presence presen
             .Where(s => sessionKeys.Contains(s.Key) && s.ExpiresUtc > now && s.SignedInUtc > signedInAfter)
             .Select(s => s.Key)
             .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var neighbourhoodOfMeeting = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id))
-            .ToDictionaryAsync(m => m.Id, m => m.NeighbourhoodId, cancellationToken);
+        var neighbourhoodOfPlace = await NeighbourhoodsOfAsync(db, [.. joined.Values.OfType<Place>()], cancellationToken);
         var memberships = (await db.Memberships.AsNoTracking().Where(m => userIds.Contains(m.ProfessionalId))
             .Select(m => new { m.ProfessionalId, m.NeighbourhoodId })
             .ToListAsync(cancellationToken)).Select(m => (m.ProfessionalId, m.NeighbourhoodId)).ToHashSet();
@@ -130,8 +160,8 @@ public sealed class LiveConnections(IServiceScopeFactory scopes, Presence presen
                 return "session ended";
             }
 
-            return joined[connection.Context.ConnectionId] is { } meeting
-                && (!neighbourhoodOfMeeting.TryGetValue(meeting, out var neighbourhood) || !memberships.Contains((connection.UserId, neighbourhood)))
+            return joined[connection.Context.ConnectionId] is { } place
+                && (!neighbourhoodOfPlace.TryGetValue(place, out var neighbourhood) || !memberships.Contains((connection.UserId, neighbourhood)))
                 ? "membership removed"
                 : null;
         }

@@ -128,8 +128,11 @@ async function prepare(root: HTMLElement, parent: HTMLElement): Promise<void> {
   const join = async (rejoin: boolean): Promise<void> => {
     const result = await hub.invoke('JoinCase', caseId);
     if (!result.ok || result.value === null) {
-      status('Disconnected');
+      // Taken out of the wijk (the server closed the connection, the rejoin is refused): say so and stop trying.
+      const refused = result.error?.code === 'forbidden';
+      status(refused ? 'CaseNoAccess' : 'Disconnected');
       announce(result.error?.message ?? '');
+      if (refused) await connection.stop();
       return;
     }
     presence.replaceAll(result.value.participants);

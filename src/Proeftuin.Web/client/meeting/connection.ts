@@ -5,7 +5,7 @@ import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection 
 import { wait } from './dom';
 import type { Texts } from './texts';
 
-export type ConnectionStatus = 'Connecting' | 'Connected' | 'Reconnecting' | 'Disconnected';
+export type ConnectionStatus = 'Connecting' | 'Connected' | 'Reconnecting' | 'Disconnected' | 'NoAccess';
 
 export interface ConnectionEvents {
   /** Connected (again): join the meeting; `rejoin` after a lost connection. */
@@ -33,6 +33,7 @@ export function showStatus(root: HTMLElement, texts: Texts, status: ConnectionSt
 
 export class RoomConnection {
   private reconnecting = false;
+  private ended = false;
 
   constructor(
     private readonly connection: HubConnection,
@@ -59,6 +60,12 @@ export class RoomConnection {
     await this.events.joined(false);
   }
 
+  /** The room refused this person (no longer a member of the wijk): close for good, no reconnecting. */
+  async end(): Promise<void> {
+    this.ended = true;
+    await this.connection.stop();
+  }
+
   private wire(): void {
     // A browser that loses the network may keep a dead WebSocket for minutes: go offline at once and say so,
     // keep typing locally, and reconnect (and resync) as soon as the network is back.
@@ -70,6 +77,7 @@ export class RoomConnection {
     this.connection.onreconnecting(() => this.lost());
     this.connection.onreconnected(() => void this.events.joined(true));
     this.connection.onclose(() => {
+      if (this.ended) return;
       this.lost();
       window.setTimeout(() => void this.reconnectAfterClose(), 2000);
     });
@@ -81,7 +89,7 @@ export class RoomConnection {
   }
 
   private async reconnectAfterClose(): Promise<void> {
-    if (this.reconnecting) return;
+    if (this.reconnecting || this.ended) return;
     this.reconnecting = true;
     try {
       while (this.connection.state === HubConnectionState.Disconnected) {

@@ -58,8 +58,11 @@ class MeetingRoom {
   private async join(rejoin: boolean): Promise<void> {
     const result = await this.context.hub.invoke('JoinMeeting', this.root.dataset.meetingId ?? '');
     if (!result.ok || result.value === null) {
-      showStatus(this.root, this.context.texts, 'Disconnected');
+      // Taken out of the wijk (the server closed the connection, the rejoin is refused): say so and stop trying.
+      const refused = result.error?.code === 'forbidden';
+      showStatus(this.root, this.context.texts, refused ? 'NoAccess' : 'Disconnected');
       this.context.announce(format(this.context.texts, 'ErrorPrefix', result.error?.message ?? ''));
+      if (refused) await this.connection.end();
       return;
     }
     const snapshot = result.value;

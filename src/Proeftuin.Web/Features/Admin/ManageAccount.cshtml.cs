@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Proeftuin.Web.Infrastructure.Audit;
+using Proeftuin.Web.Infrastructure.Identity;
+
+namespace Proeftuin.Web.Features.Admin;
+
+/// <summary>One account for the beheerder: its wijken and state; deactivate (after a confirmation), reactivate, invite again.</summary>
+[Authorize(Policy = IdentitySetup.AdministratorWithTwoFactor)]
+public sealed class ManageAccountModel(AdminOverview overview, AccountAdministration accounts, AdminGate gate, AuditLog audit, IStringLocalizer<AdminText> text) : PageModel
+{
+    public AccountRow Account { get; private set; } = null!;
+
+    public bool ConfirmDeactivate { get; private set; }
+
+    public bool IsSelf => gate.CallerId == Account.Id;
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public string T(string key, params object[] values) => text[key, values];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        await audit.RecordAsync(new AuditEvent("read", "success", AccountAdministration.ObjectType, id.ToString(), Role: AdminGate.Role), cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The first step of a deactivation: the page again, asking to confirm.</summary>
+    public async Task<IActionResult> OnPostDeactivateAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        ConfirmDeactivate = !IsSelf;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeactivateConfirmedAsync(Guid id, CancellationToken cancellationToken) =>
+        await AfterAsync(id, await accounts.DeactivateAsync(id, cancellationToken), "Deactivated", cancellationToken);
+
+    public async Task<IActionResult> OnPostReactivateAsync(Guid id, CancellationToken cancellationToken) =>
+        await AfterAsync(id, await accounts.ReactivateAsync(id, cancellationToken), "Reactivated", cancellationToken);
+
+    public async Task<IActionResult> OnPostResendInvitationAsync(Guid id, CancellationToken cancellationToken) =>
+        await AfterAsync(id, await accounts.ResendInvitationAsync(id, cancellationToken), "InvitationResent", cancellationToken);
+
+    private async Task<IActionResult> AfterAsync(Guid id, AdminOutcome outcome, string doneKey, CancellationToken cancellationToken)
+    {
+        if (outcome.Denied)
+        {
+            return Forbid();
+        }
+
+        if (outcome.Done)
+        {
+            StatusMessage = text[doneKey];
+            return Redirect($"/admin/accounts/{id}");
+        }
+
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        ModelState.Show(outcome with { Field = string.Empty }, text);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await overview.AccountAsync(id, cancellationToken) is not { } account)
+        {
+            return false;
+        }
+
+        Account = account;
+        return true;
+    }
+}
