@@ -114,6 +114,7 @@ public static class ProeftuinApp
         builder.Services.AddSingleton<EditAudit>();
         builder.Services.AddSingleton<Features.Cases.Preparation.CasePresence>();
         builder.Services.AddScoped<Features.Cases.Preparation.CasePreparation>();
+        builder.Services.AddScoped<Features.Cases.CaseRestore>();
         builder.Services.AddSingleton<Features.Cases.Preparation.CaseEditRelay>();
         builder.Services.AddHostedService(services => services.GetRequiredService<Features.Cases.Preparation.CaseEditRelay>());
         builder.Services.AddSingleton<Infrastructure.Anonymization.GuardedNames>();

@@ -22,9 +22,10 @@ namespace Proeftuin.Web.Features.Cases;
 /// One case for the members of its wijk: its details, the text rendered safely, the open anonymisation findings, who
 /// changed the text when, and the text at any earlier version (<c>?versie=N</c>).
 /// </summary>
-public sealed class CaseModel(
+public sealed partial class CaseModel(
     ProeftuinDbContext db, NeighbourhoodAccess access, AuditLog audit, OpenFindings openFindings, DocumentStore store, MarkdownRenderer markdown,
-    Preparation.CasePreparation preparation, IStringLocalizer<Preparation.PreparationText> preparationText, IStringLocalizer<Meetings.RoomText> roomText) : PageModel
+    Preparation.CasePreparation preparation, IStringLocalizer<Preparation.PreparationText> preparationText, IStringLocalizer<Meetings.RoomText> roomText, IStringLocalizer<Infrastructure.Localization.SharedResource> shared,
+    CaseRestore restore) : PageModel
 {
     /// <summary>Whether the text is prepared live on this page (a draft, or ready and not yet discussed).</summary>
     public bool Editable => Case.Status is CaseStatus.Draft or CaseStatus.ReadyForDiscussion;
@@ -46,6 +47,8 @@ public sealed class CaseModel(
     public string? GuardedNamesInput { get; set; }
 
     public string P(string key, params object[] values) => preparationText[key, values];
+
+    private string T(string key, params object[] values) => shared[key, values];
 
     /// <summary>The id of a field's error message when it has one (for aria-describedby), else null.</summary>
     public string? ErrorId(string field) => ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? $"{field}-fout" : null;
@@ -197,13 +200,7 @@ public sealed class CaseModel(
             .GroupBy(s => s.Name).ToDictionary(g => g.Key, g => g.Last().Value));
         await audit.RecordAsync(new AuditEvent("read", "success", "CaseFile", id.ToString(), caseFile.NeighbourhoodId, "Member"), cancellationToken);
 
-        if (Versie is { } asked)
-        {
-            var (text, at) = await store.TextAtAsync(OpenFindings.CaseDocument(id), caseFile.Text, Math.Clamp(asked, 0, History.LatestRevision), cancellationToken);
-            ShownVersion = at;
-            TextAtVersion = markdown.Render(text, sectionLevel: 3);
-            await audit.RecordAsync(new AuditEvent("read", "success", "CaseRevision", $"{id}@{at}", caseFile.NeighbourhoodId, "Member"), cancellationToken);
-        }
+        await LoadVersionsAsync(caseFile, restore, cancellationToken);
 
         return Page();
     }

@@ -91,8 +91,19 @@ public sealed class Meeting_room_in_the_browser(BrowserSession session)
         await Assertions.Expect(member.GetByTestId("phase")).ToHaveTextAsync("Fase: Inbreng", Patiently);
         await member.GetByLabel("Aanbeveling", new() { Exact = true }).FillAsync(Recommendation);
         await member.GetByLabel("Klant centraal").CheckAsync();
+        await member.GetByLabel("Eigenaar").SelectOptionAsync(new SelectOptionValue { Label = "Ingrid Meijer" });
+        await member.GetByLabel("Uiterlijk klaar op").FillAsync("2027-03-15");
         await member.GetByRole(AriaRole.Button, new() { Name = "Aanbeveling toevoegen" }).ClickAsync();
         await Assertions.Expect(chair.GetByTestId("recommendations").Locator("li", new() { HasText = Recommendation })).ToBeVisibleAsync(new() { Timeout = BrowserSession.ExpectTimeout });
+
+        // A writing round whose shared answers belong in the verslag.
+        await chair.GetByLabel("Vraag voor de schrijfronde").FillAsync("Wat nemen we mee uit deze casus?");
+        await chair.GetByRole(AriaRole.Group, new() { Name = "Voorzitter" }).GetByRole(AriaRole.Button, new() { Name = "Schrijfronde openen", Exact = true }).ClickAsync();
+        await member.GetByLabel("Jouw antwoord").FillAsync("Een vaste contactpersoon maakt het verschil.");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Antwoord bewaren" }).ClickAsync();
+        await Assertions.Expect(chair.Locator("#round-status")).ToContainTextAsync("1 van de aanwezigen hebben geschreven", new() { Timeout = BrowserSession.ExpectTimeout });
+        await chair.GetByRole(AriaRole.Group, new() { Name = "Voorzitter" }).GetByRole(AriaRole.Button, new() { Name = "Antwoorden delen", Exact = true }).ClickAsync();
+        await Assertions.Expect(member.Locator("#round-answers")).ToContainTextAsync("Een vaste contactpersoon maakt het verschil.", new() { Timeout = BrowserSession.ExpectTimeout });
         await chair.GetByRole(AriaRole.Button, new() { Name = "Bespreking sluiten" }).ClickAsync();
 
         // The verslag opens for both, generated from the meeting, and both complete it.
@@ -117,13 +128,27 @@ public sealed class Meeting_room_in_the_browser(BrowserSession session)
         await Assertions.Expect(member.Locator(".cm-content")).ToHaveAttributeAsync("contenteditable", "false", new() { Timeout = BrowserSession.ExpectTimeout });
 
         await member.GetByLabel("Jouw cijfer (1–10)").FillAsync("8");
+        await member.GetByLabel("Opmerking (optioneel)").FillAsync("Goed tempo en een duidelijke structuur");
         await member.GetByRole(AriaRole.Button, new() { Name = "Cijfer geven" }).ClickAsync();
         await Assertions.Expect(chair.GetByTestId("evaluation-summary")).ToHaveTextAsync("Gemiddeld 8 uit 1 beoordeling(en)", Patiently);
         await Accessibility.AssertNoViolationsAsync(member);
         await Accessibility.ScreenshotAsync(member, "meeting-minutes");
 
-        // The verslag's page offers it as Word and the meeting's recommendations as CSV; both downloads open.
+        // The verslag holds the recommendation under its case with owner and due date in Dutch form, the shared answers
+        // (by discipline) and the evaluation: the average and the remark, without the name of who gave it.
         await member.GotoAsync($"/besprekingen/{meetingId}/verslag");
+        var minutes = await member.GetByTestId("minutes").InnerTextAsync();
+        var perCase = minutes[minutes.IndexOf("Aanbevelingen per casus", StringComparison.Ordinal)..minutes.IndexOf("De bespreking als geheel", StringComparison.Ordinal)];
+        Assert.Contains(Recommendation, perCase, StringComparison.Ordinal);
+        Assert.Contains("Eigenaar: Ingrid Meijer. Deadline: 15-03-2027", perCase, StringComparison.Ordinal);
+        Assert.Contains("Schrijfronde: Wat nemen we mee uit deze casus?", minutes, StringComparison.Ordinal);
+        Assert.Contains("POH-GGZ: Een vaste contactpersoon maakt het verschil.", minutes, StringComparison.Ordinal);
+        var evaluation = minutes[minutes.LastIndexOf("Evaluatie", StringComparison.Ordinal)..];
+        Assert.Contains("Gemiddeld cijfer: 8,0 (1 beoordeling)", evaluation, StringComparison.Ordinal);
+        Assert.Contains("Goed tempo en een duidelijke structuur", evaluation, StringComparison.Ordinal);
+        Assert.DoesNotContain("Youssef", evaluation, StringComparison.Ordinal);
+
+        // The verslag's page offers it as Word and the meeting's recommendations as CSV; both downloads open.
         var exports = member.GetByTestId("exports");
         var docx = await member.RunAndWaitForDownloadAsync(() => exports.GetByRole(AriaRole.Link, new() { Name = "Download als Word-document (.docx)" }).ClickAsync());
         Assert.Matches(@"^verslag-\d{4}-\d{2}-\d{2}\.docx$", docx.SuggestedFilename);

@@ -135,7 +135,10 @@ public sealed class Case_page(ProeftuinWebFactory factory) : IClassFixture<Proef
         Assert.Contains("Tekst bij versie 1 (alleen lezen)", latest.Text, StringComparison.Ordinal);
         Assert.Contains("Tijdlijnproef", latest.Text[latest.Text.IndexOf("data-testid=\"text-at-version\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
         Assert.Contains("Tekst bij versie 0 (alleen lezen)", original.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Tijdlijnproef", original.Text[original.Text.IndexOf("data-testid=\"text-at-version\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        // The text at version 0 lacks the words; the diff below it to the latest version marks them as added.
+        var atVersion = original.Text.IndexOf("data-testid=\"text-at-version\"", StringComparison.Ordinal);
+        Assert.DoesNotContain("Tijdlijnproef", original.Text[atVersion..original.Text.IndexOf("id=\"versie-verschil\"", atVersion, StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains("[toegevoegd: </span>Tijdlijnproef", original.Text, StringComparison.Ordinal);
         Assert.True(await factory.AuditedAsync("CaseRevision", $"{caseId}@0", "success"));
         await joost.Connection.DisposeAsync();
     }

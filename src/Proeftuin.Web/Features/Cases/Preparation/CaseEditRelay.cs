@@ -65,9 +65,14 @@ public sealed class CaseEditRelay(
 
     private async Task RelayAsync(Guid caseId, LiveEdit edit)
     {
-        if (edit.Origin == EditOrigin.MeetingRoom)
+        // The case page's own hub already told the others on the page; a room's edit or a restore reaches it here.
+        if (edit.Origin != EditOrigin.CasePage)
         {
             await caseHub.Clients.Group(CaseHub.Group(caseId)).OperationApplied(edit.Broadcast);
+        }
+
+        if (edit.Origin == EditOrigin.MeetingRoom)
+        {
             return;
         }
 

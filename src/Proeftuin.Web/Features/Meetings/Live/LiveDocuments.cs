@@ -122,11 +122,15 @@ public sealed class LiveDocuments(DocumentStore store, TimeProvider time, Infras
     }
 }
 
-/// <summary>Where an edit was typed: in a meeting room (<c>/hubs/meeting</c>) or on the case page (<c>/hubs/case</c>).</summary>
+/// <summary>
+/// Where an edit was made: typed in a meeting room (<c>/hubs/meeting</c>) or on the case page (<c>/hubs/case</c>), or a
+/// version the chair restored on the time line (no browser sent it, so both sides must hear of it).
+/// </summary>
 public enum EditOrigin
 {
     MeetingRoom,
     CasePage,
+    Restore,
 }
 
 /// <summary>An applied edit as the other side of a case text needs it: the session and the broadcast it would send.</summary>
