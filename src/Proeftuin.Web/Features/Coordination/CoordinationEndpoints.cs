@@ -21,7 +21,7 @@ namespace Proeftuin.Web.Features.Coordination;
 public static class CoordinationEndpoints
 {
     public static IServiceCollection AddCoordination(this IServiceCollection services) =>
-        services.AddScoped<WorkspaceQueries>().AddScoped<CoordinatorGate>();
+        services.AddScoped<WorkspaceQueries>().AddScoped<CoordinatorGate>().AddScoped<ReportFigures>().AddScoped<ReportBuilder>();
 
     public static RouteGroupBuilder MapCoordination(this IEndpointRouteBuilder app)
     {
@@ -31,7 +31,7 @@ public static class CoordinationEndpoints
         group.MapGet("/recommendations/export/{format}", ExportListAsync);
         group.MapGet("/themes/{themeId:guid}/export/{format}", ExportThemeAsync);
         group.MapGet("/themes/export/{format}", ExportAllThemesAsync);
-        return group;
+        return group.MapCoordinationReport();
     }
 
     private static async Task<Results<ExportFile, ProblemHttpResult>> ExportListAsync(

@@ -69,6 +69,19 @@ public sealed class RecommendationCompilation(ProeftuinDbContext db)
     }
 
     /// <summary>
+    /// Per wijk, combination of pillars and level, how many recommendations of the filtered set: the coordinator's
+    /// report derives its matrix and its comparisons per pillar, wijk and level from these, counted by the database.
+    /// </summary>
+    public async Task<IReadOnlyList<(Guid NeighbourhoodId, VisionPillar Pillars, RecommendationLevel Level, int Count)>> ReportCountsAsync(RecommendationFilter filter, CancellationToken cancellationToken)
+    {
+        var counts = await Filtered(Slim(), filter)
+            .GroupBy(x => new { x.R.NeighbourhoodId, x.R.Pillars, x.R.Level })
+            .Select(g => new { g.Key.NeighbourhoodId, g.Key.Pillars, g.Key.Level, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return [.. counts.Select(c => (c.NeighbourhoodId, c.Pillars, c.Level, c.Count))];
+    }
+
+    /// <summary>
     /// How many recommendations of the filtered set per meeting moment since <paramref name="sinceUtc"/>; the database
     /// groups, the months are made in Amsterdam time afterwards (a UTC day does not say which local month it is).
     /// </summary>

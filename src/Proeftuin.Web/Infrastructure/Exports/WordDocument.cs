@@ -2,6 +2,9 @@ using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using A = DocumentFormat.OpenXml.Drawing;
+using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
 
 namespace Proeftuin.Web.Infrastructure.Exports;
 
@@ -18,11 +21,16 @@ public sealed class WordDocument
     private const int NumberedList = 2;
     private const int Levels = 9;
 
+    /// <summary>The width between the margins of A4 portrait (11906 − 2 × 1134 twips) in EMU, 635 per twip: a full-width image.</summary>
+    public const long ContentWidthEmu = (11906 - (2 * 1134)) * 635L;
+
     private readonly Body _body = new();
     private readonly Numbering _numbering;
+    private readonly MainDocumentPart _main;
     private int _lastNumberingId;
+    private uint _lastDrawingId;
 
-    private WordDocument(Numbering numbering) => _numbering = numbering;
+    private WordDocument(MainDocumentPart main, Numbering numbering) => (_main, _numbering) = (main, numbering);
 
     /// <summary>A document that opens with <paramref name="title"/> in the Title style; <paramref name="fill"/> writes the rest.</summary>
     public static byte[] Write(string title, Action<WordDocument> fill)
@@ -35,7 +43,7 @@ public sealed class WordDocument
             AddStyles(main);
             var numbering = main.AddNewPart<NumberingDefinitionsPart>();
             numbering.Numbering = new Numbering(ListDefinition(BulletList, ordered: false), ListDefinition(NumberedList, ordered: true));
-            var document = new WordDocument(numbering.Numbering);
+            var document = new WordDocument(main, numbering.Numbering);
             document.Paragraph(title, "Title");
             fill(document);
             document._body.Append(new SectionProperties(
@@ -90,6 +98,37 @@ public sealed class WordDocument
             new LevelOverride(new StartOverrideNumberingValue { Val = start }) { LevelIndex = Math.Min(level, Levels - 1) })
         { NumberID = _lastNumberingId });
         return _lastNumberingId;
+    }
+
+    /// <summary>
+    /// A PNG over the full width in a paragraph of its own, its height in proportion; <paramref name="description"/>
+    /// is its alternative text, which Word reads aloud and shows where the image cannot be.
+    /// </summary>
+    public void Image(byte[] png, int pixelWidth, int pixelHeight, string name, string description)
+    {
+        ArgumentNullException.ThrowIfNull(png);
+        var part = _main.AddImagePart(ImagePartType.Png);
+        using (var stream = new MemoryStream(png))
+        {
+            part.FeedData(stream);
+        }
+
+        var id = ++_lastDrawingId;
+        var (cx, cy) = (ContentWidthEmu, ContentWidthEmu * pixelHeight / pixelWidth);
+        var picture = new PIC.Picture(
+            new PIC.NonVisualPictureProperties(new PIC.NonVisualDrawingProperties { Id = 0U, Name = name + ".png" }, new PIC.NonVisualPictureDrawingProperties()),
+            new PIC.BlipFill(new A.Blip { Embed = _main.GetIdOfPart(part) }, new A.Stretch(new A.FillRectangle())),
+            new PIC.ShapeProperties(
+                new A.Transform2D(new A.Offset { X = 0L, Y = 0L }, new A.Extents { Cx = cx, Cy = cy }),
+                new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle }));
+        var inline = new DW.Inline(
+            new DW.Extent { Cx = cx, Cy = cy },
+            new DW.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
+            new DW.DocProperties { Id = id, Name = name, Description = new string([.. description.Where(XmlConvert.IsXmlChar)]) },
+            new DW.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
+            new A.Graphic(new A.GraphicData(picture) { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
+        { DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U };
+        ParagraphOf(null, [new Run(new Drawing(inline))], new KeepNext());
     }
 
     /// <summary>A table over the full width: a bold header row that repeats on every page, then one row a list.</summary>

@@ -62,6 +62,8 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["GET /api/coordination/recommendations/export/{format}"] = "coordinator",
         ["GET /api/coordination/themes/{themeId:guid}/export/{format}"] = "coordinator",
         ["GET /api/coordination/themes/export/{format}"] = "coordinator",
+        ["GET /api/coordination/report/export/{format}"] = "coordinator",
+        ["GET /api/coordination/report/tables/{table}.csv"] = "coordinator",
     };
 
     private static string KeyOf(RouteEndpoint endpoint) =>
@@ -235,11 +237,11 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["/Agreements/Register"] = "wijk", ["/Agreements/New"] = "chair", ["/SocialMap/Map"] = "wijk", ["/Meetings/Minutes"] = "wijk",
         ["/Archive/Index"] = "signed-in",
         ["/Coordination/Index"] = "coordinator", ["/Coordination/Themes"] = "coordinator", ["/Coordination/Theme"] = "coordinator",
-        ["/Coordination/NewTheme"] = "coordinator",
+        ["/Coordination/NewTheme"] = "coordinator", ["/Coordination/Report"] = "coordinator",
     };
 
     /// <summary>The coordinator's pages: the role decides, not a wijk membership. Refusals land on the access-denied page.</summary>
-    private static readonly string[] CoordinatorPages = ["/coordinatie", "/coordinatie/themas", "/coordinatie/themas/nieuw", "/coordinatie/themas/{themeId}"];
+    private static readonly string[] CoordinatorPages = ["/coordinatie", "/coordinatie/themas", "/coordinatie/themas/nieuw", "/coordinatie/themas/{themeId}", "/coordinatie/rapportage"];
 
     [Fact]
     public async Task Only_the_coordinator_opens_the_coordinator_pages()

@@ -14,8 +14,15 @@ public sealed record Compilation(string Title, string Selection, DateTime Genera
     /// <summary>The Dutch date form dd-mm-jjjj, in every export, the verslag and its file names.</summary>
     public const string DateFormat = "dd-MM-yyyy";
 
-    /// <summary>The file name without its extension, which the format adds.</summary>
-    public string FileName => $"aanbevelingen-{Slug(Title)}-{GeneratedUtc:yyyyMMdd-HHmm}";
+    /// <summary>
+    /// The file name without its extension, which the format adds: "aanbevelingen-", the title (unless the title is
+    /// "Aanbevelingen" already, which would say it twice) and the moment, e.g. aanbevelingen-regie-per-casus-20261202-1710.
+    /// </summary>
+    public string FileName => Slug(Title) is var slug && slug.StartsWith(Prefix, StringComparison.Ordinal) && (slug.Length == Prefix.Length || slug[Prefix.Length] == '-')
+        ? $"{slug}-{GeneratedUtc:yyyyMMdd-HHmm}"
+        : $"{Prefix}-{slug}-{GeneratedUtc:yyyyMMdd-HHmm}";
+
+    private const string Prefix = "aanbevelingen";
 
     public static string Pillars(CompiledRecommendation r) => string.Join(", ", VisionPillars.Split(r.Pillars).Select(VisionPillars.Dutch));
 
@@ -25,7 +32,7 @@ public sealed record Compilation(string Title, string Selection, DateTime Genera
 
     public static string Due(DateOnly? due) => due?.ToString(DateFormat, CultureInfo.InvariantCulture) ?? string.Empty;
 
-    private static string Slug(string title)
+    public static string Slug(string title)
     {
         var slug = new string([.. title.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-');
         while (slug.Contains("--", StringComparison.Ordinal))
