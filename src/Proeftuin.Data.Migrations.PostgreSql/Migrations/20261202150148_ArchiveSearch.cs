@@ -21,11 +21,18 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                 CREATE INDEX "IX_Recommendations_ArchiveSearch" ON "Recommendations"
                 USING GIN (to_tsvector('dutch', "Text"));
                 """);
+
+            // Only a final verslag is searched; a draft has no FinalText.
+            migrationBuilder.Sql("""
+                CREATE INDEX "IX_MeetingMinutes_ArchiveSearch" ON "MeetingMinutes"
+                USING GIN (to_tsvector('dutch', "FinalText")) WHERE "FinalText" IS NOT NULL;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""DROP INDEX IF EXISTS "IX_MeetingMinutes_ArchiveSearch";""");
             migrationBuilder.Sql("""DROP INDEX IF EXISTS "IX_Recommendations_ArchiveSearch";""");
             migrationBuilder.Sql("""DROP INDEX IF EXISTS "IX_CaseFiles_ArchiveSearch";""");
         }

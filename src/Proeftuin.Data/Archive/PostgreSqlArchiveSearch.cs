@@ -4,7 +4,7 @@ using Proeftuin.Core.Archive;
 namespace Proeftuin.Data.Archive;
 
 /// <summary>
-/// PostgreSQL: the 'dutch' text search configuration (Snowball stemmer and stop words) over the GIN expression indexes of
+/// PostgreSQL: cases, recommendations and final verslagen, with the 'dutch' text search configuration (Snowball stemmer and stop words) over the GIN expression indexes of
 /// the migration ArchiveSearch, ranked by ts_rank, snippets by ts_headline. websearch_to_tsquery parses what was typed
 /// (quotes, "or", -word); each of its stems then becomes a prefix (:*), as on SQLite, so "angst" finds "angstig",
 /// by the rule of SearchTerms.Prefix: a final doubled consonant is undoubled, so "gezinnen" ('gezinn') finds "gezin".
@@ -43,6 +43,11 @@ internal sealed class PostgreSqlArchiveSearch(ProeftuinDbContext db) : IArchiveS
                 SELECT 'recommendation', r."Id", r."Text", ts_rank(to_tsvector('dutch', r."Text"), q.query)
                 FROM "Recommendations" AS r, q
                 WHERE r."NeighbourhoodId" = ANY({neighbourhoodIdList}) AND to_tsvector('dutch', r."Text") @@ q.query
+                UNION ALL
+                SELECT 'minutes', mm."Id", mm."FinalText", ts_rank(to_tsvector('dutch', mm."FinalText"), q.query)
+                FROM "MeetingMinutes" AS mm JOIN "Meetings" AS m ON m."Id" = mm."MeetingId", q
+                WHERE mm."FinalText" IS NOT NULL AND m."NeighbourhoodId" = ANY({neighbourhoodIdList})
+                      AND to_tsvector('dutch', mm."FinalText") @@ q.query
                 ORDER BY "Score" DESC
                 LIMIT {ArchiveQuery.CandidateLimit}
             )
@@ -54,7 +59,7 @@ internal sealed class PostgreSqlArchiveSearch(ProeftuinDbContext db) : IArchiveS
             """).ToListAsync(cancellationToken);
 
         var matches = rows.Select(r => new IndexMatch(
-            r.Kind == "case" ? ArchiveHitKind.Case : ArchiveHitKind.Recommendation, r.Id, r.Score, SnippetHighlighter.PlainText(r.Snippet))).ToList();
+            IndexMatch.KindOf(r.Kind), r.Id, r.Score, SnippetHighlighter.PlainText(r.Snippet))).ToList();
         return await ArchiveHits.BuildAsync(db, matches, query, terms, neighbourhoodIds, cancellationToken);
     }
 

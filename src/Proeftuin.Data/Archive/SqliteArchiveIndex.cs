@@ -4,7 +4,8 @@ using Proeftuin.Core.Archive;
 namespace Proeftuin.Data.Archive;
 
 /// <summary>
-/// Keeps the SQLite FTS5 index (ArchiveSearchIndex, stemmed words only) in step with cases and recommendations.
+/// Keeps the SQLite FTS5 index (ArchiveSearchIndex, stemmed words only) in step with cases, recommendations and
+/// final verslagen (a draft verslag has no FinalText, so nothing of it is indexed).
 /// Triggers (migration ArchiveSearch) mark a row of ArchiveSearchEntries stale whenever a text is written, by any
 /// route (EF, raw SQL, the CLI); SQLite cannot stem Dutch, so the stale rows are stemmed here, in C#, before each search.
 /// One write transaction per batch: SQLite takes the write lock at its start (BEGIN IMMEDIATE), so no text can change
@@ -20,10 +21,11 @@ internal static class SqliteArchiveIndex
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var batch = await db.Database.SqlQuery<StaleEntry>($"""
-                SELECT e.RowId AS RowId, COALESCE(c.Code || ' ' || c.Title || ' ' || c.Text, r.Text) AS Content
+                SELECT e.RowId AS RowId, COALESCE(c.Code || ' ' || c.Title || ' ' || c.Text, r.Text, mm.FinalText) AS Content
                 FROM ArchiveSearchEntries AS e
                 LEFT JOIN CaseFiles AS c ON e.Kind = 'case' AND c.Id = e.EntityId
                 LEFT JOIN Recommendations AS r ON e.Kind = 'recommendation' AND r.Id = e.EntityId
+                LEFT JOIN MeetingMinutes AS mm ON e.Kind = 'minutes' AND mm.Id = e.EntityId
                 WHERE e.Stale = 1
                 LIMIT {BatchSize}
                 """).ToListAsync(cancellationToken);

@@ -33,7 +33,7 @@ internal sealed class SqliteArchiveSearch(ProeftuinDbContext db) : IArchiveSearc
             .ToListAsync(cancellationToken);
 
         // bm25 is lower for a better match; the score is its negation so higher is better everywhere.
-        var matches = rows.Select(r => new IndexMatch(r.Kind == "case" ? ArchiveHitKind.Case : ArchiveHitKind.Recommendation, r.EntityId, -r.Rank)).ToList();
+        var matches = rows.Select(r => new IndexMatch(IndexMatch.KindOf(r.Kind), r.EntityId, -r.Rank)).ToList();
         return await ArchiveHits.BuildAsync(db, matches, query, terms, neighbourhoodIds, cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Proeftuin.Core.Cases;
+using Proeftuin.Core.Meetings;
 using Proeftuin.Core.Neighbourhoods;
 using Proeftuin.Core.Professionals;
 using Proeftuin.Core.Recommendations;
@@ -125,6 +126,45 @@ public sealed class Archive_search
         Assert.NotEmpty(await SearchAsync(database, new ArchiveQuery("slapen", From: DateOnly.FromDateTime(Now), To: DateOnly.FromDateTime(Now)), neighbourhood.Id));
     }
 
+    [Theory]
+    [AllProviders]
+    public async Task Search_finds_a_phrase_that_only_a_final_verslag_holds(DatabaseProvider provider)
+    {
+        await using var database = await MigratedAsync(provider);
+        var (ondiep, ondiepMember) = await AddNeighbourhoodAndMemberAsync(database, "OND");
+        var (binnenstad, binnenstadMember) = await AddNeighbourhoodAndMemberAsync(database, "BIN");
+        var caseId = await AddCaseAsync(database, ondiep, ondiepMember, 1, "Jongen met buikpijn", "Buikpijn op school.");
+        var final = await AddClosedMeetingAsync(database, ondiep, ondiepMember, caseId, "Afgesproken: de buurtsportcoach belt de moeder binnen een week.");
+        var draft = await AddClosedMeetingAsync(database, ondiep, ondiepMember, caseId, finalText: null);
+        var binnenstadCase = await AddCaseAsync(database, binnenstad, binnenstadMember, 1, "Meisje", "Somber.");
+        await AddClosedMeetingAsync(database, binnenstad, binnenstadMember, binnenstadCase, "Ook hier belt de buurtsportcoach.");
+
+        var hits = await SearchAsync(database, new ArchiveQuery("buurtsportcoach moeder"), ondiep.Id);
+
+        // Every word must occur, as for cases; dated the day it was held; the draft and
+        // the other wijk's verslag are not found.
+        var hit = Assert.Single(hits);
+        Assert.Equal((ArchiveHitKind.Minutes, final.MeetingId, ondiep.Id, final.Title), (hit.Kind, hit.Id, hit.NeighbourhoodId, hit.MeetingTitle));
+        Assert.Equal(Now.AddDays(-7), hit.CreatedAtUtc);
+        Assert.Contains("<mark>buurtsportcoach</mark>", hit.Snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain(hits, h => h.Id == draft.MeetingId);
+        Assert.Equal(binnenstad.Id, Assert.Single(await SearchAsync(database, new ArchiveQuery("buurtsportcoach"), binnenstad.Id)).NeighbourhoodId);
+
+        // A pillar, theme or age band filter is about cases and recommendations: a verslag has none.
+        Assert.Empty(await SearchAsync(database, new ArchiveQuery("buurtsportcoach", Pillar: VisionPillar.AppropriateCare), ondiep.Id));
+        Assert.Empty(await SearchAsync(database, new ArchiveQuery("buurtsportcoach", To: DateOnly.FromDateTime(Now.AddDays(-8))), ondiep.Id));
+
+        // The draft becomes searchable the moment it is made final.
+        await using (var db = database.CreateContext())
+        {
+            var minutes = await db.MeetingMinutes.SingleAsync(m => m.MeetingId == draft.MeetingId);
+            minutes.Finalise("De wijkverpleegkundige neemt contact op.", 3, ondiepMember.Id, Now);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal([draft.MeetingId], (await SearchAsync(database, new ArchiveQuery("wijkverpleegkundige"), ondiep.Id)).Select(h => h.Id));
+    }
+
     private static async Task<IReadOnlyList<ArchiveHit>> SearchAsync(TestDatabase database, ArchiveQuery query, params Guid[] neighbourhoods)
     {
         await using var db = database.CreateContext();
@@ -149,6 +189,28 @@ public sealed class Archive_search
         db.Recommendations.Add(recommendation);
         await db.SaveChangesAsync();
         return recommendation.Id;
+    }
+
+    /// <summary>A meeting of last week about the case, closed, with its verslag made final with <paramref name="finalText"/> (or left a draft).</summary>
+    private static async Task<(Guid MeetingId, string Title)> AddClosedMeetingAsync(TestDatabase database, Neighbourhood neighbourhood, Professional chair, Guid caseId, string? finalText)
+    {
+        await using var db = database.CreateContext();
+        var caseFile = await db.CaseFiles.SingleAsync(c => c.Id == caseId);
+        var start = Now.AddDays(-7);
+        var meeting = new Meeting(Guid.NewGuid(), neighbourhood.Id, $"Wijkoverleg {Guid.NewGuid():N}"[..20], start, chair.Id);
+        meeting.AddToAgenda(Guid.NewGuid(), caseFile, 30);
+        meeting.Start(start);
+        meeting.Close(0, start.AddMinutes(50));
+        var minutes = MeetingMinutes.For(meeting, new MinutesContent(meeting.Title, neighbourhood.Name, start, [], []), start.AddMinutes(50));
+        if (finalText is not null)
+        {
+            minutes.Finalise(finalText, 1, chair.Id, start.AddHours(2));
+        }
+
+        db.Meetings.Add(meeting);
+        db.MeetingMinutes.Add(minutes);
+        await db.SaveChangesAsync();
+        return (meeting.Id, meeting.Title);
     }
 
     private static async Task<TestDatabase> MigratedAsync(DatabaseProvider provider)

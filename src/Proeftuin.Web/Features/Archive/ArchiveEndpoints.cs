@@ -57,7 +57,10 @@ public static class ArchiveEndpoints
     }
 }
 
-/// <summary>One hit. <see cref="Snippet"/> is HTML in which only &lt;mark&gt; is markup; render nothing else from it.</summary>
+/// <summary>
+/// One hit: kind "case", "recommendation" or "minutes" (then <see cref="Id"/> is the meeting's, with its title, and the date
+/// the day it was held). <see cref="Snippet"/> is HTML in which only &lt;mark&gt; is markup; render nothing else from it.
+/// </summary>
 public sealed record ArchiveHitDto(
     string Kind,
     Guid Id,
@@ -69,10 +72,18 @@ public sealed record ArchiveHitDto(
     IReadOnlyList<string> Pillars,
     DateTime CreatedAtUtc,
     string Snippet,
-    double Score)
+    double Score,
+    string? MeetingTitle)
 {
+    public static string KindName(ArchiveHitKind kind) => kind switch
+    {
+        ArchiveHitKind.Case => "case",
+        ArchiveHitKind.Recommendation => "recommendation",
+        _ => "minutes",
+    };
+
     public static ArchiveHitDto From(ArchiveHit hit) => new(
-        hit.Kind == ArchiveHitKind.Case ? "case" : "recommendation",
+        KindName(hit.Kind),
         hit.Id,
         hit.NeighbourhoodId,
         hit.NeighbourhoodName,
@@ -82,5 +93,6 @@ public sealed record ArchiveHitDto(
         [.. Enum.GetValues<VisionPillar>().Where(p => p != VisionPillar.None && hit.Pillars.HasFlag(p)).Select(p => p.ToString())],
         hit.CreatedAtUtc,
         hit.Snippet,
-        hit.Score);
+        hit.Score,
+        hit.MeetingTitle);
 }

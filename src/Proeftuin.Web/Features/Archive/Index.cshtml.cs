@@ -9,7 +9,7 @@ using Proeftuin.Web.Infrastructure.Localization;
 namespace Proeftuin.Web.Features.Archive;
 
 /// <summary>
-/// The archive (<c>/archief</c>): search past cases and recommendations of your own wijken with Dutch full text, filter by
+/// The archive (<c>/archief</c>): search past cases, recommendations and final verslagen of your own wijken with Dutch full text, filter by
 /// theme, age band, pillar and period. A GET form, so a search can be bookmarked and the back button works.
 /// </summary>
 public sealed class IndexModel(ArchiveSearching searching, IStringLocalizer<ArchiveText> text) : PageModel
@@ -60,6 +60,12 @@ public sealed class IndexModel(ArchiveSearching searching, IStringLocalizer<Arch
 
     public string FormatDate(DateTime utc) => AmsterdamTime.Format(utc);
 
-    /// <summary>Where a hit leads: the case (a recommendation's case), or the wijk for a recommendation without one.</summary>
-    public static string LinkOf(ArchiveHit hit) => hit.CaseFileId is { } caseId ? $"/casussen/{caseId}" : $"/wijken/{hit.NeighbourhoodSlug}";
+    /// <summary>
+    /// Where a hit leads: a verslag to its page, a case (or a recommendation's case) to the case, a recommendation without
+    /// one to the wijk.
+    /// </summary>
+    public static string LinkOf(ArchiveHit hit) =>
+        hit.Kind == ArchiveHitKind.Minutes ? $"/besprekingen/{hit.Id}/verslag"
+        : hit.CaseFileId is { } caseId ? $"/casussen/{caseId}"
+        : $"/wijken/{hit.NeighbourhoodSlug}";
 }

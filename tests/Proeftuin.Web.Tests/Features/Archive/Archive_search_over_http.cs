@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Proeftuin.Core.Meetings;
 using Proeftuin.Data;
 using Proeftuin.Web.Tests.Infrastructure;
 
@@ -45,6 +46,34 @@ public sealed class Archive_search_over_http(ProeftuinWebFactory factory) : ICla
         Assert.Contains("<mark>gezin</mark>", hit.GetProperty("snippet").GetString(), StringComparison.Ordinal);
         Assert.Contains($"href=\"/casussen/{angstCase}\"", page, StringComparison.Ordinal);
         Assert.Contains("<mark>gezin</mark>", ArchiveHits(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Member_finds_a_final_verslag_of_their_wijk_and_the_hit_opens_it()
+    {
+        // A word glued to six digits: unique per run, and only in this verslag.
+        var tag = $"zwemdiploma{Random.Shared.Next(100_000, 1_000_000)}";
+        var (meetingId, title) = await OndiepMeetingWithFinalMinutesAsync($"De buurtsportcoach regelt een {tag} met het gezin.");
+        using var client = await factory.SignedInAsync(OndiepChair);
+        using var binnenstad = await factory.SignedInAsync("ingrid.meijer@demo.proeftuin.nl");
+        var before = await SearchEntriesAsync();
+
+        var hit = Assert.Single(await GetHitsAsync(client, $"/api/archive?q={tag}"));
+        var page = await client.GetStringAsync(new Uri($"/archief?q={tag}", UriKind.Relative));
+
+        Assert.Equal(("minutes", meetingId, title), (hit.GetProperty("kind").GetString(), hit.GetProperty("id").GetGuid(), hit.GetProperty("meetingTitle").GetString()));
+        Assert.Contains($"<mark>{tag}</mark>", hit.GetProperty("snippet").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"href=\"/besprekingen/{meetingId}/verslag\"", ArchiveHits(page), StringComparison.Ordinal);
+        Assert.Contains("data-kind=\"minutes\"", page, StringComparison.Ordinal);
+        Assert.Contains($"Verslag van {title}", page, StringComparison.Ordinal);
+        using var verslag = await client.GetAsync(new Uri($"/besprekingen/{meetingId}/verslag", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, verslag.StatusCode);
+        Assert.Contains(tag, await verslag.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Another wijk's member finds nothing, and both searches are audit-logged with their hit count.
+        Assert.Empty(await GetHitsAsync(binnenstad, $"/api/archive?q={tag}"));
+        var added = (await SearchEntriesAsync()).Skip(before.Count).ToList();
+        Assert.Equal([("Joost Mulder", "hits=1"), ("Joost Mulder", "hits=1"), ("Ingrid Meijer", "hits=0")], added.Select(e => (e.UserName, e.ObjectId)));
     }
 
     [Fact]
@@ -105,6 +134,26 @@ public sealed class Archive_search_over_http(ProeftuinWebFactory factory) : ICla
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
         return await db.AuditEntries.AsNoTracking().Where(e => e.Action == "search").OrderBy(e => e.Sequence).ToListAsync();
+    }
+
+    private async Task<(Guid MeetingId, string Title)> OndiepMeetingWithFinalMinutesAsync(string finalText)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
+        var ondiep = await db.Neighbourhoods.SingleAsync(n => n.Slug == "ondiep");
+        var caseFile = await db.CaseFiles.Where(c => c.NeighbourhoodId == ondiep.Id).OrderBy(c => c.Code).FirstAsync();
+        var chair = await db.Professionals.Where(p => p.Email == OndiepChair).Select(p => p.Id).SingleAsync();
+        var start = DateTime.UtcNow.Date.AddDays(-Random.Shared.Next(40, 4000)).AddHours(12);
+        var meeting = new Meeting(Guid.NewGuid(), ondiep.Id, $"Archiefbespreking {start:yyyy-MM-dd}", start, chair);
+        meeting.AddToAgenda(Guid.NewGuid(), caseFile, 30);
+        meeting.Start(start);
+        meeting.Close(0, start.AddMinutes(50));
+        var minutes = MeetingMinutes.For(meeting, new MinutesContent(meeting.Title, ondiep.Name, start, [], []), start.AddMinutes(50));
+        minutes.Finalise(finalText, 1, chair, start.AddHours(1));
+        db.Meetings.Add(meeting);
+        db.MeetingMinutes.Add(minutes);
+        await db.SaveChangesAsync();
+        return (meeting.Id, meeting.Title);
     }
 
     private async Task<(Guid Ondiep, Guid AngstCase)> OndiepAngstCaseAsync()
