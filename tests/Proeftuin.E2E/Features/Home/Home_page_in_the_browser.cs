@@ -7,7 +7,7 @@ namespace Proeftuin.E2E.Features.Home;
 public sealed class Home_page_in_the_browser(BrowserSession session)
 {
     [Fact]
-    public async Task Coordinator_sees_the_three_wijken_styled_by_the_design_system()
+    public async Task Coordinator_sees_every_wijk_in_order_styled_by_the_design_system()
     {
         var page = await session.NewSignedInPageAsync("hanna.koster@demo.proeftuin.nl");
         var errors = new List<string>();
@@ -22,7 +22,9 @@ public sealed class Home_page_in_the_browser(BrowserSession session)
         await page.ReloadAsync();
 
         var neighbourhoods = await page.GetByTestId("neighbourhood").Locator("h2").AllInnerTextsAsync();
-        Assert.Equal(["Binnenstad", "Leidsche Rijn", "Ondiep"], neighbourhoods);
+        // The three seeded wijken, in name order; the beheerder's E2E test may have created one more in the same app.
+        Assert.Equal(["Binnenstad", "Leidsche Rijn", "Ondiep"], neighbourhoods.Where(name => !name.StartsWith("Zuilen ", StringComparison.Ordinal)));
+        Assert.Equal(neighbourhoods.Order(StringComparer.CurrentCulture), neighbourhoods);
         Assert.Equal("true", await page.EvaluateAsync<string>("() => String(document.documentElement.classList.contains('js'))"));
         Assert.Empty(errors);
         await Accessibility.ScreenshotAsync(page, "home");
