@@ -66,6 +66,7 @@ public static class ProeftuinApp
         builder.Services.AddScoped<Features.Meetings.MeetingSteering>();
         builder.Services.AddScoped<Features.Meetings.MeetingEditing>();
         builder.Services.AddScoped<Features.Meetings.MinutesExport>();
+        builder.Services.AddScoped<Features.Meetings.MinutesDismissals>();
         builder.Services.AddScoped<Features.Cases.CaseExport>();
         builder.Services.AddScoped<Features.Anonymization.OpenFindings>();
         builder.Services.AddScoped<Features.Anonymization.TextGuard>();
@@ -154,7 +155,7 @@ public static class ProeftuinApp
         app.MapNeighbourhoods();
         app.MapCases();
         app.MapMeetings();
-        app.MapMinutesExport();
+        app.MapMinutes();
         app.MapArchive();
         app.MapCoordination();
         app.MapProeftuinOpenApi();

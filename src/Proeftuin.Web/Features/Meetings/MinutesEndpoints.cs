@@ -14,13 +14,14 @@ using Proeftuin.Web.Infrastructure.Markdown;
 namespace Proeftuin.Web.Features.Meetings;
 
 /// <summary>
-/// The verslag of a meeting as a file, for the wijk's members: Markdown, a page to print or save as PDF, a Word
+/// The verslag of a meeting for the wijk's members: a finding judged "geen identificerend gegeven"
+/// (<see cref="MinutesDismissals"/>), and the verslag as a file: Markdown, a page to print or save as PDF, a Word
 /// document, or the meeting's recommendations as CSV (<c>?sep=semicolon</c> for Dutch Excel). A draft's file name
 /// says "concept". While the verslag holds an open anonymisation finding no format is served (409). Every export, and every refusal, is audit-logged.
 /// </summary>
 public static class MinutesEndpoints
 {
-    public static RouteGroupBuilder MapMinutesExport(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapMinutes(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/meetings")
             .RequireAuthorization(IdentitySetup.TwoFactorCompleted)
@@ -33,6 +34,8 @@ public static class MinutesEndpoints
             export.FileAsync(meetingId, ExportFormat.Html, null, cancellationToken));
         group.MapGet("/{meetingId:guid}/minutes.docx", (Guid meetingId, MinutesExport export, CancellationToken cancellationToken) =>
             export.FileAsync(meetingId, ExportFormat.Docx, null, cancellationToken));
+        group.MapPost("/{meetingId:guid}/minutes/dismissals", (Guid meetingId, MinutesDismissalRequest request, MinutesDismissals dismissals, CancellationToken cancellationToken) =>
+            dismissals.DismissAsync(meetingId, request, cancellationToken));
         return group;
     }
 }

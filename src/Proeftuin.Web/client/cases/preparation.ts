@@ -101,7 +101,7 @@ async function prepare(root: HTMLElement, parent: HTMLElement): Promise<void> {
         void hub.invoke('UpdateCursor', { documentId: current.documentId, revision: current.revision, anchor, head }).catch(() => undefined);
       },
     }, [findingPopover(texts, {
-      dismiss: (finding, _found, reason) => dismissFinding(caseId, finding, reason),
+      dismiss: (finding, _found, reason) => dismissFinding(`/api/cases/${caseId}/dismissals`, finding, reason),
       categoryName: (category) => texts[`Category${category}`] ?? category,
     })]);
     findings = state.findings;

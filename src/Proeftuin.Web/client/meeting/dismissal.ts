@@ -1,12 +1,22 @@
-// "Geen identificerend gegeven": a finding of a case text dismissed with a reason, over the case API (the same call
-// from the case page and the meeting room). The server stores only a keyed hash of the words and audit-logs it.
+// "Geen identificerend gegeven": a finding dismissed with a reason, over the API of the document it is in (the same
+// call from the case page and the meeting room; the verslag's own endpoint stores it for the cases on its agenda). The
+// server stores only a keyed hash of the words and audit-logs it.
 
+import { formatGuid, parseDocumentId } from './document-id';
 import type { PopoverFinding } from './finding-popover';
 
+/** Where a finding of this co-edited document is dismissed, or null for an id the server would refuse. */
+export function dismissalUrl(documentId: string): string | null {
+  const parsed = parseDocumentId(documentId);
+  if (parsed === null) return null;
+  const id = formatGuid(parsed.hex);
+  return parsed.kind === 'case' ? `/api/cases/${id}/dismissals` : `/api/meetings/${id}/minutes/dismissals`;
+}
+
 /** Resolves to null when the dismissal was stored, or the server's Dutch (or English) refusal. */
-export async function dismissFinding(caseId: string, finding: PopoverFinding, reason: string): Promise<string | null> {
+export async function dismissFinding(url: string, finding: PopoverFinding, reason: string): Promise<string | null> {
   try {
-    const response = await fetch(`/api/cases/${caseId}/dismissals`, {
+    const response = await fetch(url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/problem+json, application/json' },
       credentials: 'same-origin',

@@ -2,8 +2,8 @@
 // document, the one editor showing the chosen document, remote cursors, anonymisation findings and the save state.
 
 import { DocumentSync } from './document-sync';
-import { dismissFinding } from './dismissal';
-import { caseIdOf, element, fingerprint, type RoomContext } from './dom';
+import { dismissalUrl, dismissFinding } from './dismissal';
+import { element, fingerprint, type RoomContext } from './dom';
 import { SharedEditor } from './editor';
 import { findingPopover } from './finding-popover';
 import { colourIndex } from './enums';
@@ -142,10 +142,9 @@ export class RoomDocuments {
       },
       selection: (anchor, head) => this.sendCursor(anchor, head),
     }, [findingPopover(this.context.texts, {
-      // Only a case's findings can be dismissed; the verslag's are replaced.
       dismiss: (finding, _found, reason) => {
-        const caseId = caseIdOf(documentId);
-        return caseId === null ? Promise.resolve(this.context.texts.PopoverOnlyReplace ?? '') : dismissFinding(caseId, finding, reason);
+        const url = dismissalUrl(documentId);
+        return url === null ? Promise.resolve('Onbekend document.') : dismissFinding(url, finding, reason);
       },
       categoryName: (category) => this.context.texts[`Category${category}`] ?? category,
     })]);

@@ -2,7 +2,6 @@
 
 import type { MeetingHubApi, HubMethod, HubMethods } from './hub-api';
 import { format, type Texts } from './texts';
-import { formatGuid, parseDocumentId } from './document-id';
 
 /** What every panel of the room needs: its root element, the UI texts, the hub, and a way to tell the user. */
 export interface RoomContext {
@@ -60,12 +59,6 @@ export function fingerprint(text: string): string {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash.toString(16).padStart(8, '0');
-}
-
-/** The case id (a GUID with dashes) of a canonical document id "case:{32 hex}", or null for any other (the verslag). */
-export function caseIdOf(documentId: string): string | null {
-  const parsed = parseDocumentId(documentId);
-  return parsed?.kind === 'case' ? formatGuid(parsed.hex) : null;
 }
 
 export const wait = (milliseconds: number): Promise<void> => new Promise((resolve) => window.setTimeout(resolve, milliseconds));

@@ -2,7 +2,7 @@
 // enabled, the recommendation form, the writing round's merge and the cursor throttle.
 import { describe, expect, it } from 'vitest';
 import { cursorDelay, CURSOR_INTERVAL_MS } from './documents';
-import { caseIdOf, fingerprint } from './dom';
+import { fingerprint } from './dom';
 import { formatGuid } from './document-id';
 import { colourIndex, PARTICIPANT_COLOURS } from './enums';
 import { evaluationText } from './evaluation';
@@ -26,10 +26,8 @@ describe('dom helpers', () => {
     expect(fingerprint('')).toBe('811c9dc5');
   });
 
-  it('turns a case document into its case id and leaves the verslag out', () => {
+  it('writes 32 hex digits as a GUID with dashes', () => {
     expect(formatGuid('0123456789abcdef0123456789abcdef')).toBe('01234567-89ab-cdef-0123-456789abcdef');
-    expect(caseIdOf('case:0123456789abcdef0123456789abcdef')).toBe('01234567-89ab-cdef-0123-456789abcdef');
-    expect(caseIdOf('minutes:0123456789abcdef0123456789abcdef')).toBeNull();
   });
 
   it('gives each server colour its class and an unknown colour the last', () => {

@@ -124,6 +124,22 @@ public sealed class Meeting_room_in_the_browser(BrowserSession session)
         await Assertions.Expect(member.Locator(".cm-content")).ToContainTextAsync("concept, # Verslag", PatientlyContains);
         await RoomPages.SameSavedTextAsync(chair, member);
 
+        // The practice's general number is flagged in the verslag too; the member judges it not identifying, with a reason.
+        await InParagraphAsync(member, "Afspraken en vervolg", "End");
+        await member.Keyboard.PressAsync("ArrowDown");
+        await member.Keyboard.PressAsync("End");
+        await member.Keyboard.TypeAsync(", algemeen nummer 06-12345678", new() { Delay = 10 });
+        var number = member.Locator(".proeftuin-finding", new() { HasText = "06-12345678" });
+        await Assertions.Expect(number).ToBeVisibleAsync(new() { Timeout = BrowserSession.ExpectTimeout });
+        await Assertions.Expect(chair.Locator("#findings")).ToContainTextAsync("06-12345678", PatientlyContains);
+        await number.ClickAsync();
+        await member.GetByLabel("Waarom is dit geen identificerend gegeven?").FillAsync("Algemeen nummer van de huisartsenpraktijk");
+        await member.GetByTestId("finding-dismiss").ClickAsync();
+        await Assertions.Expect(member.GetByTestId("finding-popover")).ToBeHiddenAsync(new() { Timeout = BrowserSession.ExpectTimeout });
+        await Assertions.Expect(chair.Locator(".proeftuin-finding", new() { HasText = "06-12345678" })).ToHaveCountAsync(0, new() { Timeout = BrowserSession.ExpectTimeout });
+        await Assertions.Expect(chair.Locator("#findings")).Not.ToContainTextAsync("06-12345678", new() { Timeout = BrowserSession.ExpectTimeout });
+        await RoomPages.SameSavedTextAsync(chair, member);
+
         await chair.GetByRole(AriaRole.Button, new() { Name = "Verslag definitief maken" }).ClickAsync();
         await Assertions.Expect(member.Locator(".cm-content")).ToHaveAttributeAsync("contenteditable", "false", new() { Timeout = BrowserSession.ExpectTimeout });
 

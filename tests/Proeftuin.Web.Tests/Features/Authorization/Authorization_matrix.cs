@@ -49,6 +49,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["POST /api/neighbourhoods/{neighbourhoodId:guid}/meetings"] = "chair",
         ["GET /api/meetings/{meetingId:guid}"] = "wijk",
         ["GET /api/meetings/{meetingId:guid}/minutes.md"] = "wijk",
+        ["POST /api/meetings/{meetingId:guid}/minutes/dismissals"] = "wijk",
         ["GET /api/meetings/{meetingId:guid}/minutes.csv"] = "wijk",
         ["GET /api/meetings/{meetingId:guid}/minutes.html"] = "wijk",
         ["GET /api/meetings/{meetingId:guid}/minutes.docx"] = "wijk",
@@ -335,6 +336,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
     {
         "POST /api/anonymization/scan" => new { text = "Bel 06-12345678." },
         "POST /api/cases/{caseId:guid}/dismissals" => new { start = 0, end = 0, category = "PERSON", reason = "test" },
+        "POST /api/meetings/{meetingId:guid}/minutes/dismissals" => new { start = 0, end = 0, category = "PERSON", reason = "test" },
         "PUT /api/cases/{caseId:guid}/guarded-names" => new { names = new[] { "Testnaam" } },
         "POST /api/neighbourhoods/{neighbourhoodId:guid}/cases" => new { title = "Matrixcasus", ageBand = "Child" },
         "POST /api/neighbourhoods/{neighbourhoodId:guid}/meetings" => new { title = "Matrixbespreking", scheduledStart = DateTimeOffset.UtcNow.AddDays(30), agenda = Array.Empty<object>() },
