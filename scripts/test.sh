@@ -15,6 +15,8 @@ missing=()
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
 command -v redis-server >/dev/null || missing+=(redis-server)
 [ -x /usr/lib/chromium/chromium ] || missing+=(chromium)
+# The E2E browser is a Dutch user's: its date fields read dd-mm-jjjj only with Chromium's Dutch language pack.
+[ -f /usr/lib/chromium/locales/nl.pak ] || missing+=(chromium-l10n)
 # The coordinator report draws its chart labels with a system font (ADR 36).
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then

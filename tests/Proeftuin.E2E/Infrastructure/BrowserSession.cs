@@ -29,7 +29,10 @@ public sealed class BrowserSession : IAsyncLifetime
         Browser = await LaunchChromiumAsync(_playwright);
     }
 
-    /// <summary>Debian's Chromium, headless, without the background traffic of a desktop browser.</summary>
+    /// <summary>
+    /// Debian's Chromium, headless, without the background traffic of a desktop browser, as a Dutch user's browser: its
+    /// own language (from chromium-l10n) is Dutch, so native date fields read dd-mm-jjjj as they do for our users.
+    /// </summary>
     public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
         playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -38,9 +41,20 @@ public sealed class BrowserSession : IAsyncLifetime
             Args =
             [
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=nl-NL",
             ],
+            Env = DutchEnvironment(),
         });
+
+    /// <summary>This process's environment with a Dutch language (Chromium on Linux takes its own from these).</summary>
+    private static Dictionary<string, string> DutchEnvironment()
+    {
+        var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? string.Empty, StringComparer.Ordinal);
+        environment["LANGUAGE"] = "nl_NL";
+        environment["LANG"] = "nl_NL.UTF-8";
+        return environment;
+    }
 
     /// <summary>
     /// Asks the app for the login page and a script until both answer, so the first request's one-off cost (compiling

@@ -16,8 +16,13 @@ public sealed class Plan_meeting_in_the_browser(BrowserSession session)
         await Accessibility.ScreenshotAsync(page, "plan-meeting");
 
         await page.GetByLabel("Titel van de bespreking").FillAsync("Casuïstiek april");
-        await page.GetByLabel("Datum").FillAsync("2027-04-08");
-        await page.GetByLabel("Begintijd (Nederlandse tijd)").FillAsync("12:30");
+        // Typed the Dutch way, day first (dd-mm-jjjj): the date field follows the user's locale.
+        await page.GetByLabel("Datum").FocusAsync();
+        await page.Keyboard.TypeAsync("08042027");
+        await Assertions.Expect(page.GetByLabel("Datum")).ToHaveValueAsync("2027-04-08");
+        await page.GetByLabel("Begintijd (Nederlandse tijd)").FocusAsync();
+        await page.Keyboard.TypeAsync("1230");
+        await Assertions.Expect(page.GetByLabel("Begintijd (Nederlandse tijd)")).ToHaveValueAsync("12:30");
         await page.GetByTestId("agenda-case").First.GetByRole(AriaRole.Checkbox).FocusAsync();
         await page.Keyboard.PressAsync("Space");
         await page.Keyboard.PressAsync("Tab");
