@@ -67,6 +67,7 @@ public static class ProeftuinApp
         builder.Services.AddScoped<Features.Meetings.MeetingEditing>();
         builder.Services.AddScoped<Features.Meetings.MinutesExport>();
         builder.Services.AddScoped<Features.Meetings.MinutesDismissals>();
+        builder.Services.AddScoped<Features.Meetings.MemberMinutes>();
         builder.Services.AddScoped<Features.Cases.CaseExport>();
         builder.Services.AddScoped<Features.Anonymization.OpenFindings>();
         builder.Services.AddScoped<Features.Anonymization.TextGuard>();

@@ -22,7 +22,7 @@ namespace Proeftuin.Web.Features.Meetings;
 public sealed class MinutesDismissals(
     ProeftuinDbContext db,
     NeighbourhoodAccess access,
-    MinutesTexts texts,
+    MemberMinutes member,
     TextGuard guard,
     GuardedNames guarded,
     LiveDocuments documents,
@@ -32,23 +32,13 @@ public sealed class MinutesDismissals(
 {
     public async Task<Results<Created, ProblemHttpResult>> DismissAsync(Guid meetingId, MinutesDismissalRequest request, CancellationToken cancellationToken)
     {
-        var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
-        if (meeting is null)
+        var found = await member.ForAsync(meetingId, "dismiss-finding", cancellationToken);
+        if (found.Problem is not null)
         {
-            return ProblemResults.NotFound("Deze bespreking");
+            return found.Problem;
         }
 
-        if (!await access.IsMemberAsync(meeting.NeighbourhoodId, cancellationToken))
-        {
-            await audit.RecordAsync(new AuditEvent("dismiss-finding", "denied", "Minutes", meetingId.ToString(), meeting.NeighbourhoodId), cancellationToken);
-            return ProblemResults.Forbidden();
-        }
-
-        var minutes = await texts.ForMeetingAsync(meetingId, cancellationToken);
-        if (minutes is null)
-        {
-            return ProblemResults.NotFound("Het verslag van deze bespreking");
-        }
+        var (meeting, minutes) = (found.Meeting!, found.Minutes!);
 
         var caseIds = await db.AgendaItems.AsNoTracking().Where(a => a.MeetingId == meetingId).Select(a => a.CaseFileId).ToListAsync(cancellationToken);
         if (caseIds.Count == 0)

@@ -42,27 +42,17 @@ public static class MinutesEndpoints
 
 /// <summary>One export of a verslag: membership first, then the text as it stands (final, or the latest draft).</summary>
 public sealed class MinutesExport(
-    ProeftuinDbContext db, NeighbourhoodAccess access, MinutesTexts texts, RecommendationCompilation recommendations, TextGuard guard, MarkdownRenderer markdown, AuditLog audit)
+    ProeftuinDbContext db, MemberMinutes member, RecommendationCompilation recommendations, TextGuard guard, MarkdownRenderer markdown, AuditLog audit)
 {
     public async Task<Results<ExportFile, ProblemHttpResult>> FileAsync(Guid meetingId, ExportFormat format, string? sep, CancellationToken cancellationToken)
     {
-        var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
-        if (meeting is null)
+        var found = await member.ForAsync(meetingId, "export", cancellationToken);
+        if (found.Problem is not null)
         {
-            return ProblemResults.NotFound("Deze bespreking");
+            return found.Problem;
         }
 
-        if (!await access.IsMemberAsync(meeting.NeighbourhoodId, cancellationToken))
-        {
-            await audit.RecordAsync(new AuditEvent("export", "denied", "Minutes", meetingId.ToString(), meeting.NeighbourhoodId), cancellationToken);
-            return ProblemResults.Forbidden();
-        }
-
-        var minutes = await texts.ForMeetingAsync(meetingId, cancellationToken);
-        if (minutes is null)
-        {
-            return ProblemResults.NotFound("Het verslag van deze bespreking");
-        }
+        var (meeting, minutes) = (found.Meeting!, found.Minutes!);
 
         // Nothing possibly identifying leaves in a file, whatever the format; a final verslag was checked when it was
         // made final, but guarded names may have been added since.
