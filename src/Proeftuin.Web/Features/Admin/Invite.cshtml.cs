@@ -83,7 +83,7 @@ public sealed class InviteModel(
         }
         catch (DomainException error)
         {
-            Error = error.Message;
+            Error = error.MessageFor(HttpContext);
             return Page();
         }
 

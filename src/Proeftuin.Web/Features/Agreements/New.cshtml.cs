@@ -86,7 +86,7 @@ public sealed class NewModel(ProeftuinDbContext db, NeighbourhoodAccess access, 
         }
         catch (DomainException error)
         {
-            ModelState.AddModelError(error.Code switch { "agreement.title" => nameof(Title), "agreement.text" => nameof(Text), _ => string.Empty }, error.Message);
+            ModelState.AddModelError(error.Code switch { "agreement.title" => nameof(Title), "agreement.text" => nameof(Text), _ => string.Empty }, error.MessageFor(HttpContext));
             return Page();
         }
 

@@ -89,7 +89,7 @@ public sealed class RegisterModel(ProeftuinDbContext db, NeighbourhoodAccess acc
         }
         catch (DomainException error)
         {
-            ModelState.AddModelError($"agreement-{id:N}", error.Message);
+            ModelState.AddModelError($"agreement-{id:N}", error.MessageFor(HttpContext));
             return Page();
         }
 

@@ -7,6 +7,7 @@ using Proeftuin.Core.Common;
 using Proeftuin.Data.Collaboration;
 using Proeftuin.Web.Features.Anonymization;
 using Proeftuin.Web.Infrastructure.Audit;
+using Proeftuin.Web.Infrastructure.Localization;
 
 namespace Proeftuin.Web.Features.Cases;
 
@@ -96,7 +97,7 @@ public sealed partial class CaseModel
         }
         catch (DomainException error)
         {
-            ModelState.AddModelError("Restore", error.Message);
+            ModelState.AddModelError("Restore", error.MessageFor(HttpContext));
             Response.StatusCode = error.Code == "anonymization.open" ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
             return await ReloadAsync(id, cancellationToken);
         }

@@ -73,7 +73,7 @@ public sealed partial class CaseModel(
         }
         catch (DomainException error)
         {
-            ModelState.AddModelError(nameof(Title), error.Message);
+            ModelState.AddModelError(nameof(Title), error.MessageFor(HttpContext));
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await ReloadAsync(id, cancellationToken);
         }
@@ -121,7 +121,7 @@ public sealed partial class CaseModel(
         }
         catch (DomainException error)
         {
-            ModelState.AddModelError("Ready", error.Message);
+            ModelState.AddModelError("Ready", error.MessageFor(HttpContext));
             Response.StatusCode = StatusCodes.Status409Conflict;
             return await ReloadAsync(id, cancellationToken);
         }

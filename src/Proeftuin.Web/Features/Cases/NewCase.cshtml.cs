@@ -77,7 +77,7 @@ public sealed class NewCaseModel(
         }
         catch (DomainException error)
         {
-            ModelState.AddModelError(FieldOf(error.Code), error.Message);
+            ModelState.AddModelError(FieldOf(error.Code), error.MessageFor(HttpContext));
             return Page();
         }
     }

@@ -82,7 +82,7 @@ public sealed class NewThemeModel(ProeftuinDbContext db, RecommendationCompilati
         }
         catch (DomainException error)
         {
-            ModelState.AddModelError(ThemeForm.FieldOf(error.Code), error.Message);
+            ModelState.AddModelError(ThemeForm.FieldOf(error.Code), error.MessageFor(HttpContext));
             return Page();
         }
     }

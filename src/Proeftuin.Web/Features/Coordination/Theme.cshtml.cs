@@ -92,7 +92,7 @@ public sealed class ThemeModel(ProeftuinDbContext db, RecommendationCompilation 
         }
         catch (DomainException error)
         {
-            ModelState.AddModelError(ThemeForm.FieldOf(error.Code), error.Message);
+            ModelState.AddModelError(ThemeForm.FieldOf(error.Code), error.MessageFor(HttpContext));
             db.ChangeTracker.Clear();
             await LoadAsync(id, cancellationToken);
             return Page();

@@ -127,7 +127,7 @@ public sealed class EditModel(ProeftuinDbContext db, MeetingEditing editing, Tex
         }
         catch (DomainException error)
         {
-            ModelState.AddModelError(nameof(CancelReason), error.Message);
+            ModelState.AddModelError(nameof(CancelReason), error.MessageFor(HttpContext));
             return Page();
         }
 
@@ -184,7 +184,7 @@ public sealed class EditModel(ProeftuinDbContext db, MeetingEditing editing, Tex
         }
         catch (DomainException error)
         {
-            ModelState.AddModelError(error.Code.StartsWith("meeting.title", StringComparison.Ordinal) ? nameof(Title) : "Agenda", error.Message);
+            ModelState.AddModelError(error.Code.StartsWith("meeting.title", StringComparison.Ordinal) ? nameof(Title) : "Agenda", error.MessageFor(HttpContext));
 
             // Nothing was saved: show the agenda as it is stored, with the fields as they were typed.
             db.ChangeTracker.Clear();

@@ -76,7 +76,7 @@ public sealed class PlanModel(ProeftuinDbContext db, NeighbourhoodAccess access,
         }
         catch (DomainException error)
         {
-            ModelState.AddModelError(error.Code.StartsWith("meeting.title", StringComparison.Ordinal) ? nameof(Title) : nameof(Agenda), error.Message);
+            ModelState.AddModelError(error.Code.StartsWith("meeting.title", StringComparison.Ordinal) ? nameof(Title) : nameof(Agenda), error.MessageFor(HttpContext));
             return Page();
         }
     }
