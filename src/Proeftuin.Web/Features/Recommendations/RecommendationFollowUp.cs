@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Proeftuin.Core.Anonymization;
 using Proeftuin.Core.Common;
 using Proeftuin.Core.Professionals;
 using Proeftuin.Core.Recommendations;
