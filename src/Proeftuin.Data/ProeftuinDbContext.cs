@@ -47,6 +47,8 @@ public sealed class ProeftuinDbContext(DbContextOptions<ProeftuinDbContext> opti
 
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
 
+    public DbSet<RecommendationProgress> RecommendationProgress => Set<RecommendationProgress>();
+
     public DbSet<NeighbourhoodAgreement> NeighbourhoodAgreements => Set<NeighbourhoodAgreement>();
 
     public DbSet<RecommendationTheme> RecommendationThemes => Set<RecommendationTheme>();

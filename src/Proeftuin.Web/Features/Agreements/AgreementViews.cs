@@ -15,7 +15,8 @@ public sealed record AgreementView(
     bool ReviewDue,
     IReadOnlyList<AgreementSource> Sources);
 
-public sealed record AgreementSource(Guid RecommendationId, string Text, DateTime MeetingStartUtc);
+/// <summary>A recommendation an agreement came from, with its status now (it may have been followed up since).</summary>
+public sealed record AgreementSource(Guid RecommendationId, string Text, DateTime MeetingStartUtc, Core.Recommendations.RecommendationStatus Status);
 
 internal static class AgreementViews
 {
@@ -31,7 +32,7 @@ internal static class AgreementViews
                 from r in db.Recommendations.AsNoTracking()
                 join m in db.Meetings.AsNoTracking() on r.MeetingId equals m.Id
                 where sourceIds.Contains(r.Id)
-                select new AgreementSource(r.Id, r.Text, m.ScheduledStartUtc))
+                select new AgreementSource(r.Id, r.Text, m.ScheduledStartUtc, r.Status))
             .ToDictionaryAsync(s => s.RecommendationId, cancellationToken);
         return [.. agreements
             .OrderBy(a => a.Status == AgreementStatus.Ended)

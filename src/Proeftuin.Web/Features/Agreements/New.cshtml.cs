@@ -125,7 +125,7 @@ public sealed class NewModel(ProeftuinDbContext db, NeighbourhoodAccess access, 
                 join m in db.Meetings.AsNoTracking() on r.MeetingId equals m.Id
                 where r.NeighbourhoodId == neighbourhood.Id
                 orderby m.ScheduledStartUtc descending
-                select new AgreementSource(r.Id, r.Text, m.ScheduledStartUtc))
+                select new AgreementSource(r.Id, r.Text, m.ScheduledStartUtc, r.Status))
             .ToListAsync(cancellationToken);
         Members = [.. (await (
                 from membership in db.Memberships.AsNoTracking()

@@ -6,6 +6,7 @@ using Proeftuin.Core.Meetings;
 using Proeftuin.Core.Neighbourhoods;
 using Proeftuin.Core.Professionals;
 using Proeftuin.Data;
+using Proeftuin.Web.Features.Recommendations;
 using Proeftuin.Web.Infrastructure.Audit;
 using Proeftuin.Web.Infrastructure.Authorization;
 using Proeftuin.Web.Infrastructure.Localization;
@@ -16,7 +17,7 @@ namespace Proeftuin.Web.Features.Neighbourhoods;
 /// One wijk for its members: who is in it, its cases and its meetings. Case titles are shown, so members only; a
 /// coordinator or beheerder role alone does not open it.
 /// </summary>
-public sealed class NeighbourhoodModel(ProeftuinDbContext db, NeighbourhoodAccess access, AuditLog audit, TimeProvider time) : PageModel
+public sealed class NeighbourhoodModel(ProeftuinDbContext db, NeighbourhoodAccess access, AuditLog audit, TimeProvider time, RecommendationFollowUp followUp) : PageModel
 {
     public Neighbourhood Neighbourhood { get; private set; } = null!;
 
@@ -27,6 +28,11 @@ public sealed class NeighbourhoodModel(ProeftuinDbContext db, NeighbourhoodAcces
     public IReadOnlyList<NeighbourhoodCase> Cases { get; private set; } = [];
 
     public IReadOnlyList<NeighbourhoodMeeting> Meetings { get; private set; } = [];
+
+    /// <summary>The wijk's open recommendations, overdue first: what still needs doing after the meetings.</summary>
+    public IReadOnlyList<OpenAction> OpenActions { get; private set; } = [];
+
+    public DateOnly Today => followUp.Today;
 
     /// <summary>Set by a page that redirects here, e.g. after planning a meeting.</summary>
     [TempData]
@@ -71,6 +77,7 @@ public sealed class NeighbourhoodModel(ProeftuinDbContext db, NeighbourhoodAcces
                     m.CancellationReason))
                 .ToListAsync(cancellationToken),
             time.GetUtcNow().UtcDateTime);
+        OpenActions = await followUp.OpenInNeighbourhoodAsync(neighbourhood.Id, cancellationToken);
         await audit.RecordAsync(new AuditEvent("read", "success", "Neighbourhood", neighbourhood.Id.ToString(), neighbourhood.Id, role.ToString()), cancellationToken);
         return Page();
     }

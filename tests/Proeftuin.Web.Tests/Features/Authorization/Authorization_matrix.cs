@@ -237,6 +237,10 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["/Meetings/Room"] = "wijk", ["/Meetings/Edit"] = "chair",
         ["/Agreements/Register"] = "wijk", ["/Agreements/New"] = "chair", ["/SocialMap/Map"] = "wijk", ["/Meetings/Minutes"] = "wijk",
         ["/Archive/Index"] = "signed-in",
+
+        // "Mijn acties" shows only the caller's own actions; the detail page lets the wijk's members and the
+        // coordinator read and only the owner or chair change (Recommendation_follow_up).
+        ["/Recommendations/MyActions"] = "signed-in", ["/Recommendations/ActionDetail"] = "wijk or coordinator",
         ["/Coordination/Index"] = "coordinator", ["/Coordination/Themes"] = "coordinator", ["/Coordination/Theme"] = "coordinator",
         ["/Coordination/NewTheme"] = "coordinator", ["/Coordination/Report"] = "coordinator",
     };
