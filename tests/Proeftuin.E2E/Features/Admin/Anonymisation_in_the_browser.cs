@@ -33,7 +33,7 @@ public sealed class Anonymisation_in_the_browser(BrowserSession session)
         // A name that is not quite theirs changes nothing and asks again.
         await confirmation.GetByLabel($"Typ de naam {name} om te bevestigen").FillAsync("Vera");
         await confirmation.GetByRole(AriaRole.Button, new() { Name = "Definitief anonimiseren" }).ClickAsync();
-        await Assertions.Expect(admin.GetByTestId("error-summary")).ToContainTextAsync("Typ de naam precies zoals hij hierboven staat.", Patiently);
+        await Assertions.Expect(admin.GetByTestId("error-summary")).ToContainTextAsync("Typ de naam precies zoals hij hierboven staat.", new() { Timeout = BrowserSession.ExpectTimeout });
         await Accessibility.AssertNoViolationsAsync(admin);
 
         await admin.GetByTestId("anonymise-confirmation").GetByLabel($"Typ de naam {name} om te bevestigen").FillAsync(name);
