@@ -10,6 +10,9 @@ public sealed class Professional
     public const int MaxNameLength = 120;
     public const int MaxOrganisationLength = 160;
 
+    /// <summary>The domain of the address an anonymised professional gets: reserved (RFC 2606), so no mail can reach it.</summary>
+    public const string AnonymisedDomain = "anoniem.invalid";
+
     private readonly List<Membership> _memberships = [];
 
     private Professional()
@@ -44,6 +47,24 @@ public sealed class Professional
     public string? Organisation { get; private set; }
 
     public IReadOnlyList<Membership> Memberships => _memberships;
+
+    /// <summary>True once <see cref="Anonymise"/> has replaced the person by a label; it cannot be undone.</summary>
+    public bool IsAnonymised => Email.EndsWith("@" + AnonymisedDomain, StringComparison.Ordinal);
+
+    /// <summary>The neutral name of a departed professional: the same for the same id, so records that named them still tell them apart.</summary>
+    public static string AnonymisedName(Guid id) => "Voormalig deelnemer " + id.ToString("N")[..4].ToUpperInvariant();
+
+    /// <summary>
+    /// Replaces name, address and organisation by a label without meaning and ends every membership. The id stays, so
+    /// the recommendations they own and the audit entries of what they did still point at the same (now nameless) person.
+    /// </summary>
+    public void Anonymise()
+    {
+        DisplayName = AnonymisedName(Id);
+        Email = Id.ToString("N") + "@" + AnonymisedDomain;
+        Organisation = null;
+        _memberships.Clear();
+    }
 
     public bool IsMemberOf(Guid neighbourhoodId) => _memberships.Exists(m => m.NeighbourhoodId == neighbourhoodId);
 

@@ -1,5 +1,6 @@
 using Proeftuin.Web.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.SignalR;
+using Proeftuin.Web.Features.Account;
 using Proeftuin.Web.Features.Anonymization;
 using Proeftuin.Web.Features.Archive;
 using Proeftuin.Web.Features.Audit;
@@ -48,6 +49,7 @@ public static class ProeftuinApp
         builder.AddProeftuinAudit();
         builder.Services.AddScoped<NeighbourhoodAccess>();
         builder.Services.AddScoped<MembershipRemoval>();
+        builder.Services.AddScoped<Features.Account.PersonalDataExport>();
         builder.Services.AddSingleton<MembershipChanges>();
         builder.Services.AddScoped<MeetingCaller>();
         builder.Services.AddScoped<MeetingRoom>();
@@ -154,6 +156,7 @@ public static class ProeftuinApp
         app.MapConnect();
         app.MapAnonymization();
         app.MapNeighbourhoods();
+        app.MapPersonalData();
         app.MapCases();
         app.MapMeetings();
         app.MapMinutes();

@@ -79,6 +79,12 @@ public sealed class AccountAdministration(ProeftuinDbContext db, UserManager<Pro
             return AdminOutcome.Refused("Account", "ErrorNotDeactivated");
         }
 
+        if (await db.Professionals.AnyAsync(p => p.Id == userId && p.Email.EndsWith("@" + Core.Professionals.Professional.AnonymisedDomain), cancellationToken))
+        {
+            // An anonymised account has no login left; reactivating it would only pretend otherwise.
+            return AdminOutcome.Refused("Account", "ErrorAlreadyAnonymised");
+        }
+
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         await audit.RecordAsync(new AuditEvent("reactivate", "success", ObjectType, userId.ToString(), Role: AdminGate.Role), cancellationToken);

@@ -48,11 +48,13 @@ public sealed class AdminOverview(ProeftuinDbContext db)
         return [.. professionals.Select(p =>
         {
             var account = accounts.GetValueOrDefault(p.Id);
-            var state = account is null ? AccountState.Deactivated
+            var state = p.IsAnonymised ? AccountState.Anonymised
+                : account is null ? AccountState.Deactivated
                 : AccountAdministration.IsDeactivated(account.LockoutEnd) ? AccountState.Deactivated
                 : !account.HasPassword ? AccountState.Invited
                 : AccountState.Active;
-            return new AccountRow(p.Id, p.DisplayName, p.Email, p.Discipline, [.. roles[p.Id].Order()], state,
+            // An anonymised account's address is a placeholder nobody should write to; the pages show a dash.
+            return new AccountRow(p.Id, p.DisplayName, p.IsAnonymised ? "—" : p.Email, p.Discipline, [.. roles[p.Id].Order()], state,
                 [.. p.Memberships.Select(m => new AccountMembership(m.NeighbourhoodId, names.GetValueOrDefault(m.NeighbourhoodId, "?"), m.Role)).OrderBy(m => m.Name)]);
         })];
     }
@@ -76,6 +78,9 @@ public enum AccountState
     Active,
     Invited,
     Deactivated,
+
+    /// <summary>Replaced by a neutral label for good (ADR 37): nothing left to activate or invite.</summary>
+    Anonymised,
 }
 
 public sealed record AccountRow(Guid Id, string Name, string Email, Discipline Discipline, IReadOnlyList<string> GlobalRoles, AccountState State, IReadOnlyList<AccountMembership> Memberships);

@@ -9,5 +9,6 @@ public static class AdminSetup
         .AddScoped<InvitationMail>()
         .AddScoped<NeighbourhoodAdministration>()
         .AddScoped<MembershipAdministration>()
-        .AddScoped<AccountAdministration>();
+        .AddScoped<AccountAdministration>()
+        .AddScoped<AccountAnonymisation>();
 }

@@ -7,13 +7,19 @@ using Proeftuin.Web.Infrastructure.Identity;
 
 namespace Proeftuin.Web.Features.Admin;
 
-/// <summary>One account for the beheerder: its wijken and state; deactivate (after a confirmation), reactivate, invite again.</summary>
+/// <summary>One account for the beheerder: its wijken and state; deactivate (after a confirmation), reactivate, invite again, anonymise (after typing the name).</summary>
 [Authorize(Policy = IdentitySetup.AdministratorWithTwoFactor)]
-public sealed class ManageAccountModel(AdminOverview overview, AccountAdministration accounts, AdminGate gate, AuditLog audit, IStringLocalizer<AdminText> text) : PageModel
+public sealed class ManageAccountModel(AdminOverview overview, AccountAdministration accounts, AccountAnonymisation anonymisation, AdminGate gate, AuditLog audit, IStringLocalizer<AdminText> text) : PageModel
 {
     public AccountRow Account { get; private set; } = null!;
 
     public bool ConfirmDeactivate { get; private set; }
+
+    public bool ConfirmAnonymise { get; private set; }
+
+    /// <summary>The person's name, typed by the beheerder to confirm an anonymisation that cannot be undone.</summary>
+    [BindProperty]
+    public string? Confirmation { get; set; }
 
     public bool IsSelf => gate.CallerId == Account.Id;
 
@@ -43,6 +49,37 @@ public sealed class ManageAccountModel(AdminOverview overview, AccountAdministra
 
         ConfirmDeactivate = !IsSelf;
         return Page();
+    }
+
+    /// <summary>The first step of an anonymisation: the page again, asking for the name.</summary>
+    public async Task<IActionResult> OnPostAnonymiseAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        ConfirmAnonymise = !IsSelf && Account.State != AccountState.Anonymised;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAnonymiseConfirmedAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var outcome = await anonymisation.AnonymiseAsync(id, Confirmation, cancellationToken);
+        if (outcome.Field == nameof(Confirmation))
+        {
+            // A wrong name: the question again, with the error next to the field; nothing changed.
+            if (!await LoadAsync(id, cancellationToken))
+            {
+                return NotFound();
+            }
+
+            ConfirmAnonymise = true;
+            ModelState.Show(outcome, text);
+            return Page();
+        }
+
+        return await AfterAsync(id, outcome, "Anonymised", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDeactivateConfirmedAsync(Guid id, CancellationToken cancellationToken) =>

@@ -137,7 +137,7 @@ public sealed class ManageNeighbourhoodModel(
 
         Neighbourhood = neighbourhood;
         var members = neighbourhood.Members.Select(m => m.ProfessionalId).ToHashSet();
-        Candidates = [.. (await overview.AccountsAsync(cancellationToken)).Where(a => !members.Contains(a.Id) && a.State != AccountState.Deactivated)];
+        Candidates = [.. (await overview.AccountsAsync(cancellationToken)).Where(a => !members.Contains(a.Id) && a.State is not (AccountState.Deactivated or AccountState.Anonymised))];
         return true;
     }
 }

@@ -44,6 +44,11 @@ public sealed class MembershipAdministration(ProeftuinDbContext db, AdminGate ga
             return AdminOutcome.Refused("ProfessionalId", "ErrorAlreadyMember");
         }
 
+        if (professional.IsAnonymised)
+        {
+            return AdminOutcome.Refused("ProfessionalId", "ErrorAlreadyAnonymised");
+        }
+
         professional.JoinNeighbourhood(neighbourhoodId, role);
         try
         {

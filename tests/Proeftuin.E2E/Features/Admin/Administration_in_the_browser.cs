@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Proeftuin.Core.Professionals;
-using Proeftuin.Data;
-using Proeftuin.Data.Identity;
 using Proeftuin.Data.Seeding;
 using Proeftuin.E2E.Infrastructure;
 
@@ -115,22 +109,5 @@ public sealed class Administration_in_the_browser(BrowserSession session)
     private static string PrefixFor(string suffix) =>
         new([.. suffix.Select(c => (char)('A' + (c % 26))).Take(4)]);
 
-    /// <summary>An account like the demo ones (demo password and authenticator key), member of <paramref name="neighbourhood"/>.</summary>
-    private async Task CreateAccountAsync(string email, string name, string neighbourhood)
-    {
-        await using var scope = session.App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
-        var user = new ProeftuinUser
-        {
-            Id = Guid.NewGuid(), UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
-            EmailConfirmed = true, LockoutEnabled = true, TwoFactorEnabled = true, SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(),
-        };
-        user.PasswordHash = new PasswordHasher<ProeftuinUser>().HashPassword(user, DemoAccounts.Password);
-        db.Users.Add(user);
-        db.UserTokens.Add(new IdentityUserToken<Guid> { UserId = user.Id, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = DemoAccounts.AuthenticatorKey });
-        var professional = new Professional(user.Id, name, email, Discipline.FamilyWorker, "Buurtteam");
-        professional.JoinNeighbourhood(await db.Neighbourhoods.Where(n => n.Slug == neighbourhood).Select(n => n.Id).SingleAsync(), MembershipRole.Member);
-        db.Professionals.Add(professional);
-        await db.SaveChangesAsync();
-    }
+    private Task CreateAccountAsync(string email, string name, string neighbourhood) => TestAccounts.CreateAsync(session, email, name, neighbourhood);
 }

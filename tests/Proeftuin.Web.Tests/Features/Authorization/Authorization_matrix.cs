@@ -35,6 +35,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
     private static readonly Dictionary<string, string> Expectations = new()
     {
         ["GET /api/neighbourhoods/"] = "signed-in",
+        ["GET /api/me/export"] = "signed-in",
         ["GET /api/neighbourhoods/{neighbourhoodId:guid}/cases"] = "wijk",
         ["POST /api/neighbourhoods/{neighbourhoodId:guid}/cases"] = "wijk",
         ["GET /api/cases/{caseId:guid}"] = "wijk",
