@@ -38,6 +38,25 @@ public sealed class TextGuard(ProeftuinDbContext db, GuardedNames guarded, OpenF
         return await CheckAsync(caseIds, [new GuardedField(MinutesField, text)], cancellationToken, generated is null ? null : [generated]);
     }
 
+    /// <summary>
+    /// The verslag judged under inputs already read (the live re-check keeps them per meeting and per case), exactly as
+    /// <see cref="CheckMinutesAsync"/> judges it: the guarded names and dismissals of every agenda case, the generated
+    /// verslag trusted.
+    /// </summary>
+    public static GuardVerdict CheckMinutes(GuardedNames guarded, string text, string? generatedText, IEnumerable<CaseFindingInputsEntry> agendaCases)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var dismissals = new List<FindingDismissal>();
+        foreach (var inputs in agendaCases)
+        {
+            names.UnionWith(inputs.GuardedNames);
+            dismissals.AddRange(inputs.Dismissals);
+        }
+
+        return new GuardVerdict(GuardCheck.Run(
+            guarded.Detector, guarded.Hasher, [new GuardedField(MinutesField, text)], names, dismissals, generatedText is null ? null : [generatedText]));
+    }
+
     public const string MinutesField = "minutes";
 
     /// <summary>

@@ -16,6 +16,7 @@ public abstract class ForgettableCache<TValue>(TimeProvider time)
     private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
     private readonly Dictionary<Guid, long> _generations = [];
     private readonly Lock _gate = new();
+    private long _everything;
 
     public async ValueTask<TValue> GetAsync(Guid key, Func<CancellationToken, Task<TValue>> load, CancellationToken cancellationToken)
     {
@@ -25,16 +26,18 @@ public abstract class ForgettableCache<TValue>(TimeProvider time)
         }
 
         long generation;
+        long everything;
         lock (_gate)
         {
             generation = _generations.GetValueOrDefault(key);
+            everything = _everything;
         }
 
         var loadedAt = time.GetTimestamp();
         var value = await load(cancellationToken);
         lock (_gate)
         {
-            if (_generations.GetValueOrDefault(key) == generation)
+            if (_generations.GetValueOrDefault(key) == generation && _everything == everything)
             {
                 _entries[key] = new Entry(value, loadedAt);
             }
@@ -50,6 +53,16 @@ public abstract class ForgettableCache<TValue>(TimeProvider time)
         {
             _generations[key] = _generations.GetValueOrDefault(key) + 1;
             _entries.TryRemove(key, out _);
+        }
+    }
+
+    /// <summary>A change that may concern any key (e.g. a meeting closed: every case on its agenda): all are read again.</summary>
+    public void ForgetAll()
+    {
+        lock (_gate)
+        {
+            _everything++;
+            _entries.Clear();
         }
     }
 

@@ -23,6 +23,7 @@ public sealed class CaseEditRelay(
     IHubContext<MeetingHub, IMeetingClient> meetingHub,
     IServiceScopeFactory scopes,
     CaseFindingInputs inputsCache,
+    CaseOpenMeetings openMeetings,
     GuardedNames guarded,
     TimeProvider time,
     ILogger<CaseEditRelay> logger) : IHostedService
@@ -140,7 +141,10 @@ public sealed class CaseEditRelay(
     }
 
     /// <summary>The rooms of the planned and live meetings that have the case on their agenda.</summary>
-    private async Task<IReadOnlyList<Guid>> OpenMeetingsAsync(Guid caseId)
+    private Task<IReadOnlyList<Guid>> OpenMeetingsAsync(Guid caseId) =>
+        openMeetings.GetAsync(caseId, _ => ReadOpenMeetingsAsync(caseId), CancellationToken.None).AsTask();
+
+    private async Task<IReadOnlyList<Guid>> ReadOpenMeetingsAsync(Guid caseId)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Proeftuin.Core.Collaboration;
 using Proeftuin.Data;
 using Proeftuin.Web.Features.Anonymization;
+using Proeftuin.Web.Infrastructure.Anonymization;
 
 namespace Proeftuin.Web.Features.Meetings.Live;
 
@@ -17,6 +18,9 @@ public sealed class FindingsMonitor(
     IServiceScopeFactory scopes,
     IHubContext<MeetingHub, IMeetingClient> hub,
     LiveDocuments documents,
+    MinutesFindingInputs minutesInputs,
+    CaseFindingInputs caseInputs,
+    GuardedNames guarded,
     TimeProvider time,
     ILogger<FindingsMonitor> logger)
 {
@@ -52,16 +56,41 @@ public sealed class FindingsMonitor(
         });
     }
 
+    /// <summary>
+    /// Judges the verslag as <see cref="TextGuard.CheckMinutesAsync"/> does, with its inputs (the agenda, the generated
+    /// text, each agenda case's guarded names and dismissals) from the caches instead of four queries per check.
+    /// </summary>
     private async Task CheckAsync(Guid meetingId, DocumentSession session)
     {
-        await using var scope = scopes.CreateAsyncScope();
         var (text, revision) = await session.SnapshotAsync(CancellationToken.None);
-        var verdict = await scope.ServiceProvider.GetRequiredService<TextGuard>().CheckMinutesAsync(meetingId, text, CancellationToken.None);
+        var meeting = await minutesInputs.GetAsync(meetingId, ct => ReadMinutesInputsAsync(meetingId, ct), CancellationToken.None);
+        var agendaCases = new List<CaseFindingInputsEntry>(meeting.AgendaCases.Count);
+        foreach (var caseId in meeting.AgendaCases)
+        {
+            agendaCases.Add(await caseInputs.GetAsync(caseId, ct => ReadCaseInputsAsync(caseId, ct), CancellationToken.None));
+        }
+
+        var verdict = TextGuard.CheckMinutes(guarded, text, meeting.GeneratedText, agendaCases);
         IReadOnlyList<FindingDto> findings = [.. verdict.Findings.Select(FindingDto.From)];
 
         if (documents.FindingsChanged(session.DocumentId, findings.Select(f => (f.Start, f.End, f.Category))))
         {
             await hub.Clients.Group(MeetingHub.Group(meetingId)).FindingsChanged(new FindingsBroadcast(session.DocumentId, revision, findings));
         }
+    }
+
+    private async Task<MinutesFindingInputsEntry> ReadMinutesInputsAsync(Guid meetingId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProeftuinDbContext>();
+        var caseIds = await db.AgendaItems.AsNoTracking().Where(a => a.MeetingId == meetingId).Select(a => a.CaseFileId).ToListAsync(cancellationToken);
+        var generated = await db.MeetingMinutes.AsNoTracking().Where(m => m.MeetingId == meetingId).Select(m => m.GeneratedText).FirstOrDefaultAsync(cancellationToken);
+        return new(caseIds, generated);
+    }
+
+    private async Task<CaseFindingInputsEntry> ReadCaseInputsAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OpenFindings>().InputsAsync(caseId, cancellationToken);
     }
 }

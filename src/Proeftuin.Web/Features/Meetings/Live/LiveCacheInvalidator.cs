@@ -5,17 +5,19 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Proeftuin.Core.Meetings;
 using Proeftuin.Data.Anonymization;
 using Proeftuin.Web.Features.Anonymization;
+using Proeftuin.Web.Features.Cases.Preparation;
 
 namespace Proeftuin.Web.Features.Meetings.Live;
 
 /// <summary>
 /// Forgets what the live service caches whenever a save changes it, wherever in the app that save happens: the
-/// <see cref="MeetingEditFacts"/> of every meeting whose state, agenda or verslag changes (start, close, cancel, agenda
-/// edits, the verslag made or finalised), and the <see cref="CaseFindingInputs"/> of every case whose guarded names or
-/// dismissals change. Forgotten before the save and again once it is committed (after the transaction, when one is
+/// <see cref="MeetingEditFacts"/> and <see cref="MinutesFindingInputs"/> of every meeting whose state, agenda or verslag
+/// changes (start, close, cancel, agenda edits, the verslag made or finalised), and the <see cref="CaseFindingInputs"/> of every case whose guarded names or
+/// dismissals change, and the <see cref="CaseOpenMeetings"/> of a case put on or taken off an agenda (of every case when a
+/// meeting changes). Forgotten before the save and again once it is committed (after the transaction, when one is
 /// open), so an operation or a findings check never keeps facts from before the change.
 /// </summary>
-public sealed class LiveCacheInvalidator(MeetingEditStates states, CaseFindingInputs caseInputs) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class LiveCacheInvalidator(MeetingEditStates states, MinutesFindingInputs minutesInputs, CaseFindingInputs caseInputs, CaseOpenMeetings caseMeetings) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, HashSet<Cached>> _pending = [];
 
@@ -82,16 +84,7 @@ public sealed class LiveCacheInvalidator(MeetingEditStates states, CaseFindingIn
                 continue;
             }
 
-            Cached? cached = entry.Entity switch
-            {
-                Meeting meeting => new(CacheKind.Meeting, meeting.Id),
-                AgendaItem item => new(CacheKind.Meeting, item.MeetingId),
-                MeetingMinutes minutes => new(CacheKind.Meeting, minutes.MeetingId),
-                CaseGuardedName name => new(CacheKind.CaseInputs, name.CaseFileId),
-                CaseFindingDismissal dismissal => new(CacheKind.CaseInputs, dismissal.CaseFileId),
-                _ => null,
-            };
-            if (cached is { } key)
+            foreach (var key in KeysOf(entry.Entity))
             {
                 Forget(key);
                 (changed ??= []).Add(key);
@@ -141,19 +134,53 @@ public sealed class LiveCacheInvalidator(MeetingEditStates states, CaseFindingIn
         }
     }
 
-    private void Forget(Cached key)
+    /// <summary>What a saved entity makes stale: a meeting's facts, a case's finding inputs, which open meetings have a case.</summary>
+    private static IEnumerable<Cached> KeysOf(object entity)
     {
-        if (key.Kind == CacheKind.Meeting)
+        switch (entity)
         {
-            states.Forget(key.Id);
-        }
-        else
-        {
-            caseInputs.Forget(key.Id);
+            case Meeting meeting:
+                yield return new(CacheKind.Meeting, meeting.Id);
+                // Opened, closed or cancelled: every case on its agenda may be in one open meeting more or fewer.
+                yield return new(CacheKind.AllCaseMeetings, Guid.Empty);
+                break;
+            case AgendaItem item:
+                yield return new(CacheKind.Meeting, item.MeetingId);
+                yield return new(CacheKind.CaseMeetings, item.CaseFileId);
+                break;
+            case MeetingMinutes minutes:
+                yield return new(CacheKind.Meeting, minutes.MeetingId);
+                break;
+            case CaseGuardedName name:
+                yield return new(CacheKind.CaseInputs, name.CaseFileId);
+                break;
+            case CaseFindingDismissal dismissal:
+                yield return new(CacheKind.CaseInputs, dismissal.CaseFileId);
+                break;
         }
     }
 
-    private enum CacheKind { Meeting, CaseInputs }
+    private void Forget(Cached key)
+    {
+        switch (key.Kind)
+        {
+            case CacheKind.Meeting:
+                states.Forget(key.Id);
+                minutesInputs.Forget(key.Id);
+                break;
+            case CacheKind.CaseInputs:
+                caseInputs.Forget(key.Id);
+                break;
+            case CacheKind.CaseMeetings:
+                caseMeetings.Forget(key.Id);
+                break;
+            case CacheKind.AllCaseMeetings:
+                caseMeetings.ForgetAll();
+                break;
+        }
+    }
+
+    private enum CacheKind { Meeting, CaseInputs, CaseMeetings, AllCaseMeetings }
 
     private readonly record struct Cached(CacheKind Kind, Guid Id);
 }
