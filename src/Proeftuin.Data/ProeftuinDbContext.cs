@@ -51,6 +51,9 @@ public sealed class ProeftuinDbContext(DbContextOptions<ProeftuinDbContext> opti
 
     public DbSet<NeighbourhoodAgreement> NeighbourhoodAgreements => Set<NeighbourhoodAgreement>();
 
+    /// <summary>The earlier versions of the wijkafspraken, one row per herziening.</summary>
+    public DbSet<AgreementRevision> AgreementRevisions => Set<AgreementRevision>();
+
     public DbSet<RecommendationTheme> RecommendationThemes => Set<RecommendationTheme>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -34,6 +34,7 @@ public sealed class NeighbourhoodAgreement
         Status = AgreementStatus.Active;
         Title = string.Empty;
         Text = string.Empty;
+        Version = 1;
         Revise(title, text, sourceRecommendationIds, ownerId, reviewDate);
     }
 
@@ -55,7 +56,33 @@ public sealed class NeighbourhoodAgreement
 
     public DateTime AdoptedAtUtc { get; private set; }
 
+    /// <summary>Goes up by one on every change; a herziening based on an older version is refused.</summary>
+    public int Version { get; private set; }
+
     public bool IsReviewDue(DateOnly today) => Status != AgreementStatus.Ended && ReviewDate <= today;
+
+    /// <summary>
+    /// A herziening: new title, text and review date with a reason, refused when <paramref name="expectedVersion"/> is
+    /// not the current one (someone else revised it in the meantime). Returns the earlier version to keep as history.
+    /// </summary>
+    public AgreementRevision Revise(int expectedVersion, string title, string text, DateOnly reviewDate, string reason, Guid revisedById, DateTime nowUtc)
+    {
+        EnsureVersion(expectedVersion);
+        var revision = new AgreementRevision(Guid.NewGuid(), this, reason, revisedById, nowUtc);
+        Revise(title, text, _sourceRecommendationIds, OwnerId, reviewDate);
+        Version++;
+        return revision;
+    }
+
+    public void EnsureVersion(int expectedVersion)
+    {
+        if (expectedVersion != Version)
+        {
+            throw new DomainException(
+                "agreement.conflict",
+                "Iemand anders heeft deze afspraak intussen gewijzigd. Bekijk de nieuwe versie en probeer het opnieuw.");
+        }
+    }
 
     public void Revise(string title, string text, IEnumerable<Guid> sourceRecommendationIds, Guid? ownerId, DateOnly reviewDate)
     {
@@ -85,6 +112,7 @@ public sealed class NeighbourhoodAgreement
         }
 
         Status = AgreementStatus.UnderReview;
+        Version++;
     }
 
     /// <summary>Review done: the agreement stays in force until the next review date.</summary>
@@ -102,6 +130,7 @@ public sealed class NeighbourhoodAgreement
 
         ReviewDate = nextReviewDate;
         Status = AgreementStatus.Active;
+        Version++;
     }
 
     public void End()
@@ -112,5 +141,6 @@ public sealed class NeighbourhoodAgreement
         }
 
         Status = AgreementStatus.Ended;
+        Version++;
     }
 }

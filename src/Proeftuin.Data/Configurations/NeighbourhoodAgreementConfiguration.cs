@@ -16,6 +16,9 @@ internal sealed class NeighbourhoodAgreementConfiguration : IEntityTypeConfigura
         builder.Property(a => a.Title).HasMaxLength(NeighbourhoodAgreement.MaxTitleLength).IsRequired();
         builder.Property(a => a.Text).HasMaxLength(NeighbourhoodAgreement.MaxTextLength).IsRequired();
         builder.Property(a => a.Status).HasConversion<int>();
+
+        // Optimistic concurrency: a stale herziening is refused instead of silently overwriting.
+        builder.Property(a => a.Version).IsConcurrencyToken();
         builder.PrimitiveCollection(a => a.SourceRecommendationIds).HasField("_sourceRecommendationIds").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(a => new { a.NeighbourhoodId, a.ReviewDate });
         builder.HasOne<Neighbourhood>().WithMany().HasForeignKey(a => a.NeighbourhoodId).OnDelete(DeleteBehavior.Restrict);

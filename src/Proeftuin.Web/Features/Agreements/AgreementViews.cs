@@ -13,7 +13,8 @@ public sealed record AgreementView(
     string? OwnerName,
     DateOnly ReviewDate,
     bool ReviewDue,
-    IReadOnlyList<AgreementSource> Sources);
+    IReadOnlyList<AgreementSource> Sources,
+    int Revisions);
 
 /// <summary>A recommendation an agreement came from, with its status now (it may have been followed up since).</summary>
 public sealed record AgreementSource(Guid RecommendationId, string Text, DateTime MeetingStartUtc, Core.Recommendations.RecommendationStatus Status);
@@ -34,6 +35,12 @@ internal static class AgreementViews
                 where sourceIds.Contains(r.Id)
                 select new AgreementSource(r.Id, r.Text, m.ScheduledStartUtc, r.Status))
             .ToDictionaryAsync(s => s.RecommendationId, cancellationToken);
+        var agreementIds = agreements.Select(a => a.Id).ToList();
+        var revisions = await db.AgreementRevisions.AsNoTracking()
+            .Where(r => agreementIds.Contains(r.AgreementId))
+            .GroupBy(r => r.AgreementId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
         return [.. agreements
             .OrderBy(a => a.Status == AgreementStatus.Ended)
             .ThenBy(a => a.ReviewDate)
@@ -41,6 +48,7 @@ internal static class AgreementViews
                 a.Id, a.Title, a.Text, a.Status,
                 a.OwnerId is { } owner ? owners.GetValueOrDefault(owner) : null,
                 a.ReviewDate, a.IsReviewDue(today),
-                [.. a.SourceRecommendationIds.Where(sources.ContainsKey).Select(id => sources[id])]))];
+                [.. a.SourceRecommendationIds.Where(sources.ContainsKey).Select(id => sources[id])],
+                revisions.GetValueOrDefault(a.Id)))];
     }
 }

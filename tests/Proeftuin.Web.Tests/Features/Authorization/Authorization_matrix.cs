@@ -218,6 +218,8 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["/besprekingen/{meetingId}/bewerken"] = "chair",
         ["/wijken/ondiep/afspraken"] = "wijk",
         ["/wijken/ondiep/afspraken/nieuw"] = "chair",
+        ["/wijken/ondiep/afspraken/{agreementId}/herzien"] = "chair",
+        ["/wijken/ondiep/afspraken/{agreementId}/geschiedenis"] = "wijk",
         ["/wijken/ondiep/sociale-kaart"] = "wijk",
         ["/besprekingen/{meetingId}/verslag"] = "wijk",
     };
@@ -236,7 +238,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["/Admin/ManageNeighbourhood"] = "beheerder", ["/Admin/ManageAccount"] = "beheerder",
         ["/Neighbourhoods/Neighbourhood"] = "wijk", ["/Cases/Case"] = "wijk", ["/Cases/NewCase"] = "wijk", ["/Meetings/Plan"] = "chair",
         ["/Meetings/Room"] = "wijk", ["/Meetings/Edit"] = "chair",
-        ["/Agreements/Register"] = "wijk", ["/Agreements/New"] = "chair", ["/SocialMap/Map"] = "wijk", ["/Meetings/Minutes"] = "wijk",
+        ["/Agreements/Register"] = "wijk", ["/Agreements/New"] = "chair", ["/Agreements/Revise"] = "chair", ["/Agreements/History"] = "wijk", ["/SocialMap/Map"] = "wijk", ["/Meetings/Minutes"] = "wijk",
         ["/Archive/Index"] = "signed-in",
 
         // "Mijn acties" shows only the caller's own actions; the detail page lets the wijk's members and the
@@ -301,13 +303,15 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
     [Fact]
     public async Task Each_role_gets_what_the_rules_say_on_every_wijk_page()
     {
-        var (_, ondiepCase, ondiepMeeting) = await OndiepObjectsAsync();
+        var (ondiep, ondiepCase, ondiepMeeting) = await OndiepObjectsAsync();
+        var ondiepAgreement = await factory.QueryAsync(db => db.NeighbourhoodAgreements.Where(a => a.NeighbourhoodId == ondiep && a.Status != Core.Agreements.AgreementStatus.Ended).Select(a => a.Id).FirstAsync());
         var clients = await ClientPerKindOfUserAsync();
         var failures = new List<string>();
 
         foreach (var (route, scope) in NeighbourhoodPages)
         {
-            var path = route.Replace("{caseId}", ondiepCase.ToString(), StringComparison.Ordinal).Replace("{meetingId}", ondiepMeeting.ToString(), StringComparison.Ordinal);
+            var path = route.Replace("{caseId}", ondiepCase.ToString(), StringComparison.Ordinal).Replace("{meetingId}", ondiepMeeting.ToString(), StringComparison.Ordinal)
+                .Replace("{agreementId}", ondiepAgreement.ToString(), StringComparison.Ordinal);
             foreach (var (who, client) in clients)
             {
                 using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
