@@ -44,10 +44,29 @@ public sealed class DemoAppSettings
         builder.UseSetting("AllowedHosts", AllowedHosts);
         builder.UseSetting("RateLimits:Login:PermitLimit", LoginPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+        // SQLite commits that do not wait for the disk (see TestSqliteDurability), and the demo database as a copy of
+        // the one template of this test process (DemoDatabaseTemplate), unless a test points the app at another
+        // database or wants it empty. Decided on the final configuration, so settings a factory adds after these count
+        // too; services are configured before any hosted service starts, so the app's start-up finds the file.
+        builder.ConfigureServices((context, services) =>
+        {
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, TestSqliteDurability>();
+            if (UsesOwnDemoFile(context.Configuration) && !File.Exists(Path.Combine(DataFolder, DemoDatabaseTemplate.FileName)))
+            {
+                DemoDatabaseTemplate.CopyTo(DataFolder);
+            }
+        });
+
         // The test clients are on the same loaded machine as the app: a keep-alive that is late there is no dead client.
         builder.ConfigureServices(services => services.PostConfigure<Microsoft.AspNetCore.SignalR.HubOptions>(
             options => options.ClientTimeoutInterval = TimeSpan.FromMinutes(2)));
     }
+
+    private bool UsesOwnDemoFile(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        string.Equals(configuration["Database:Provider"], "Sqlite", StringComparison.OrdinalIgnoreCase)
+        && string.IsNullOrEmpty(configuration["ConnectionStrings:Proeftuin"])
+        && string.Equals(configuration["Database:DataFolder"], DataFolder, StringComparison.Ordinal)
+        && bool.TryParse(configuration["Database:SeedDemoData"], out var seed) && seed;
 
     /// <summary>
     /// Removes the data folder. Background work of the app that is just stopping (the delayed anonymisation re-check,
