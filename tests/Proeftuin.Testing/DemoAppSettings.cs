@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Proeftuin.Web.Infrastructure.Identity;
 
 namespace Proeftuin.Testing;
 
@@ -24,6 +27,15 @@ public sealed class DemoAppSettings
 
     /// <summary>The test server (localhost) and Kestrel on the loopback address.</summary>
     public string AllowedHosts { get; init; } = "localhost;127.0.0.1";
+
+    /// <summary>
+    /// True (the default): the app checks TOTP codes on the wall clock through <see cref="AuthenticatorClock"/>, which
+    /// logins move on a step instead of waiting for it. False for a test that moves the app's own clock and wants the
+    /// codes checked on that one.
+    /// </summary>
+    public bool AuthenticatorOnWallClock { get; init; } = true;
+
+    public AuthenticatorClock AuthenticatorClock { get; } = new();
 
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "proeftuin-app-tests", Guid.NewGuid().ToString("N"));
 
@@ -56,6 +68,15 @@ public sealed class DemoAppSettings
                 DemoDatabaseTemplate.CopyTo(DataFolder);
             }
         });
+
+        if (AuthenticatorOnWallClock)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton(AuthenticatorClock);
+                services.Replace(ServiceDescriptor.Transient(_ => new SingleUseAuthenticatorTokenProvider(AuthenticatorClock)));
+            });
+        }
 
         // The test clients are on the same loaded machine as the app: a keep-alive that is late there is no dead client.
         builder.ConfigureServices(services => services.PostConfigure<Microsoft.AspNetCore.SignalR.HubOptions>(
