@@ -56,13 +56,15 @@ public sealed class DemoAppSettings
         builder.UseSetting("AllowedHosts", AllowedHosts);
         builder.UseSetting("RateLimits:Login:PermitLimit", LoginPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-        // SQLite commits that do not wait for the disk (see TestSqliteDurability), and the demo database as a copy of
+        // SQLite commits that do not wait for the disk (see TestSqliteDurability), passwords hashed with fewer
+        // iterations (see DemoDatabaseTemplate.PasswordIterations), and the demo database as a copy of
         // the one template of this test process (DemoDatabaseTemplate), unless a test points the app at another
         // database or wants it empty. Decided on the final configuration, so settings a factory adds after these count
         // too; services are configured before any hosted service starts, so the app's start-up finds the file.
         builder.ConfigureServices((context, services) =>
         {
             services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, TestSqliteDurability>();
+            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(options => options.IterationCount = DemoDatabaseTemplate.PasswordIterations);
             if (UsesOwnDemoFile(context.Configuration) && !File.Exists(Path.Combine(DataFolder, DemoDatabaseTemplate.FileName)))
             {
                 DemoDatabaseTemplate.CopyTo(DataFolder);
