@@ -28,8 +28,10 @@ fi
 
 log "npm ci (browser client)"
 (cd src/Proeftuin.Web && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.install-stamp)
-log "npm ci (relying party of the E2E tests)"
-(cd tests/Proeftuin.E2E/RelyingParty && npm ci --no-audit --no-fund --loglevel=error)
+# The relying party is needed only by the E2E tests: its install runs beside the servers' start and the build.
+log "npm ci (relying party of the E2E tests, beside the build)"
+(cd tests/Proeftuin.E2E/RelyingParty && npm ci --no-audit --no-fund --loglevel=error) &
+rp_npm_pid=$!
 
 # --- servers -------------------------------------------------------------------------------------------------
 work="$(mktemp -d /tmp/proeftuin-test.XXXXXX)"
@@ -76,8 +78,15 @@ log "dotnet restore + build"
 dotnet restore Proeftuin.sln --verbosity quiet
 dotnet build Proeftuin.sln --no-restore --configuration Release --verbosity quiet -nologo
 
+wait "$rp_npm_pid"
+
 # Both suites run even when the first fails, so one run shows every failure; the exit status is the worst of them.
 set +e
+# The dependency audit mostly waits for the NuGet and npm audit services: it runs beside the tests (it needs only the
+# restore above) and its output is shown at the end.
+log "dependency audit (beside the tests)"
+bash "$repo/scripts/audit-dependencies.sh" >"$work/audit.log" 2>&1 &
+audit_pid=$!
 # The TypeScript checks run beside the .NET tests (they need no server); their output is shown after them.
 log "TypeScript: typecheck and vitest (beside the .NET tests)"
 (cd src/Proeftuin.Web && npx tsc --noEmit -p tsconfig.json && npx vitest run) >"$work/vitest.log" 2>&1 &
@@ -108,9 +117,10 @@ dotnet run --no-build --configuration Release --project tests/Proeftuin.LoadTest
   --rooms 4 --clients 4 --rate 5 --duration 14 --warmup 3 --kill-after 8 --json 2>"$work/load-nodes.log" | tail -n 1 | tee "$work/load-nodes.json"
 nodes_status=${PIPESTATUS[0]}
 [ "$load_status" -eq 0 ] && [ "$kill_status" -eq 0 ] && [ "$nodes_status" -eq 0 ] || cat "$work/load.log" "$work/load-kill.log" "$work/load-nodes.log"
-log "dependency audit"
-bash "$repo/scripts/audit-dependencies.sh"
+wait "$audit_pid"
 audit_status=$?
+log "dependency audit"
+cat "$work/audit.log"
 set -e
 
 log "summary"

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Proeftuin.Web.Infrastructure.Identity;
 
 namespace Proeftuin.Testing;
 
@@ -25,6 +28,15 @@ public sealed class DemoAppSettings
     /// <summary>The test server (localhost) and Kestrel on the loopback address.</summary>
     public string AllowedHosts { get; init; } = "localhost;127.0.0.1";
 
+    /// <summary>
+    /// True (the default): the app checks TOTP codes on the wall clock through <see cref="AuthenticatorClock"/>, which
+    /// logins move on a step instead of waiting for it. False for a test that moves the app's own clock and wants the
+    /// codes checked on that one.
+    /// </summary>
+    public bool AuthenticatorOnWallClock { get; init; } = true;
+
+    public AuthenticatorClock AuthenticatorClock { get; } = new();
+
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "proeftuin-app-tests", Guid.NewGuid().ToString("N"));
 
     public void Apply(IWebHostBuilder builder)
@@ -44,10 +56,40 @@ public sealed class DemoAppSettings
         builder.UseSetting("AllowedHosts", AllowedHosts);
         builder.UseSetting("RateLimits:Login:PermitLimit", LoginPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+        // SQLite commits that do not wait for the disk (see TestSqliteDurability), passwords hashed with fewer
+        // iterations (see DemoDatabaseTemplate.PasswordIterations), and the demo database as a copy of
+        // the one template of this test process (DemoDatabaseTemplate), unless a test points the app at another
+        // database or wants it empty. Decided on the final configuration, so settings a factory adds after these count
+        // too; services are configured before any hosted service starts, so the app's start-up finds the file.
+        builder.ConfigureServices((context, services) =>
+        {
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, TestSqliteDurability>();
+            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(options => options.IterationCount = DemoDatabaseTemplate.PasswordIterations);
+            if (UsesOwnDemoFile(context.Configuration) && !File.Exists(Path.Combine(DataFolder, DemoDatabaseTemplate.FileName)))
+            {
+                DemoDatabaseTemplate.CopyTo(DataFolder);
+            }
+        });
+
+        if (AuthenticatorOnWallClock)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton(AuthenticatorClock);
+                services.Replace(ServiceDescriptor.Transient(_ => new SingleUseAuthenticatorTokenProvider(AuthenticatorClock)));
+            });
+        }
+
         // The test clients are on the same loaded machine as the app: a keep-alive that is late there is no dead client.
         builder.ConfigureServices(services => services.PostConfigure<Microsoft.AspNetCore.SignalR.HubOptions>(
             options => options.ClientTimeoutInterval = TimeSpan.FromMinutes(2)));
     }
+
+    private bool UsesOwnDemoFile(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        string.Equals(configuration["Database:Provider"], "Sqlite", StringComparison.OrdinalIgnoreCase)
+        && string.IsNullOrEmpty(configuration["ConnectionStrings:Proeftuin"])
+        && string.Equals(configuration["Database:DataFolder"], DataFolder, StringComparison.Ordinal)
+        && bool.TryParse(configuration["Database:SeedDemoData"], out var seed) && seed;
 
     /// <summary>
     /// Removes the data folder. Background work of the app that is just stopping (the delayed anonymisation re-check,

@@ -13,13 +13,17 @@ public static class Totp
     /// factory or host the login goes to; the app remembers the last step per account, and the demo accounts share one
     /// key, so without an account every login on the server counts against the same steps). The app accepts every code once and the steps two either side of now, so tests that log
     /// the same account in several times within 30 seconds take the next free step in [now - 1, now + 2] (each still
-    /// valid for at least 30 seconds when it arrives) and, when those are used up, wait for the clock to reach the next
-    /// step: a condition on the clock, never a fixed delay. A test that stops the server's clock must not log one
+    /// valid for at least 30 seconds when it arrives) and, when those are used up, move the server's
+    /// <see cref="AuthenticatorClock"/> on a step (or, on a server without one, wait for its clock to reach the next
+    /// step: a condition on the clock, never a fixed delay). A test that stops the server's clock must not log one
     /// account in more than four times.
     /// </summary>
     public static async Task<string> NextCodeAsync(string base32Key, object server, TimeProvider? clock = null, string? account = null)
     {
-        clock ??= TimeProvider.System;
+        // An app whose authenticator runs on an AuthenticatorClock is asked on that clock, which moves on a step when
+        // the codes around now are used up; elsewhere the login waits for the next step of <paramref name="clock"/>.
+        var authenticator = AuthenticatorClock.Of(server);
+        clock = authenticator ?? clock ?? TimeProvider.System;
         var owner = account is null ? base32Key : $"{account.ToUpperInvariant()}|{base32Key}";
         var used = UsedSteps.GetValue(server, _ => []);
         while (true)
@@ -34,6 +38,12 @@ public static class Totp
                     used[owner] = step;
                     return Code(base32Key, DateTimeOffset.FromUnixTimeSeconds(step * StepSeconds));
                 }
+            }
+
+            if (authenticator is not null)
+            {
+                authenticator.SkipPast(current);
+                continue;
             }
 
             var nextStepStarts = DateTimeOffset.FromUnixTimeSeconds((current + 1) * StepSeconds);

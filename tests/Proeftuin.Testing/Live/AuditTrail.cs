@@ -19,11 +19,11 @@ public static class AuditTrail
         return await filter(db.AuditEntries.AsNoTracking()).OrderBy(e => e.Sequence).ToListAsync();
     }
 
-    /// <summary>The entries of <paramref name="filter"/> once <paramref name="done"/> holds for them; fails after 30 seconds.</summary>
+    /// <summary>The entries of <paramref name="filter"/> once <paramref name="done"/> holds for them; fails after <see cref="Eventually.DefaultTimeout"/>.</summary>
     public static async Task<List<AuditEntry>> WaitForAsync(
         IServiceProvider services, Func<IQueryable<AuditEntry>, IQueryable<AuditEntry>> filter, Func<List<AuditEntry>, bool> done)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow + Eventually.DefaultTimeout;
         while (true)
         {
             var entries = await EntriesAsync(services, filter);

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Proeftuin.Testing;
-using Proeftuin.Web.Infrastructure.Identity;
 
 namespace Proeftuin.Web.Tests.Infrastructure;
 
@@ -13,8 +12,8 @@ namespace Proeftuin.Web.Tests.Infrastructure;
 /// The real app on fresh demo data whose clock stands still until a test moves it: the room's throttles and timers
 /// (cursor interval, operation rate limit, anonymisation re-check delay, meeting timer) then behave the same on an idle
 /// and on a loaded machine. The clock starts at the real now, so the demo's dates stay meaningful. The login's TOTP
-/// codes stay on the wall clock, as an authenticator app's do: every code works once, and on a clock that stands still
-/// an account would run out of time steps after a few logins.
+/// codes stay on the wall clock (DemoAppSettings' AuthenticatorClock), as an authenticator app's do: every code works
+/// once, and on a clock that stands still an account would run out of time steps after a few logins.
 /// </summary>
 public sealed class FakeClockWebFactory : WebApplicationFactory<Program>
 {
@@ -22,14 +21,18 @@ public sealed class FakeClockWebFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>Extra settings of the app, e.g. a shorter interval of a timer the test then moves the clock past.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         _settings.Apply(builder);
-        builder.ConfigureTestServices(services =>
+        foreach (var (key, value) in Settings)
         {
-            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
-            services.Replace(ServiceDescriptor.Transient(_ => new SingleUseAuthenticatorTokenProvider(TimeProvider.System)));
-        });
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
     public override async ValueTask DisposeAsync()

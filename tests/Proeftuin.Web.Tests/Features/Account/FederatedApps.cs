@@ -34,7 +34,7 @@ public sealed class FederatedApps : IAsyncLifetime
 
     public ConfiguredProeftuinFactory App { get; private set; } = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         App = new ConfiguredProeftuinFactory(new Dictionary<string, string>
         {
@@ -44,7 +44,12 @@ public sealed class FederatedApps : IAsyncLifetime
             ["Authentication:External:ClientSecret"] = ClientSecret,
             ["Authentication:External:RequireHttpsMetadata"] = "false",
         });
-        return Task.CompletedTask;
+
+        // The provider's first answer (compiling its OpenID Connect pipeline) can take a minute on a busy machine: paid
+        // here, with a patient client, instead of inside the app's back-channel timeout during the first test.
+        using var warmUp = new HttpClient { BaseAddress = Provider.KestrelAddress, Timeout = TimeSpan.FromMinutes(5) };
+        using var discovery = await warmUp.GetAsync(new Uri(".well-known/openid-configuration", UriKind.Relative));
+        discovery.EnsureSuccessStatusCode();
     }
 
     public async Task DisposeAsync()

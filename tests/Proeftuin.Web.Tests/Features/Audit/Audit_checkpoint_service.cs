@@ -52,7 +52,7 @@ public sealed class Audit_checkpoint_service(ProeftuinWebFactory factory) : ICla
     /// <summary>Waits (on the condition, not a fixed time) for a checkpoint at or past <paramref name="minimumSequence"/>.</summary>
     private async Task<AuditCheckpoint> LatestAsync(AuditKey key, long minimumSequence)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow + Proeftuin.Testing.Eventually.DefaultTimeout;
         while (true)
         {
             var latest = (await CheckpointReading.ReadAsync(_file, key, CancellationToken.None)).Latest;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Core.Collaboration;
 using Proeftuin.Core.Meetings;
+using Proeftuin.Testing;
 using Proeftuin.Testing.Live;
 using Proeftuin.Web.Features.Meetings.Live;
 using Proeftuin.Web.Tests.Infrastructure;
@@ -79,13 +80,5 @@ public sealed class Guarded_minutes(ProeftuinWebFactory factory) : IClassFixture
         Assert.True(await factory.AuditedAsync("Minutes", meetingId.ToString(), "denied"));
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition was not met in time.");
-            await Task.Delay(50);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => Eventually.UntilAsync(condition, "the room's findings broadcast");
 }

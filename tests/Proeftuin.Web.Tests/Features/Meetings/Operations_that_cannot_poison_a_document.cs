@@ -7,6 +7,7 @@ using Proeftuin.Core.Collaboration;
 using Proeftuin.Core.Meetings;
 using Proeftuin.Data;
 using Proeftuin.Data.Collaboration;
+using Proeftuin.Testing;
 using Proeftuin.Testing.Live;
 using Proeftuin.Web.Features.Meetings.Live;
 using Proeftuin.Web.Tests.Infrastructure;
@@ -21,8 +22,6 @@ namespace Proeftuin.Web.Tests.Features.Meetings;
 /// </summary>
 public sealed class Operations_that_cannot_poison_a_document(ProeftuinWebFactory factory) : IClassFixture<ProeftuinWebFactory>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -225,14 +224,7 @@ public sealed class Operations_that_cannot_poison_a_document(ProeftuinWebFactory
         return room;
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(25);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => Eventually.UntilAsync(condition, "a broadcast to the other member");
 
     private Task<Guid> PlannedMeetingAsync(string neighbourhood) =>
         factory.QueryAsync(async db =>

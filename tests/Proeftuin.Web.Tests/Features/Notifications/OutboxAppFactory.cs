@@ -12,7 +12,6 @@ using MimeKit;
 using Moq;
 using Proeftuin.Data.Providers;
 using Proeftuin.Testing;
-using Proeftuin.Web.Infrastructure.Identity;
 using Proeftuin.Web.Infrastructure.Mail;
 
 namespace Proeftuin.Web.Tests.Features.Notifications;
@@ -68,7 +67,6 @@ public sealed class OutboxAppFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
-            services.Replace(ServiceDescriptor.Transient(_ => new SingleUseAuthenticatorTokenProvider(TimeProvider.System)));
             services.Replace(ServiceDescriptor.Singleton<IMailSender>(new SmtpMailSender(settings, () => Smtp.Object)));
         });
     }
