@@ -119,7 +119,9 @@ public sealed class PlanModel(ProeftuinDbContext db, NeighbourhoodAccess access,
         Neighbourhood = neighbourhood;
         Cases = await db.CaseFiles.AsNoTracking()
             .Where(c => c.NeighbourhoodId == neighbourhood.Id && c.Status != CaseStatus.Archived)
-            .OrderBy(c => c.Code)
+            // The cases marked ready for discussion first: those are what the chair plans a meeting for.
+            .OrderByDescending(c => c.Status == CaseStatus.ReadyForDiscussion)
+            .ThenBy(c => c.Code)
             .Select(c => new AgendaCase(c.Id, c.Code, c.Title, c.Status == CaseStatus.ReadyForDiscussion))
             .ToListAsync(cancellationToken);
         await audit.RecordAsync(new AuditEvent("read", "success", "CaseList", NeighbourhoodId: neighbourhood.Id, Role: "Chair"), cancellationToken);

@@ -77,8 +77,8 @@ public sealed class Plan_meeting_page(ProeftuinWebFactory factory) : IClassFixtu
     public async Task Invalid_plan_shows_Dutch_errors_next_to_the_fields_and_plans_nothing()
     {
         var before = await factory.QueryAsync(db => db.Meetings.CountAsync());
-        var firstCase = await factory.FirstCaseIdAsync("ondiep");
         using var joost = await factory.SignedInAsync("joost.mulder@demo.proeftuin.nl");
+        var firstCase = FirstListedCase(await joost.OpenAsync(Form)); // the row the errors below belong to
 
         var empty = await joost.SubmitAsync(Form, Form, new Dictionary<string, string>
         {
@@ -122,4 +122,38 @@ public sealed class Plan_meeting_page(ProeftuinWebFactory factory) : IClassFixtu
         Assert.Contains("id=\"Agenda-fout\">Alleen casussen van de eigen wijk kunnen op de agenda.</p>", page.Text, StringComparison.Ordinal);
         Assert.Equal(before, await factory.QueryAsync(db => db.Meetings.CountAsync()));
     }
+
+    [Fact]
+    public async Task The_form_lists_the_cases_ready_for_discussion_first_then_the_rest_by_code()
+    {
+        var ondiep = await factory.NeighbourhoodIdAsync("ondiep");
+        var lastDraft = await factory.QueryAsync(async db =>
+        {
+            var caseFile = await db.CaseFiles.Where(c => c.NeighbourhoodId == ondiep && c.Status == Proeftuin.Core.Cases.CaseStatus.Draft)
+                .OrderByDescending(c => c.Code).FirstAsync();
+            caseFile.MarkReadyForDiscussion(0, DateTime.UtcNow);
+            await db.SaveChangesAsync();
+            return caseFile.Code;
+        });
+        using var joost = await factory.SignedInAsync("joost.mulder@demo.proeftuin.nl");
+
+        var form = await joost.OpenAsync(Form);
+
+        var listed = System.Text.RegularExpressions.Regex.Matches(form.Html, "data-ready=\"(true|false)\"").Select(m => m.Groups[1].Value == "true").ToList();
+        Assert.Contains(true, listed);
+        Assert.Contains(false, listed);
+        Assert.Equal(listed.OrderByDescending(ready => ready), listed);
+        var firstNotReady = await FirstNotReadyCodeAsync(ondiep);
+        Assert.True(form.Text.IndexOf(lastDraft, StringComparison.Ordinal) < form.Text.IndexOf(firstNotReady, StringComparison.Ordinal),
+            $"{lastDraft}, just marked ready, is listed before {firstNotReady}, which is not ready.");
+    }
+
+    private Task<string> FirstNotReadyCodeAsync(Guid neighbourhoodId) =>
+        factory.QueryAsync(db => db.CaseFiles
+            .Where(c => c.NeighbourhoodId == neighbourhoodId && c.Status != Proeftuin.Core.Cases.CaseStatus.ReadyForDiscussion && c.Status != Proeftuin.Core.Cases.CaseStatus.Archived)
+            .OrderBy(c => c.Code).Select(c => c.Code).FirstAsync());
+
+    /// <summary>The case in the form's first agenda row (cases ready for discussion come first, so not simply the lowest code).</summary>
+    private static Guid FirstListedCase(PageResult form) =>
+        Guid.Parse(System.Text.RegularExpressions.Regex.Match(form.Html, "name=\"Agenda\\[0\\]\\.CaseId\" value=\"([0-9a-f-]+)\"").Groups[1].Value);
 }
