@@ -477,7 +477,8 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                     OwnerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     ReviewDate = table.Column<DateOnly>(type: "date", nullable: false),
                     Status = table.Column<int>(type: "int", nullable: false),
-                    AdoptedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    AdoptedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -889,6 +890,66 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AgreementRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgreementId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PreviousVersion = table.Column<int>(type: "int", nullable: false),
+                    PreviousTitle = table.Column<string>(type: "nvarchar(160)", maxLength: 160, nullable: false),
+                    PreviousText = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    PreviousReviewDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    RevisedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RevisedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementRevisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgreementRevisions_NeighbourhoodAgreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "NeighbourhoodAgreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AgreementRevisions_Professionals_RevisedById",
+                        column: x => x.RevisedById,
+                        principalTable: "Professionals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecommendationProgress",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecommendationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FromStatus = table.Column<int>(type: "int", nullable: true),
+                    ToStatus = table.Column<int>(type: "int", nullable: true),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    AuthorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecommendationProgress", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecommendationProgress_Professionals_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "Professionals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RecommendationProgress_Recommendations_RecommendationId",
+                        column: x => x.RecommendationId,
+                        principalTable: "Recommendations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WritingEntries",
                 columns: table => new
                 {
@@ -925,6 +986,16 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                 table: "AgendaItems",
                 columns: new[] { "MeetingId", "CaseFileId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementRevisions_AgreementId_RevisedAtUtc",
+                table: "AgreementRevisions",
+                columns: new[] { "AgreementId", "RevisedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementRevisions_RevisedById",
+                table: "AgreementRevisions",
+                column: "RevisedById");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -1135,6 +1206,16 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RecommendationProgress_AuthorId",
+                table: "RecommendationProgress",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecommendationProgress_RecommendationId_AtUtc",
+                table: "RecommendationProgress",
+                columns: new[] { "RecommendationId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Recommendations_CaseFileId",
                 table: "Recommendations",
                 column: "CaseFileId");
@@ -1219,6 +1300,9 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                 name: "AgendaItems");
 
             migrationBuilder.DropTable(
+                name: "AgreementRevisions");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -1267,9 +1351,6 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                 name: "Memberships");
 
             migrationBuilder.DropTable(
-                name: "NeighbourhoodAgreements");
-
-            migrationBuilder.DropTable(
                 name: "NotificationPreferences");
 
             migrationBuilder.DropTable(
@@ -1285,7 +1366,7 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                 name: "QuarantinedOperations");
 
             migrationBuilder.DropTable(
-                name: "Recommendations");
+                name: "RecommendationProgress");
 
             migrationBuilder.DropTable(
                 name: "RecommendationThemes");
@@ -1300,19 +1381,25 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                 name: "WritingEntries");
 
             migrationBuilder.DropTable(
+                name: "NeighbourhoodAgreements");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictAuthorizations");
 
             migrationBuilder.DropTable(
-                name: "CaseFiles");
+                name: "Recommendations");
 
             migrationBuilder.DropTable(
                 name: "WritingRounds");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictApplications");
+
+            migrationBuilder.DropTable(
+                name: "CaseFiles");
 
             migrationBuilder.DropTable(
                 name: "Meetings");

@@ -12,7 +12,7 @@ using Proeftuin.Data;
 namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(ProeftuinDbContext))]
-    [Migration("20261202150148_ArchiveSearch")]
+    [Migration("20261203081240_ArchiveSearch")]
     partial class ArchiveSearch
     {
         /// <inheritdoc />
@@ -355,6 +355,50 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Proeftuin.Core.Agreements.AgreementRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PreviousReviewDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PreviousText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("PreviousTitle")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<int>("PreviousVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("RevisedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RevisedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RevisedById");
+
+                    b.HasIndex("AgreementId", "RevisedAtUtc");
+
+                    b.ToTable("AgreementRevisions", (string)null);
+                });
+
             modelBuilder.Entity("Proeftuin.Core.Agreements.NeighbourhoodAgreement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -388,6 +432,10 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(160)
                         .HasColumnType("character varying(160)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -918,6 +966,39 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("Recommendations", (string)null);
                 });
 
+            modelBuilder.Entity("Proeftuin.Core.Recommendations.RecommendationProgress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("FromStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("ToStatus")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("RecommendationId", "AtUtc");
+
+                    b.ToTable("RecommendationProgress", (string)null);
+                });
+
             modelBuilder.Entity("Proeftuin.Core.Recommendations.RecommendationTheme", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1430,6 +1511,21 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                     b.Navigation("Authorization");
                 });
 
+            modelBuilder.Entity("Proeftuin.Core.Agreements.AgreementRevision", b =>
+                {
+                    b.HasOne("Proeftuin.Core.Agreements.NeighbourhoodAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Proeftuin.Core.Professionals.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("RevisedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Proeftuin.Core.Agreements.NeighbourhoodAgreement", b =>
                 {
                     b.HasOne("Proeftuin.Core.Neighbourhoods.Neighbourhood", null)
@@ -1609,6 +1705,21 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Proeftuin.Core.Recommendations.RecommendationProgress", b =>
+                {
+                    b.HasOne("Proeftuin.Core.Professionals.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Proeftuin.Core.Recommendations.Recommendation", null)
+                        .WithMany()
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Proeftuin.Core.Recommendations.RecommendationTheme", b =>

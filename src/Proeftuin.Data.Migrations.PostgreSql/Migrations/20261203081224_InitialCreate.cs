@@ -478,7 +478,8 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                     OwnerId = table.Column<Guid>(type: "uuid", nullable: true),
                     ReviewDate = table.Column<DateOnly>(type: "date", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
-                    AdoptedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    AdoptedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -890,6 +891,66 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AgreementRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgreementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PreviousVersion = table.Column<int>(type: "integer", nullable: false),
+                    PreviousTitle = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
+                    PreviousText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    PreviousReviewDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    RevisedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    RevisedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementRevisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgreementRevisions_NeighbourhoodAgreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "NeighbourhoodAgreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AgreementRevisions_Professionals_RevisedById",
+                        column: x => x.RevisedById,
+                        principalTable: "Professionals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecommendationProgress",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecommendationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromStatus = table.Column<int>(type: "integer", nullable: true),
+                    ToStatus = table.Column<int>(type: "integer", nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecommendationProgress", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecommendationProgress_Professionals_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "Professionals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RecommendationProgress_Recommendations_RecommendationId",
+                        column: x => x.RecommendationId,
+                        principalTable: "Recommendations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WritingEntries",
                 columns: table => new
                 {
@@ -926,6 +987,16 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                 table: "AgendaItems",
                 columns: new[] { "MeetingId", "CaseFileId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementRevisions_AgreementId_RevisedAtUtc",
+                table: "AgreementRevisions",
+                columns: new[] { "AgreementId", "RevisedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementRevisions_RevisedById",
+                table: "AgreementRevisions",
+                column: "RevisedById");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -1130,6 +1201,16 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RecommendationProgress_AuthorId",
+                table: "RecommendationProgress",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecommendationProgress_RecommendationId_AtUtc",
+                table: "RecommendationProgress",
+                columns: new[] { "RecommendationId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Recommendations_CaseFileId",
                 table: "Recommendations",
                 column: "CaseFileId");
@@ -1214,6 +1295,9 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                 name: "AgendaItems");
 
             migrationBuilder.DropTable(
+                name: "AgreementRevisions");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -1262,9 +1346,6 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                 name: "Memberships");
 
             migrationBuilder.DropTable(
-                name: "NeighbourhoodAgreements");
-
-            migrationBuilder.DropTable(
                 name: "NotificationPreferences");
 
             migrationBuilder.DropTable(
@@ -1280,7 +1361,7 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                 name: "QuarantinedOperations");
 
             migrationBuilder.DropTable(
-                name: "Recommendations");
+                name: "RecommendationProgress");
 
             migrationBuilder.DropTable(
                 name: "RecommendationThemes");
@@ -1295,19 +1376,25 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                 name: "WritingEntries");
 
             migrationBuilder.DropTable(
+                name: "NeighbourhoodAgreements");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictAuthorizations");
 
             migrationBuilder.DropTable(
-                name: "CaseFiles");
+                name: "Recommendations");
 
             migrationBuilder.DropTable(
                 name: "WritingRounds");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictApplications");
+
+            migrationBuilder.DropTable(
+                name: "CaseFiles");
 
             migrationBuilder.DropTable(
                 name: "Meetings");

@@ -11,8 +11,8 @@ using Proeftuin.Data;
 namespace Proeftuin.Data.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ProeftuinDbContext))]
-    [Migration("20261203072011_RecommendationProgress")]
-    partial class RecommendationProgress
+    [Migration("20261203081139_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -344,6 +344,50 @@ namespace Proeftuin.Data.Migrations.Sqlite.Migrations
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Proeftuin.Core.Agreements.AgreementRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PreviousReviewDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousTitle")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PreviousVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RevisedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RevisedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RevisedById");
+
+                    b.HasIndex("AgreementId", "RevisedAtUtc");
+
+                    b.ToTable("AgreementRevisions", (string)null);
+                });
+
             modelBuilder.Entity("Proeftuin.Core.Agreements.NeighbourhoodAgreement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -377,6 +421,10 @@ namespace Proeftuin.Data.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(160)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1450,6 +1498,21 @@ namespace Proeftuin.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("Proeftuin.Core.Agreements.AgreementRevision", b =>
+                {
+                    b.HasOne("Proeftuin.Core.Agreements.NeighbourhoodAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Proeftuin.Core.Professionals.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("RevisedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Proeftuin.Core.Agreements.NeighbourhoodAgreement", b =>
