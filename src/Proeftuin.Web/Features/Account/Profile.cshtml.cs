@@ -67,7 +67,7 @@ public sealed class ProfileModel(
         if (!result.Succeeded)
         {
             await audit.RecordAsync(new AuditEvent("change-password", "failed", "Account", user.Id.ToString()), cancellationToken);
-            Errors = [.. result.Errors.Select(e => e.Code == "PasswordMismatch" ? text["CurrentPasswordWrong"].Value : e.Description)];
+            Errors = [.. result.Errors.Select(e => e.Code == "PasswordMismatch" ? text["CurrentPasswordWrong"].Value : HttpContext.Translated(e.Description))];
             return Page();
         }
 

@@ -62,7 +62,7 @@ public sealed class SetPasswordModel(UserManager<ProeftuinUser> users, AccountSe
         var result = await users.ResetPasswordAsync(user, Token, Password ?? string.Empty);
         if (!result.Succeeded)
         {
-            Errors = [.. result.Errors.Select(e => e.Code == "InvalidToken" ? text["LinkInvalid"].Value : e.Description)];
+            Errors = [.. result.Errors.Select(e => e.Code == "InvalidToken" ? text["LinkInvalid"].Value : HttpContext.Translated(e.Description))];
             await audit.RecordAsync(new AuditEvent("set-password", "failed", "Account", user.Id.ToString(), UserId: user.Id, UserName: user.Email));
             return Page();
         }

@@ -90,7 +90,7 @@ public sealed class InviteModel(
         var created = await users.CreateAsync(user);
         if (!created.Succeeded)
         {
-            Error = string.Join(' ', created.Errors.Select(e => e.Description));
+            Error = string.Join(' ', created.Errors.Select(e => HttpContext.Translated(e.Description)));
             return Page();
         }
 

@@ -116,7 +116,7 @@ public sealed class ReviseModel(ProeftuinDbContext db, NeighbourhoodAccess acces
         catch (DomainException error)
         {
             db.ChangeTracker.Clear();
-            ModelState.AddModelError(error.Code switch { "agreement.title" => nameof(Title), "agreement.text" => nameof(Text), "agreement.reason" => nameof(Reason), _ => string.Empty }, error.Message);
+            ModelState.AddModelError(error.Code switch { "agreement.title" => nameof(Title), "agreement.text" => nameof(Text), "agreement.reason" => nameof(Reason), _ => string.Empty }, error.MessageFor(HttpContext));
             return Page();
         }
 

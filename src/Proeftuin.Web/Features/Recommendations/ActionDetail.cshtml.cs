@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Proeftuin.Core.Recommendations;
 using Proeftuin.Web.Features.Anonymization;
+using Proeftuin.Web.Infrastructure.Localization;
 
 namespace Proeftuin.Web.Features.Recommendations;
 
@@ -82,7 +83,7 @@ public sealed class ActionDetailModel(RecommendationFollowUp followUp, IStringLo
                     GuardFindings = GuardForm.Refuse(this, verdict, new Dictionary<string, string> { [RecommendationFollowUp.NoteField] = Note ?? string.Empty });
                     break;
                 default:
-                    ModelState.AddModelError(change.ErrorCode == "progress.note" ? nameof(Note) : nameof(Status), change.ErrorMessage!);
+                    ModelState.AddModelError(change.ErrorCode == "progress.note" ? nameof(Note) : nameof(Status), HttpContext.Translated(change.ErrorMessage!));
                     if (change.ErrorCode == "recommendation.conflict")
                     {
                         Response.StatusCode = StatusCodes.Status409Conflict;

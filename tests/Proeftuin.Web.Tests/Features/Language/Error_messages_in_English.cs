@@ -6,11 +6,13 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Proeftuin.Core.Meetings;
 using Proeftuin.Testing;
 using Proeftuin.Web.Features.Meetings.Live;
 using Proeftuin.Web.Features.Recommendations;
+using Proeftuin.Web.Infrastructure.Identity;
 using Proeftuin.Web.Infrastructure.Localization;
 using Proeftuin.Web.Tests.Infrastructure;
 
@@ -53,6 +55,22 @@ public sealed partial class Error_messages_in_English(ProeftuinWebFactory factor
         "The text contains 2 possibly identifying details. Replace them (for example with [naam], [telefoonnummer]) and try again. Nothing was saved.")]
     public void A_message_with_values_is_translated_with_the_same_values(string dutch, string english) =>
         Assert.Equal(english, ErrorText.Translate(Localizer(), dutch, English));
+
+    [Fact]
+    public void Identity_s_password_and_account_errors_have_English_too()
+    {
+        var dutch = new DutchIdentityErrors();
+        IdentityError[] errors =
+        [
+            dutch.PasswordTooShort(12), dutch.PasswordRequiresDigit(), dutch.PasswordRequiresUpper(), dutch.PasswordRequiresLower(),
+            dutch.DuplicateEmail("a@b.nl"), dutch.InvalidToken(), BreachedPasswordValidator.Breached,
+        ];
+
+        var untranslated = errors.Where(e => ErrorText.Translate(Localizer(), e.Description, English) == e.Description).Select(e => e.Code).ToList();
+
+        Assert.Empty(untranslated);
+        Assert.Equal("A password has at least 12 characters.", ErrorText.Translate(Localizer(), dutch.PasswordTooShort(12).Description, English));
+    }
 
     [Fact]
     public void Dutch_stays_as_it_is_and_an_unknown_message_is_not_lost() =>
