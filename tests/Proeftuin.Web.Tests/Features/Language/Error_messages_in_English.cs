@@ -48,6 +48,8 @@ public sealed partial class Error_messages_in_English(ProeftuinWebFactory factor
     [InlineData("Het verslag van deze bespreking bestaat niet.", "The minutes of this meeting do not exist.")]
     [InlineData("Onbekende pijler 'Zorg (extra)'.", "Unknown pillar 'Zorg (extra)'.")]
     [InlineData("Een tijdvak duurt 5 tot 120 minuten.", "A timebox lasts 5 to 120 minutes.")]
+    [InlineData("De wijziging is ongeldig (te groot getal).", "The change is invalid (number too large).")]
+    [InlineData("Onbekende versie 12 (het document is bij versie 9).", "Unknown version 12 (the document is at version 9).")]
     [InlineData("De casustekst is te lang (maximaal 20000 tekens).", "The case text is too long (at most 20000 characters).")]
     [InlineData("De opmerking is te lang (maximaal 500 tekens).", "The remark is too long (at most 500 characters).")]
     [InlineData(
@@ -113,8 +115,8 @@ public sealed partial class Error_messages_in_English(ProeftuinWebFactory factor
     private static string Sample(string template) => Hole().Replace(template, hole => $"x{hole.Groups[1].Value}7");
 
     /// <summary>
-    /// The Dutch messages of the calls that put a message in front of a user: domain rules, hub refusals, ProblemDetails
-    /// and the field rules of <c>Guard</c>; an interpolated message becomes its template ("{x}" → "{0}").
+    /// The Dutch messages of the calls that put a message in front of a user: domain rules, refused edits of the live
+    /// protocol, hub refusals, ProblemDetails and the field rules of <c>Guard</c>; an interpolated message becomes its template ("{x}" → "{0}").
     /// </summary>
     private static IEnumerable<(string File, string Template)> ErrorMessagesInSource()
     {
@@ -142,7 +144,7 @@ public sealed partial class Error_messages_in_English(ProeftuinWebFactory factor
         }
     }
 
-    [GeneratedRegex(@"(?:new DomainException\(\s*""[^""]*""\s*,|\bFail\(\s*""[^""]*""\s*,|new HubError\(\s*""[^""]*""\s*,|ProblemResults\.(?:Invalid|NotFound)\(|Guard\.(?:Required|Optional)\([^,()]+,\s*""[^""]*""\s*,)\s*(?<interpolated>\$)?""(?<text>(?:[^""\\]|\\.)*)""")]
+    [GeneratedRegex(@"(?:new DomainException\(\s*""[^""]*""\s*,|OperationException\(\s*""[^""]*""\s*,|new\(\s*""operation\.[^""]*""\s*,|\bMalformed\(|\bFail\(\s*""[^""]*""\s*,|new HubError\(\s*""[^""]*""\s*,|ProblemResults\.(?:Invalid|NotFound)\(|Guard\.(?:Required|Optional)\([^,()]+,\s*""[^""]*""\s*,)\s*(?<interpolated>\$)?""(?<text>(?:[^""\\]|\\.)*)""")]
     private static partial Regex MessageCall();
 
     [GeneratedRegex(@"(?<!\{)\{(?!\{)[^{}]+\}")]
