@@ -114,7 +114,7 @@ public static class ProeftuinApp
         builder.Services.AddSingleton<FindingsMonitor>();
         builder.Services.AddSingleton<MeetingEditStates>();
         builder.Services.AddSingleton<MinutesFindingInputs>();
-        builder.Services.AddSingleton<Features.Cases.Preparation.CaseOpenMeetings>();
+        builder.Services.AddSingleton<Features.Meetings.Live.CaseOpenMeetings>();
         builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, LiveCacheInvalidator>();
         builder.Services.AddSingleton<Features.Anonymization.CaseFindingInputs>();
         builder.Services.AddSingleton<EditAudit>();

@@ -10,7 +10,7 @@ namespace Proeftuin.Web.Features.Meetings.Live;
 
 /// <summary>
 /// Re-checks an edited verslag for identifying details and tells the room when its findings appear or disappear (a case
-/// text is re-checked once for the case page and every room by <see cref="Cases.Preparation.CaseEditRelay"/>, on the
+/// text is re-checked once for the case page and every room by the case preparation's edit relay, on the
 /// same delay; checking it here as well scanned every typed case text twice). Not on every keystroke: after an edit the check runs once a short moment later, covering every edit made
 /// meanwhile, so typing stays fast while a name typed in is still flagged well within a second.
 /// </summary>

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Proeftuin.Core.Meetings;
 using Proeftuin.Data.Anonymization;
 using Proeftuin.Web.Features.Anonymization;
-using Proeftuin.Web.Features.Cases.Preparation;
 
 namespace Proeftuin.Web.Features.Meetings.Live;
 

@@ -2,11 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Proeftuin.Data;
-using Proeftuin.Web.Features.Cases.Preparation;
 using Proeftuin.Web.Features.Meetings.Live;
 using Proeftuin.Web.Tests.Infrastructure;
 
-namespace Proeftuin.Web.Tests.Features.Cases.Preparation;
+namespace Proeftuin.Web.Tests.Features.Meetings;
 
 /// <summary>
 /// The findings check of a typed case text keeps the case's open meetings (and a verslag's check its meeting's agenda
