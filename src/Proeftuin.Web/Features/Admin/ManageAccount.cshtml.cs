@@ -9,7 +9,7 @@ namespace Proeftuin.Web.Features.Admin;
 
 /// <summary>One account for the beheerder: its wijken and state; deactivate (after a confirmation), reactivate, invite again, anonymise (after typing the name).</summary>
 [Authorize(Policy = IdentitySetup.AdministratorWithTwoFactor)]
-public sealed class ManageAccountModel(AdminOverview overview, AccountAdministration accounts, AccountAnonymisation anonymisation, AdminGate gate, AuditLog audit, IStringLocalizer<AdminText> text) : PageModel
+public sealed class ManageAccountModel(AdminOverview overview, AccountAdministration accounts, AccountAnonymisation anonymisation, AdminGate gate, AuditLog audit, IStringLocalizer<AdminText> text) : AdminPageModel(text)
 {
     public AccountRow Account { get; private set; } = null!;
 
@@ -22,11 +22,6 @@ public sealed class ManageAccountModel(AdminOverview overview, AccountAdministra
     public string? Confirmation { get; set; }
 
     public bool IsSelf => gate.CallerId == Account.Id;
-
-    [TempData]
-    public string? StatusMessage { get; set; }
-
-    public string T(string key, params object[] values) => text[key, values];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -75,7 +70,7 @@ public sealed class ManageAccountModel(AdminOverview overview, AccountAdministra
             }
 
             ConfirmAnonymise = true;
-            ModelState.Show(outcome, text);
+            Show(outcome);
             return Page();
         }
 
@@ -91,27 +86,9 @@ public sealed class ManageAccountModel(AdminOverview overview, AccountAdministra
     public async Task<IActionResult> OnPostResendInvitationAsync(Guid id, CancellationToken cancellationToken) =>
         await AfterAsync(id, await accounts.ResendInvitationAsync(id, cancellationToken), "InvitationResent", cancellationToken);
 
-    private async Task<IActionResult> AfterAsync(Guid id, AdminOutcome outcome, string doneKey, CancellationToken cancellationToken)
-    {
-        if (outcome.Denied)
-        {
-            return Forbid();
-        }
-
-        if (outcome.Done)
-        {
-            StatusMessage = text[doneKey];
-            return Redirect($"/admin/accounts/{id}");
-        }
-
-        if (!await LoadAsync(id, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        ModelState.Show(outcome with { Field = string.Empty }, text);
-        return Page();
-    }
+    /// <summary>The account page's refusals are about the account, not one field: shown in the summary.</summary>
+    private Task<IActionResult> AfterAsync(Guid id, AdminOutcome outcome, string doneKey, CancellationToken cancellationToken) =>
+        AfterAsync(outcome with { Field = string.Empty }, () => T(doneKey), $"/admin/accounts/{id}", () => LoadAsync(id, cancellationToken));
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

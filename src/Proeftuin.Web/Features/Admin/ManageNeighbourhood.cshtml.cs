@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Proeftuin.Core.Professionals;
 using Proeftuin.Web.Infrastructure.Audit;
@@ -14,21 +13,12 @@ namespace Proeftuin.Web.Features.Admin;
 /// </summary>
 [Authorize(Policy = IdentitySetup.AdministratorWithTwoFactor)]
 public sealed class ManageNeighbourhoodModel(
-    AdminOverview overview, NeighbourhoodAdministration neighbourhoods, MembershipAdministration memberships, AuditLog audit, IStringLocalizer<AdminText> text) : PageModel
+    AdminOverview overview, NeighbourhoodAdministration neighbourhoods, MembershipAdministration memberships, AuditLog audit, IStringLocalizer<AdminText> text) : NeighbourhoodFormModel(text)
 {
     public NeighbourhoodRow Neighbourhood { get; private set; } = null!;
 
     /// <summary>Accounts that are not a member yet.</summary>
     public IReadOnlyList<AccountRow> Candidates { get; private set; } = [];
-
-    [BindProperty]
-    public string? Name { get; set; }
-
-    [BindProperty]
-    public string? Slug { get; set; }
-
-    [BindProperty]
-    public string? CaseCodePrefix { get; set; }
 
     [BindProperty]
     public Guid ProfessionalId { get; set; }
@@ -39,11 +29,6 @@ public sealed class ManageNeighbourhoodModel(
     /// <summary>The member whose removal waits for the beheerder's confirmation.</summary>
     public Guid? ConfirmRemove { get; private set; }
 
-    [TempData]
-    public string? StatusMessage { get; set; }
-
-    public string T(string key, params object[] values) => text[key, values];
-
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -51,7 +36,7 @@ public sealed class ManageNeighbourhoodModel(
             return NotFound();
         }
 
-        (Name, Slug, CaseCodePrefix) = (Neighbourhood.Name, Neighbourhood.Slug, Neighbourhood.CaseCodePrefix);
+        ShowStored(Neighbourhood);
         await audit.RecordAsync(new AuditEvent("read", "success", NeighbourhoodAdministration.ObjectType, id.ToString(), id, AdminGate.Role), cancellationToken);
         return Page();
     }
@@ -59,7 +44,7 @@ public sealed class ManageNeighbourhoodModel(
     public async Task<IActionResult> OnPostUpdateAsync(Guid id, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var outcome = await neighbourhoods.UpdateAsync(id, new NeighbourhoodInput(Name, Slug, CaseCodePrefix), cancellationToken);
+        var outcome = await neighbourhoods.UpdateAsync(id, Input, cancellationToken);
         return await AfterAsync(id, outcome, "NeighbourhoodSaved", keepInput: true, cancellationToken);
     }
 
@@ -88,7 +73,7 @@ public sealed class ManageNeighbourhoodModel(
             return NotFound();
         }
 
-        (Name, Slug, CaseCodePrefix) = (Neighbourhood.Name, Neighbourhood.Slug, Neighbourhood.CaseCodePrefix);
+        ShowStored(Neighbourhood);
         ConfirmRemove = ProfessionalId;
         return Page();
     }
@@ -100,33 +85,22 @@ public sealed class ManageNeighbourhoodModel(
         return await AfterAsync(id, outcome with { Field = outcome.Field is null ? null : string.Empty }, "MemberRemoved", keepInput: false, cancellationToken);
     }
 
-    /// <summary>Done: back to the page with a message (post, redirect, get). Refused: the page with the error and what was typed.</summary>
-    private async Task<IActionResult> AfterAsync(Guid id, AdminOutcome outcome, string doneKey, bool keepInput, CancellationToken cancellationToken)
-    {
-        if (outcome.Denied)
+    /// <summary>A refused change shows what was typed in the wijk form only when that form was sent.</summary>
+    private Task<IActionResult> AfterAsync(Guid id, AdminOutcome outcome, string doneKey, bool keepInput, CancellationToken cancellationToken) =>
+        AfterAsync(outcome, () => T(doneKey), $"/admin/wijken/{id}", async () =>
         {
-            return Forbid();
-        }
+            if (!await LoadAsync(id, cancellationToken))
+            {
+                return false;
+            }
 
-        if (outcome.Done)
-        {
-            StatusMessage = text[doneKey];
-            return Redirect($"/admin/wijken/{id}");
-        }
+            if (!keepInput)
+            {
+                ShowStored(Neighbourhood);
+            }
 
-        if (!await LoadAsync(id, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        if (!keepInput)
-        {
-            (Name, Slug, CaseCodePrefix) = (Neighbourhood.Name, Neighbourhood.Slug, Neighbourhood.CaseCodePrefix);
-        }
-
-        ModelState.Show(outcome, text);
-        return Page();
-    }
+            return true;
+        });
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
