@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Proeftuin.Data;
 using Proeftuin.Data.Providers;
@@ -25,6 +26,15 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <summary>A context factory over this database, for services that create their own contexts.</summary>
     public IDbContextFactory<ProeftuinDbContext> Contexts => new ContextFactory(this);
+
+    /// <summary>A fresh database with the app's migrations applied, as the app applies them at start-up.</summary>
+    public static async Task<TestDatabase> CreateMigratedAsync(DatabaseProvider provider)
+    {
+        var database = Create(provider);
+        await using var db = database.CreateContext();
+        await DatabaseMigrator.MigrateAsync(db, database.Settings, NullLogger.Instance, CancellationToken.None);
+        return database;
+    }
 
     public static TestDatabase Create(DatabaseProvider provider) => provider switch
     {

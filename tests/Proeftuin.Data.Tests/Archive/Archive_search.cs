@@ -1,12 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using Proeftuin.Core.Cases;
 using Proeftuin.Core.Meetings;
 using Proeftuin.Core.Neighbourhoods;
 using Proeftuin.Core.Professionals;
 using Proeftuin.Core.Recommendations;
 using Proeftuin.Data.Archive;
-using Proeftuin.Data.Identity;
 using Proeftuin.Data.Providers;
 using Proeftuin.Testing;
 
@@ -20,8 +18,8 @@ public sealed class Archive_search
     [AllProviders]
     public async Task Search_finds_angst_when_the_text_says_angstig(DatabaseProvider provider)
     {
-        await using var database = await MigratedAsync(provider);
-        var (neighbourhood, member) = await AddNeighbourhoodAndMemberAsync(database, "OND");
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
+        var (neighbourhood, member) = await TestNeighbourhoods.AddWithChairAsync(database, "OND");
         var caseId = await AddCaseAsync(database, neighbourhood, member, 1, "Jongen die slecht slaapt", "Hij is erg angstig bij het naar bed gaan.");
 
         var hits = await SearchAsync(database, new ArchiveQuery("angst"), neighbourhood.Id);
@@ -35,8 +33,8 @@ public sealed class Archive_search
     [AllProviders]
     public async Task Search_ranks_and_highlights_the_matching_words(DatabaseProvider provider)
     {
-        await using var database = await MigratedAsync(provider);
-        var (neighbourhood, member) = await AddNeighbourhoodAndMemberAsync(database, "OND");
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
+        var (neighbourhood, member) = await TestNeighbourhoods.AddWithChairAsync(database, "OND");
         var once = await AddCaseAsync(database, neighbourhood, member, 1, "Meisje met buikpijn", "Buikpijn op maandag. Soms huilbuien <script>.");
         var often = await AddCaseAsync(database, neighbourhood, member, 2, "Peuter met huilbuien", "Dagelijks huilbuien; de huilbui duurt lang. Ouders zijn moe van de huilbuien.");
         await AddCaseAsync(database, neighbourhood, member, 3, "Slapen lukt niet", "Niets over tranen.");
@@ -55,8 +53,8 @@ public sealed class Archive_search
     [AllProviders]
     public async Task Search_for_a_plural_with_a_doubled_consonant_finds_the_singular(DatabaseProvider provider)
     {
-        await using var database = await MigratedAsync(provider);
-        var (neighbourhood, member) = await AddNeighbourhoodAndMemberAsync(database, "OND");
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
+        var (neighbourhood, member) = await TestNeighbourhoods.AddWithChairAsync(database, "OND");
         var gezin = await AddCaseAsync(database, neighbourhood, member, 1, "Jongen in een druk gezin", "Het gezin verhuist. Hij gaat met de bus naar school.");
         var gezinnen = await AddCaseAsync(database, neighbourhood, member, 2, "Broertjes", "Twee gezinnen in één huis; de zus van de moeder helpt.");
         var klas = await AddRecommendationAsync(database, neighbourhood, member, gezin, "Zoek een rustige klas en vraag de huisarts naar de pil.", VisionPillar.AppropriateCare);
@@ -84,9 +82,9 @@ public sealed class Archive_search
     [AllProviders]
     public async Task Search_never_returns_another_wijk(DatabaseProvider provider)
     {
-        await using var database = await MigratedAsync(provider);
-        var (ondiep, ondiepMember) = await AddNeighbourhoodAndMemberAsync(database, "OND");
-        var (binnenstad, binnenstadMember) = await AddNeighbourhoodAndMemberAsync(database, "BIN");
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
+        var (ondiep, ondiepMember) = await TestNeighbourhoods.AddWithChairAsync(database, "OND");
+        var (binnenstad, binnenstadMember) = await TestNeighbourhoods.AddWithChairAsync(database, "BIN");
         var own = await AddCaseAsync(database, ondiep, ondiepMember, 1, "Angst in Ondiep", "Angstige jongen.");
         var other = await AddCaseAsync(database, binnenstad, binnenstadMember, 1, "Angst in de Binnenstad", "Angstige jongen.");
         var otherRecommendation = await AddRecommendationAsync(database, binnenstad, binnenstadMember, other, "Bespreek de angst met school.", VisionPillar.AppropriateCare);
@@ -102,8 +100,8 @@ public sealed class Archive_search
     [AllProviders]
     public async Task Search_follows_changed_texts_and_applies_the_filters(DatabaseProvider provider)
     {
-        await using var database = await MigratedAsync(provider);
-        var (neighbourhood, member) = await AddNeighbourhoodAndMemberAsync(database, "OND");
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
+        var (neighbourhood, member) = await TestNeighbourhoods.AddWithChairAsync(database, "OND");
         var caseId = await AddCaseAsync(database, neighbourhood, member, 1, "Meisje met klachten", "Somberheid.");
         var recommendation = await AddRecommendationAsync(database, neighbourhood, member, caseId, "Gezinnen met slaapproblemen eerder naar de POH-GGZ.", VisionPillar.AppropriateCare);
         Assert.DoesNotContain(await SearchAsync(database, new ArchiveQuery("slapen"), neighbourhood.Id), h => h.Kind == ArchiveHitKind.Case);
@@ -130,9 +128,9 @@ public sealed class Archive_search
     [AllProviders]
     public async Task Search_finds_a_phrase_that_only_a_final_verslag_holds(DatabaseProvider provider)
     {
-        await using var database = await MigratedAsync(provider);
-        var (ondiep, ondiepMember) = await AddNeighbourhoodAndMemberAsync(database, "OND");
-        var (binnenstad, binnenstadMember) = await AddNeighbourhoodAndMemberAsync(database, "BIN");
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
+        var (ondiep, ondiepMember) = await TestNeighbourhoods.AddWithChairAsync(database, "OND");
+        var (binnenstad, binnenstadMember) = await TestNeighbourhoods.AddWithChairAsync(database, "BIN");
         var caseId = await AddCaseAsync(database, ondiep, ondiepMember, 1, "Jongen met buikpijn", "Buikpijn op school.");
         var final = await AddClosedMeetingAsync(database, ondiep, ondiepMember, caseId, "Afgesproken: de buurtsportcoach belt de moeder binnen een week.");
         var draft = await AddClosedMeetingAsync(database, ondiep, ondiepMember, caseId, finalText: null);
@@ -211,27 +209,5 @@ public sealed class Archive_search
         db.MeetingMinutes.Add(minutes);
         await db.SaveChangesAsync();
         return (meeting.Id, meeting.Title);
-    }
-
-    private static async Task<TestDatabase> MigratedAsync(DatabaseProvider provider)
-    {
-        var database = TestDatabase.Create(provider);
-        await using var db = database.CreateContext();
-        await DatabaseMigrator.MigrateAsync(db, database.Settings, NullLogger.Instance, CancellationToken.None);
-        return database;
-    }
-
-    private static async Task<(Neighbourhood Neighbourhood, Professional Member)> AddNeighbourhoodAndMemberAsync(TestDatabase database, string prefix)
-    {
-        await using var db = database.CreateContext();
-        var neighbourhood = new Neighbourhood(Guid.NewGuid(), "Wijk " + prefix, prefix);
-        var user = new ProeftuinUser { Id = Guid.NewGuid(), UserName = prefix + "@test.nl", Email = prefix + "@test.nl" };
-        var member = new Professional(user.Id, "Lid " + prefix, user.Email, Discipline.GeneralPractitioner, null);
-        member.JoinNeighbourhood(neighbourhood.Id, MembershipRole.Chair);
-        db.Neighbourhoods.Add(neighbourhood);
-        db.Users.Add(user);
-        db.Professionals.Add(member);
-        await db.SaveChangesAsync();
-        return (neighbourhood, member);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using Proeftuin.Core.Audit;
 using Proeftuin.Data.Audit;
 using Proeftuin.Data.Providers;
@@ -13,11 +12,7 @@ public sealed class Audit_chain_in_the_database
     [AllProviders]
     public async Task Concurrent_writers_keep_one_linear_chain(DatabaseProvider provider)
     {
-        await using var database = TestDatabase.Create(provider);
-        await using (var db = database.CreateContext())
-        {
-            await DatabaseMigrator.MigrateAsync(db, database.Settings, NullLogger.Instance, CancellationToken.None);
-        }
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
 
         // Two writers stand for two nodes: each serialises its own appends, the unique sequence serialises the rest.
         var nodeA = new AuditWriter(database.Contexts, TimeProvider.System, AuditKey.Development);

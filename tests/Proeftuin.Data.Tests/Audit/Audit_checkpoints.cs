@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using Proeftuin.Core.Audit;
 using Proeftuin.Data.Audit;
 using Proeftuin.Data.Providers;
@@ -20,7 +19,7 @@ public sealed class Audit_checkpoints : IDisposable
     [AllProviders]
     public async Task An_intact_log_verifies_against_its_last_checkpoint(DatabaseProvider provider)
     {
-        await using var database = await MigratedAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await AppendAsync(database, 5);
         await CheckpointAsync(database);
         await AppendAsync(database, 2);
@@ -36,7 +35,7 @@ public sealed class Audit_checkpoints : IDisposable
     [AllProviders]
     public async Task Deleting_the_last_entries_fails_and_names_the_checkpoint(DatabaseProvider provider)
     {
-        await using var database = await MigratedAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await AppendAsync(database, 6);
         var checkpoint = await CheckpointAsync(database);
         await using (var db = database.CreateContext())
@@ -56,7 +55,7 @@ public sealed class Audit_checkpoints : IDisposable
     [Fact]
     public async Task Rewriting_the_whole_chain_without_the_key_fails_at_the_first_entry()
     {
-        await using var database = await MigratedAsync(DatabaseProvider.Sqlite);
+        await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
         await AppendAsync(database, 4);
         await CheckpointAsync(database);
 
@@ -73,7 +72,7 @@ public sealed class Audit_checkpoints : IDisposable
     [Fact]
     public async Task Rewriting_the_whole_chain_as_keyless_sha256_is_caught_by_the_checkpoint()
     {
-        await using var database = await MigratedAsync(DatabaseProvider.Sqlite);
+        await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
         await AppendAsync(database, 4);
         await CheckpointAsync(database);
 
@@ -97,7 +96,7 @@ public sealed class Audit_checkpoints : IDisposable
     [Fact]
     public async Task Old_sha256_entries_keep_verifying_and_the_keyed_entries_after_them_may_not_fall_back()
     {
-        await using var database = await MigratedAsync(DatabaseProvider.Sqlite);
+        await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
         await AppendAsync(database, 3);
 
         // As the migration leaves a log written before the key: every row plain SHA-256.
@@ -134,7 +133,7 @@ public sealed class Audit_checkpoints : IDisposable
     [Fact]
     public async Task A_checkpoint_line_signed_without_the_key_is_reported()
     {
-        await using var database = await MigratedAsync(DatabaseProvider.Sqlite);
+        await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
         await AppendAsync(database, 3);
         await CheckpointAsync(database);
         await File.AppendAllTextAsync(CheckpointFile, new AuditCheckpoint(2, "AB", 2, DateTime.UtcNow).Format(new AuditKey(new byte[32])) + "\n");
@@ -148,7 +147,7 @@ public sealed class Audit_checkpoints : IDisposable
     [Fact]
     public async Task Deleting_the_oldest_entries_without_a_purge_is_caught_by_the_count()
     {
-        await using var database = await MigratedAsync(DatabaseProvider.Sqlite);
+        await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
         await AppendAsync(database, 5);
         await CheckpointAsync(database);
         await using (var db = database.CreateContext())
@@ -165,7 +164,7 @@ public sealed class Audit_checkpoints : IDisposable
     [Fact]
     public async Task The_writer_writes_a_checkpoint_only_when_the_log_grew()
     {
-        await using var database = await MigratedAsync(DatabaseProvider.Sqlite);
+        await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
         var writer = new AuditCheckpointWriter(database.Contexts, AuditKey.Development, new FileCheckpointSink(CheckpointFile), TimeProvider.System);
 
         var empty = await writer.WriteAsync(CancellationToken.None);
@@ -189,7 +188,7 @@ public sealed class Audit_checkpoints : IDisposable
         var socketPath = Path.Combine(_folder, "log.sock");
         using var daemon = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
         daemon.Bind(new UnixDomainSocketEndPoint(socketPath));
-        await using var database = await MigratedAsync(DatabaseProvider.Sqlite);
+        await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
         await AppendAsync(database, 3);
         var writer = new AuditCheckpointWriter(database.Contexts, AuditKey.Development, new SyslogCheckpointSink(socketPath, TimeProvider.System), TimeProvider.System);
 
@@ -207,14 +206,6 @@ public sealed class Audit_checkpoints : IDisposable
         Assert.EndsWith(written!.Format(AuditKey.Development), received, StringComparison.Ordinal);
         Assert.True(verdict.Intact, verdict.Message);
         Assert.Contains("regel 3", verdict.Message, StringComparison.Ordinal);
-    }
-
-    private async Task<TestDatabase> MigratedAsync(DatabaseProvider provider)
-    {
-        var database = TestDatabase.Create(provider);
-        await using var db = database.CreateContext();
-        await DatabaseMigrator.MigrateAsync(db, database.Settings, NullLogger.Instance, CancellationToken.None);
-        return database;
     }
 
     private static async Task AppendAsync(TestDatabase database, int count)

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using Proeftuin.Core.Collaboration;
 using Proeftuin.Data.Collaboration;
 using Proeftuin.Data.Providers;
@@ -18,7 +17,7 @@ public sealed class Document_op_log
     [AllProviders]
     public async Task Every_acked_op_survives_a_restart_and_resubmission_is_still_recognised(DatabaseProvider provider)
     {
-        await using var database = await MigratedAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var store = new DocumentStore(database.Contexts);
         var session = await store.LoadAsync(Case1, "Begin.", CancellationToken.None);
         for (var i = 0; i < 450; i++)
@@ -45,7 +44,7 @@ public sealed class Document_op_log
     {
         // On SQLite the append bypasses EF (a prepared INSERT in the group commit): the values must be stored in the
         // forms EF reads, or the audit of who edited what and when would read wrong values.
-        await using var database = await MigratedAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var store = new DocumentStore(database.Contexts);
         var author = Guid.NewGuid();
         var at = new DateTime(2026, 12, 2, 14, 30, 15, 123, DateTimeKind.Utc).AddTicks(4560); // microseconds: what PostgreSQL keeps
@@ -70,7 +69,7 @@ public sealed class Document_op_log
     [AllProviders]
     public async Task Two_nodes_cannot_both_write_one_revision(DatabaseProvider provider)
     {
-        await using var database = await MigratedAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var store = new DocumentStore(database.Contexts);
         var nodeA = await store.LoadAsync(Minutes1, "", CancellationToken.None);
         var nodeB = await store.LoadAsync(Minutes1, "", CancellationToken.None);
@@ -95,7 +94,7 @@ public sealed class Document_op_log
     [AllProviders]
     public async Task Text_at_any_revision_is_rebuilt_for_the_history_slider(DatabaseProvider provider)
     {
-        await using var database = await MigratedAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var store = new DocumentStore(database.Contexts);
         var session = await store.LoadAsync(Case2, "", CancellationToken.None);
         foreach (var word in new[] { "Feiten", " en", " vragen" })
@@ -113,7 +112,7 @@ public sealed class Document_op_log
     [AllProviders]
     public async Task An_entry_that_does_not_apply_is_quarantined_on_replay_and_the_document_opens(DatabaseProvider provider)
     {
-        await using var database = await MigratedAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var store = new DocumentStore(database.Contexts);
         await store.EnsureBaseAsync(Poisoned, "abc", DateTime.UtcNow, CancellationToken.None);
         var session = await store.LoadAsync(Poisoned, "abc", CancellationToken.None);
@@ -153,12 +152,4 @@ public sealed class Document_op_log
         AuthorId = author,
         AppliedAtUtc = DateTime.UtcNow,
     };
-
-    private static async Task<TestDatabase> MigratedAsync(DatabaseProvider provider)
-    {
-        var database = TestDatabase.Create(provider);
-        await using var db = database.CreateContext();
-        await DatabaseMigrator.MigrateAsync(db, database.Settings, NullLogger.Instance, CancellationToken.None);
-        return database;
-    }
 }

@@ -1,11 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using Proeftuin.Core.Cases;
 using Proeftuin.Core.Meetings;
 using Proeftuin.Core.Neighbourhoods;
 using Proeftuin.Core.Professionals;
 using Proeftuin.Core.Recommendations;
-using Proeftuin.Data.Identity;
 using Proeftuin.Data.Providers;
 using Proeftuin.Testing;
 
@@ -19,8 +17,8 @@ public sealed class Domain_round_trips
     [AllProviders]
     public async Task Case_file_keeps_themes_text_and_utc_times(DatabaseProvider provider)
     {
-        await using var database = await MigratedAsync(provider);
-        var (neighbourhood, author) = await AddNeighbourhoodAndMemberAsync(database, "OND");
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
+        var (neighbourhood, author) = await TestNeighbourhoods.AddWithChairAsync(database, "OND");
         var caseId = Guid.NewGuid();
         await using (var db = database.CreateContext())
         {
@@ -46,8 +44,8 @@ public sealed class Domain_round_trips
     [AllProviders]
     public async Task Case_code_is_unique_within_a_wijk(DatabaseProvider provider)
     {
-        await using var database = await MigratedAsync(provider);
-        var (neighbourhood, author) = await AddNeighbourhoodAndMemberAsync(database, "BIN");
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
+        var (neighbourhood, author) = await TestNeighbourhoods.AddWithChairAsync(database, "BIN");
         await using var db = database.CreateContext();
         db.CaseFiles.Add(new CaseFile(Guid.NewGuid(), neighbourhood.Id, CaseCode.Create("BIN", 2026, 1), "Eerste", AgeBand.Child, [], author.Id, Now));
         db.CaseFiles.Add(new CaseFile(Guid.NewGuid(), neighbourhood.Id, CaseCode.Create("BIN", 2026, 1), "Tweede", AgeBand.Child, [], author.Id, Now));
@@ -59,8 +57,8 @@ public sealed class Domain_round_trips
     [AllProviders]
     public async Task Stale_recommendation_edit_is_refused(DatabaseProvider provider)
     {
-        await using var database = await MigratedAsync(provider);
-        var (neighbourhood, author) = await AddNeighbourhoodAndMemberAsync(database, "LR");
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
+        var (neighbourhood, author) = await TestNeighbourhoods.AddWithChairAsync(database, "LR");
         var id = Guid.NewGuid();
         var details = new RecommendationDetails { Text = "Eén regiehouder", Pillars = VisionPillar.ProfessionalCoordination, Level = RecommendationLevel.Neighbourhood, AddressedTo = [Discipline.FamilyWorker], OwnerId = author.Id, DueDate = new DateOnly(2026, 12, 31) };
         await using (var db = database.CreateContext())
@@ -89,8 +87,8 @@ public sealed class Domain_round_trips
     [AllProviders]
     public async Task Meeting_keeps_agenda_order_phase_and_attendance(DatabaseProvider provider)
     {
-        await using var database = await MigratedAsync(provider);
-        var (neighbourhood, chair) = await AddNeighbourhoodAndMemberAsync(database, "OND");
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
+        var (neighbourhood, chair) = await TestNeighbourhoods.AddWithChairAsync(database, "OND");
         var meetingId = Guid.NewGuid();
         await using (var db = database.CreateContext())
         {
@@ -121,8 +119,8 @@ public sealed class Domain_round_trips
     [AllProviders]
     public async Task Cancelled_meeting_keeps_its_reason_and_items_their_phase_timer(DatabaseProvider provider)
     {
-        await using var database = await MigratedAsync(provider);
-        var (neighbourhood, chair) = await AddNeighbourhoodAndMemberAsync(database, "OND");
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
+        var (neighbourhood, chair) = await TestNeighbourhoods.AddWithChairAsync(database, "OND");
         var meetingId = Guid.NewGuid();
         await using (var db = database.CreateContext())
         {
@@ -143,27 +141,5 @@ public sealed class Domain_round_trips
             Assert.Equal(Now, loaded.CancelledAtUtc);
             Assert.Equal(9 * 60, loaded.Agenda[0].PhaseSeconds);
         }
-    }
-
-    private static async Task<TestDatabase> MigratedAsync(DatabaseProvider provider)
-    {
-        var database = TestDatabase.Create(provider);
-        await using var db = database.CreateContext();
-        await DatabaseMigrator.MigrateAsync(db, database.Settings, NullLogger.Instance, CancellationToken.None);
-        return database;
-    }
-
-    private static async Task<(Neighbourhood Neighbourhood, Professional Member)> AddNeighbourhoodAndMemberAsync(TestDatabase database, string prefix)
-    {
-        await using var db = database.CreateContext();
-        var neighbourhood = new Neighbourhood(Guid.NewGuid(), "Wijk " + prefix, prefix);
-        var user = new ProeftuinUser { Id = Guid.NewGuid(), UserName = prefix + "@test.nl", Email = prefix + "@test.nl" };
-        var member = new Professional(user.Id, "Lid " + prefix, user.Email, Discipline.GeneralPractitioner, null);
-        member.JoinNeighbourhood(neighbourhood.Id, MembershipRole.Chair);
-        db.Neighbourhoods.Add(neighbourhood);
-        db.Users.Add(user);
-        db.Professionals.Add(member);
-        await db.SaveChangesAsync();
-        return (neighbourhood, member);
     }
 }

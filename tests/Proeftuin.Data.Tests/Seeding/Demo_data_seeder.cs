@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using Proeftuin.Core.Cases;
 using Proeftuin.Core.Meetings;
 using Proeftuin.Core.Recommendations;
@@ -15,10 +14,9 @@ public sealed class Demo_data_seeder
     [AllProviders]
     public async Task Fills_an_empty_database_once(DatabaseProvider provider)
     {
-        await using var database = TestDatabase.Create(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using (var db = database.CreateContext())
         {
-            await DatabaseMigrator.MigrateAsync(db, database.Settings, NullLogger.Instance, CancellationToken.None);
             Assert.True(await new DemoDataSeeder(db, TimeProvider.System).SeedAsync(CancellationToken.None));
         }
 

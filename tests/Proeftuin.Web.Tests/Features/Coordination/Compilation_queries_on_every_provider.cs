@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Proeftuin.Core.Meetings;
 using Proeftuin.Core.Neighbourhoods;
 using Proeftuin.Core.Professionals;
@@ -130,9 +129,8 @@ public sealed class Compilation_queries_on_every_provider
 
         public static async Task<KnownRecommendations> CreateAsync(DatabaseProvider provider)
         {
-            var data = new KnownRecommendations(TestDatabase.Create(provider));
+            var data = new KnownRecommendations(await TestDatabase.CreateMigratedAsync(provider));
             await using var db = data.Database.CreateContext();
-            await DatabaseMigrator.MigrateAsync(db, data.Database.Settings, NullLogger.Instance, CancellationToken.None);
 
             var noord = new Neighbourhood(Guid.NewGuid(), "Noord", "NO");
             var zuid = new Neighbourhood(Guid.NewGuid(), "Zuid", "ZU");
