@@ -95,8 +95,7 @@ public sealed partial class Error_messages_in_English(ProeftuinWebFactory factor
     [Fact]
     public async Task An_English_hub_connection_gets_a_refused_rule_in_English_with_the_value_filled_in()
     {
-        var binnenstad = await factory.NeighbourhoodIdAsync("binnenstad");
-        var meetingId = await factory.QueryAsync(db => db.Meetings.Where(m => m.NeighbourhoodId == binnenstad && m.Status == MeetingStatus.Planned).Select(m => m.Id).SingleAsync());
+        var meetingId = await factory.Services.PlannedMeetingAsync("binnenstad");
         await using var chair = await HubConnections.ConnectAsync(factory, "ingrid.meijer@demo.proeftuin.nl", path: MeetingHub.Path + "?culture=en-GB");
         await chair.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), meetingId);
         await chair.InvokeAsync<HubResult<MeetingState>>(nameof(MeetingHub.StartMeeting));

@@ -25,8 +25,7 @@ public sealed class Guarded_minutes(ProeftuinWebFactory factory) : IClassFixture
     [Fact]
     public async Task A_phone_number_typed_into_the_minutes_is_shown_live_and_blocks_finalising_and_every_export_until_it_is_gone()
     {
-        var binnenstad = await factory.NeighbourhoodIdAsync("binnenstad");
-        var meetingId = await factory.QueryAsync(db => db.Meetings.Where(m => m.NeighbourhoodId == binnenstad && m.Status == MeetingStatus.Planned).Select(m => m.Id).SingleAsync());
+        var meetingId = await factory.Services.PlannedMeetingAsync("binnenstad");
         await using var chair = await HubConnections.ConnectAsync(factory, Chair);
         await using var member = await HubConnections.ConnectAsync(factory, Member);
         var seen = new ConcurrentQueue<FindingsBroadcast>();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Proeftuin.Core.Meetings;
+using Proeftuin.Testing;
 using Proeftuin.Web.Features.Meetings.Live;
 using Proeftuin.Web.Features.Recommendations;
 using Proeftuin.Web.Tests.Infrastructure;
@@ -23,8 +24,7 @@ public sealed class Guarded_recommendations(ProeftuinWebFactory factory) : IClas
     [Fact]
     public async Task Recommendation_with_a_bsn_a_phone_number_or_a_guarded_name_is_refused_and_reaches_no_coordinator_list_or_export()
     {
-        var ondiep = await factory.NeighbourhoodIdAsync("ondiep");
-        var meetingId = await factory.QueryAsync(db => db.Meetings.Where(m => m.NeighbourhoodId == ondiep && m.Status == MeetingStatus.Planned).Select(m => m.Id).SingleAsync());
+        var meetingId = await factory.Services.PlannedMeetingAsync("ondiep");
         await using var member = await HubConnections.ConnectAsync(factory, Member);
         var snapshot = (await member.InvokeAsync<HubResult<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), meetingId)).Value!;
         var caseId = Guid.ParseExact(snapshot.Documents[0].DocumentId[5..], "N");

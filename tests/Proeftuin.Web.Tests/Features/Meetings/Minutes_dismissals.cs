@@ -24,8 +24,7 @@ public sealed class Minutes_dismissals(ProeftuinWebFactory factory) : IClassFixt
     [Fact]
     public async Task A_finding_in_the_minutes_dismissed_with_a_reason_leaves_the_room_and_lets_the_chair_finalise()
     {
-        var binnenstad = await factory.NeighbourhoodIdAsync("binnenstad");
-        var meetingId = await factory.QueryAsync(db => db.Meetings.Where(m => m.NeighbourhoodId == binnenstad && m.Status == MeetingStatus.Planned).Select(m => m.Id).SingleAsync());
+        var meetingId = await factory.Services.PlannedMeetingAsync("binnenstad");
         var agenda = await factory.QueryAsync(db => db.AgendaItems.Where(a => a.MeetingId == meetingId).Select(a => a.CaseFileId).ToListAsync());
         await using var chair = await HubConnections.ConnectAsync(factory, Chair);
         var seen = new ConcurrentQueue<FindingsBroadcast>();
