@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Proeftuin.Web.Infrastructure.Localization;
 
-/// <summary>Dutch by default; English selectable by cookie or <c>?culture=en</c>.</summary>
+/// <summary>Dutch by default; English (en-GB) chosen with the header's language switch (a cookie) or, for API clients, <c>?culture=en-GB</c>.</summary>
 public static class LocalizationSetup
 {
     public static readonly CultureInfo Dutch = new("nl-NL");
