@@ -55,7 +55,7 @@ public sealed class Readiness_with_redis
     public async Task Ready_with_a_reachable_redis_and_not_ready_without_it()
     {
         await using var reachable = new ConfiguredProeftuinFactory(new Dictionary<string, string> { ["Redis:Configuration"] = TestServers.Redis! });
-        await using var unreachable = new ConfiguredProeftuinFactory(new Dictionary<string, string> { ["Redis:Configuration"] = "127.0.0.1:1,connectTimeout=500" });
+        await using var unreachable = new ConfiguredProeftuinFactory(new Dictionary<string, string> { ["Redis:Configuration"] = "127.0.0.1:1,connectTimeout=500,syncTimeout=500,asyncTimeout=500" });
 
         using var ready = await reachable.CreateClient().GetAsync(new Uri("/readyz", UriKind.Relative));
         using var notReady = await unreachable.CreateClient().GetAsync(new Uri("/readyz", UriKind.Relative));
