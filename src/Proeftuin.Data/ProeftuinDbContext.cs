@@ -45,6 +45,8 @@ public sealed class ProeftuinDbContext(DbContextOptions<ProeftuinDbContext> opti
 
     public DbSet<Core.SocialMap.SocialMapEntry> SocialMapEntries => Set<Core.SocialMap.SocialMapEntry>();
 
+    public DbSet<Core.SocialMap.SocialMapService> SocialMapServices => Set<Core.SocialMap.SocialMapService>();
+
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
 
     public DbSet<RecommendationProgress> RecommendationProgress => Set<RecommendationProgress>();

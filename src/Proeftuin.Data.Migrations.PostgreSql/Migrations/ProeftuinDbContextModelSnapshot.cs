@@ -1071,6 +1071,60 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("SocialMapEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Proeftuin.Core.SocialMap.SocialMapService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("HowToRefer")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("KindOfHelp")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<Guid>("NeighbourhoodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OpeningHours")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeighbourhoodId", "KindOfHelp", "Name");
+
+                    b.ToTable("SocialMapServices", (string)null);
+                });
+
             modelBuilder.Entity("Proeftuin.Data.Anonymization.CaseFindingDismissal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1739,6 +1793,15 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                     b.HasOne("Proeftuin.Core.Professionals.Professional", null)
                         .WithMany()
                         .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Proeftuin.Core.SocialMap.SocialMapService", b =>
+                {
+                    b.HasOne("Proeftuin.Core.Neighbourhoods.Neighbourhood", null)
+                        .WithMany()
+                        .HasForeignKey("NeighbourhoodId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

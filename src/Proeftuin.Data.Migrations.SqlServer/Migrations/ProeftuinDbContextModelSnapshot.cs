@@ -1074,6 +1074,60 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                     b.ToTable("SocialMapEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Proeftuin.Core.SocialMap.SocialMapService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("HowToRefer")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("KindOfHelp")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("nvarchar(160)");
+
+                    b.Property<Guid>("NeighbourhoodId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OpeningHours")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeighbourhoodId", "KindOfHelp", "Name");
+
+                    b.ToTable("SocialMapServices", (string)null);
+                });
+
             modelBuilder.Entity("Proeftuin.Data.Anonymization.CaseFindingDismissal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1745,6 +1799,15 @@ namespace Proeftuin.Data.Migrations.SqlServer.Migrations
                     b.HasOne("Proeftuin.Core.Professionals.Professional", null)
                         .WithMany()
                         .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Proeftuin.Core.SocialMap.SocialMapService", b =>
+                {
+                    b.HasOne("Proeftuin.Core.Neighbourhoods.Neighbourhood", null)
+                        .WithMany()
+                        .HasForeignKey("NeighbourhoodId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,7 +12,8 @@ namespace Proeftuin.Data.Seeding;
 
 /// <summary>
 /// Fills an empty database with the demo wijken, accounts, cases, a closed and a planned meeting per wijk,
-/// recommendations over all four pillars, a wijkafspraak and evaluations. Does nothing when any wijk exists.
+/// recommendations over all four pillars, a wijkafspraak, evaluations and the services on its sociale kaart. Does
+/// nothing when any wijk exists.
 /// </summary>
 public sealed class DemoDataSeeder(ProeftuinDbContext db, TimeProvider time)
 {
@@ -39,6 +40,7 @@ public sealed class DemoDataSeeder(ProeftuinDbContext db, TimeProvider time)
             var members = professionals.Values.Where(p => p.IsMemberOf(neighbourhood.Id)).ToList();
             var chair = members.First(p => p.IsChairOf(neighbourhood.Id));
             SeedNeighbourhood(neighbourhood, chair, members, DemoCases.All.Where(c => c.Neighbourhood == prefix).ToList(), now);
+            db.SocialMapServices.AddRange(DemoServices.For(neighbourhood.Id, prefix, chair.Id, now));
         }
 
         await db.SaveChangesAsync(cancellationToken);

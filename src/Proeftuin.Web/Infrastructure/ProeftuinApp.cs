@@ -62,6 +62,7 @@ public static class ProeftuinApp
         builder.Services.AddRecommendations();
         builder.Services.AddCoordination();
         builder.Services.AddAdministration();
+        builder.Services.AddScoped<Features.SocialMap.ServiceDirectory>();
         builder.Services.AddSingleton<Infrastructure.Markdown.MarkdownRenderer>();
         builder.Services.AddScoped<Features.Meetings.MinutesTexts>();
         builder.Services.AddScoped<Features.Meetings.MinutesAppendix>();

@@ -11,12 +11,25 @@ using Proeftuin.Web.Infrastructure.Authorization;
 
 namespace Proeftuin.Web.Features.SocialMap;
 
-/// <summary>The sociale kaart of a wijk for its members; each member keeps their own entry.</summary>
-public sealed class MapModel(ProeftuinDbContext db, NeighbourhoodAccess access, AuditLog audit, TimeProvider time, IStringLocalizer<SocialMapText> text) : PageModel
+/// <summary>
+/// The sociale kaart of a wijk for its members: the services and organisations to call for what (filtered by kind of
+/// help and words, from the address so a filter can be shared), and the members, each keeping their own entry.
+/// </summary>
+public sealed class MapModel(ProeftuinDbContext db, NeighbourhoodAccess access, AuditLog audit, TimeProvider time, ServiceDirectory directory, IStringLocalizer<SocialMapText> text) : PageModel
 {
     public Neighbourhood Neighbourhood { get; private set; } = null!;
 
     public IReadOnlyList<SocialMapRow> Entries { get; private set; } = [];
+
+    public IReadOnlyList<SocialMapService> Services { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "soort")]
+    public KindOfHelp? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "zoek")]
+    public string? Search { get; set; }
+
+    public ServiceFilter Filter => new(Kind, Search);
 
     [BindProperty]
     public string? Practice { get; set; }
@@ -115,6 +128,7 @@ public sealed class MapModel(ProeftuinDbContext db, NeighbourhoodAccess access, 
                 orderby p.DisplayName
                 select new SocialMapRow(p.DisplayName, p.Discipline, e.Practice, e.Reach, e.Availability, e.UpdatedAtUtc))
             .ToListAsync(cancellationToken);
+        Services = await directory.ListAsync(neighbourhood.Id, Filter, cancellationToken);
         return null;
     }
 }

@@ -221,6 +221,9 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["/wijken/ondiep/afspraken/{agreementId}/herzien"] = "chair",
         ["/wijken/ondiep/afspraken/{agreementId}/geschiedenis"] = "wijk",
         ["/wijken/ondiep/sociale-kaart"] = "wijk",
+        ["/wijken/ondiep/sociale-kaart/dienst"] = "wijk",
+        ["/wijken/ondiep/sociale-kaart/dienst/{serviceId}"] = "wijk",
+        ["/wijken/ondiep/sociale-kaart/dienst/{serviceId}/verwijderen"] = "wijk",
         ["/besprekingen/{meetingId}/verslag"] = "wijk",
     };
 
@@ -238,7 +241,7 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
         ["/Admin/ManageNeighbourhood"] = "beheerder", ["/Admin/ManageAccount"] = "beheerder",
         ["/Neighbourhoods/Neighbourhood"] = "wijk", ["/Cases/Case"] = "wijk", ["/Cases/NewCase"] = "wijk", ["/Meetings/Plan"] = "chair",
         ["/Meetings/Room"] = "wijk", ["/Meetings/Edit"] = "chair",
-        ["/Agreements/Register"] = "wijk", ["/Agreements/New"] = "chair", ["/Agreements/Revise"] = "chair", ["/Agreements/History"] = "wijk", ["/SocialMap/Map"] = "wijk", ["/Meetings/Minutes"] = "wijk",
+        ["/Agreements/Register"] = "wijk", ["/Agreements/New"] = "chair", ["/Agreements/Revise"] = "chair", ["/Agreements/History"] = "wijk", ["/SocialMap/Map"] = "wijk", ["/SocialMap/Service"] = "wijk", ["/SocialMap/RemoveService"] = "wijk", ["/Meetings/Minutes"] = "wijk",
         ["/Archive/Index"] = "signed-in",
 
         // "Mijn acties" shows only the caller's own actions; the detail page lets the wijk's members and the
@@ -305,13 +308,14 @@ public sealed class Authorization_matrix(ProeftuinWebFactory factory) : IClassFi
     {
         var (ondiep, ondiepCase, ondiepMeeting) = await OndiepObjectsAsync();
         var ondiepAgreement = await factory.QueryAsync(db => db.NeighbourhoodAgreements.Where(a => a.NeighbourhoodId == ondiep && a.Status != Core.Agreements.AgreementStatus.Ended).Select(a => a.Id).FirstAsync());
+        var ondiepService = await factory.QueryAsync(db => db.SocialMapServices.Where(s => s.NeighbourhoodId == ondiep).Select(s => s.Id).FirstAsync());
         var clients = await ClientPerKindOfUserAsync();
         var failures = new List<string>();
 
         foreach (var (route, scope) in NeighbourhoodPages)
         {
             var path = route.Replace("{caseId}", ondiepCase.ToString(), StringComparison.Ordinal).Replace("{meetingId}", ondiepMeeting.ToString(), StringComparison.Ordinal)
-                .Replace("{agreementId}", ondiepAgreement.ToString(), StringComparison.Ordinal);
+                .Replace("{agreementId}", ondiepAgreement.ToString(), StringComparison.Ordinal).Replace("{serviceId}", ondiepService.ToString(), StringComparison.Ordinal);
             foreach (var (who, client) in clients)
             {
                 using var response = await client.GetAsync(new Uri(path, UriKind.Relative));

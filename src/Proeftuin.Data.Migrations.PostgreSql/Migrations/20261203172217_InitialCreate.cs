@@ -349,6 +349,34 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SocialMapServices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    NeighbourhoodId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
+                    KindOfHelp = table.Column<int>(type: "integer", nullable: false),
+                    HowToRefer = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Website = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    OpeningHours = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SocialMapServices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SocialMapServices_Neighbourhoods_NeighbourhoodId",
+                        column: x => x.NeighbourhoodId,
+                        principalTable: "Neighbourhoods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpenIddictAuthorizations",
                 columns: table => new
                 {
@@ -1262,6 +1290,11 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
                 column: "ProfessionalId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SocialMapServices_NeighbourhoodId_KindOfHelp_Name",
+                table: "SocialMapServices",
+                columns: new[] { "NeighbourhoodId", "KindOfHelp", "Name" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UserSessions_ExpiresUtc",
                 table: "UserSessions",
                 column: "ExpiresUtc");
@@ -1368,6 +1401,9 @@ namespace Proeftuin.Data.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "SocialMapEntries");
+
+            migrationBuilder.DropTable(
+                name: "SocialMapServices");
 
             migrationBuilder.DropTable(
                 name: "UserSessions");
