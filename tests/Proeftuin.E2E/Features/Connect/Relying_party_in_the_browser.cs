@@ -44,7 +44,7 @@ public sealed class Relying_party_in_the_browser(RelyingPartySession session) : 
         // Signed out: the relying party sends the browser to /connect/authorize, which asks for the login first.
         // Only until the first response: the rest of the way is redirects and the continue page's refresh.
         await page.GotoAsync(new Uri(relyingParty.Address, "/login?round=rotation").ToString(), new() { WaitUntil = WaitUntilState.Commit });
-        await page.WaitForURLAsync(url => url.StartsWith(new Uri(provider, "/account/login").ToString(), StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.StartsWith(new Uri(provider, "/account/login").ToString(), StringComparison.Ordinal), Committed);
         Assert.Contains(Uri.EscapeDataString("/connect/authorize"), page.Url, StringComparison.Ordinal);
 
         await page.GetByLabel("E-mailadres").FillAsync(Email);
@@ -54,7 +54,7 @@ public sealed class Relying_party_in_the_browser(RelyingPartySession session) : 
         await page.GetByRole(AriaRole.Button, new() { Name = "Bevestigen" }).ClickAsync();
 
         // Back at the relying party with a code; it exchanged it and did the rest on its back channel.
-        await page.WaitForURLAsync(url => url.StartsWith(relyingParty.RedirectUri.ToString(), StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.StartsWith(relyingParty.RedirectUri.ToString(), StringComparison.Ordinal), Committed);
         var report = await ReportAsync(page);
         var userId = await UserIdAsync();
 
@@ -75,6 +75,7 @@ public sealed class Relying_party_in_the_browser(RelyingPartySession session) : 
         // Still signed in here: a second authorization (from the relying party's site, so through the continue page
         // that brings the SameSite=Strict cookie) comes straight back with a code, no login pages.
         await page.GetByRole(AriaRole.Link, new() { Name = "Opnieuw inloggen" }).ClickAsync();
+        // Left waiting for the load event: the page is at the redirect URI already, before the new one arrives.
         await page.WaitForURLAsync(url => url.StartsWith(relyingParty.RedirectUri.ToString(), StringComparison.Ordinal));
         var second = await ReportAsync(page);
         Assert.True(second.GetProperty("code").GetBoolean(), second.ToString());
@@ -85,15 +86,22 @@ public sealed class Relying_party_in_the_browser(RelyingPartySession session) : 
         // RP-initiated logout: end-session with the ID token, back to the registered post-logout redirect URI. The
         // navigation comes from the relying party's site, so it passes the continue page to bring the Strict cookie.
         await page.GetByRole(AriaRole.Link, new() { Name = "Afmelden" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(relyingParty.PostLogoutRedirectUri.ToString(), StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.StartsWith(relyingParty.PostLogoutRedirectUri.ToString(), StringComparison.Ordinal), Committed);
         var signedOut = await ReportAsync(page);
         Assert.True(signedOut.GetProperty("signedOut").GetBoolean(), signedOut.ToString());
 
         // The session at the provider ended too: its home page asks for the login again.
         await page.GotoAsync(provider.ToString(), new() { WaitUntil = WaitUntilState.Commit });
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/login");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/login", Committed);
         Assert.Empty(cspViolations);
     }
+
+    /// <summary>
+    /// Waits until the URL is committed, not until the page's load event: on a loaded machine Chromium once never
+    /// reported the login page's load event within 120 s although the page was there (the wait sat in
+    /// WaitForLoadStateAsync with only "networkidle" seen). What follows waits for the elements it uses.
+    /// </summary>
+    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
 
     private static async Task<JsonElement> ReportAsync(IPage page) =>
         JsonDocument.Parse(await page.Locator("#report").InnerTextAsync()).RootElement.Clone();
