@@ -14,7 +14,7 @@ public static class ProeftuinDatabase
         {
             DatabaseProvider.Sqlite => options.UseSqlite(
                 settings.ConnectionString,
-                sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)),
+                sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)).AddInterceptors(SqliteBusyTimeout.Instance),
             DatabaseProvider.SqlServer => options.UseSqlServer(
                 settings.ConnectionString,
                 sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly).EnableRetryOnFailure()),

@@ -91,6 +91,37 @@ public sealed class Room_broadcast_batches(FakeClockWebFactory factory) : IClass
         Assert.Equal(["case:a 2", "case:a 3", "case:b 6", "case:b 7"], ordered.Select(o => $"{o.DocumentId} {o.Revision}"));
     }
 
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(20, 2)]
+    [InlineData(50, 5)]
+    [InlineData(200, 20)]
+    [InlineData(5000, 20)]
+    public void A_batch_waits_a_tenth_of_a_millisecond_per_receiver_between_2_and_20_ms(int receivers, int milliseconds) =>
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), RoomBroadcasts.TickFor(receivers));
+
+    [Fact]
+    public void Presence_counts_the_connections_of_a_room_through_joins_moves_and_leaves()
+    {
+        var presence = new Presence();
+        Guid room = Guid.NewGuid(), other = Guid.NewGuid();
+        var participant = new Participant(Guid.NewGuid(), "Joost", "huisarts", "#1f5fad");
+
+        presence.Join("c1", room, participant);
+        presence.Join("c2", room, participant);
+        presence.Join("c3", other, participant);
+        presence.Join("c3", room, participant);
+        Assert.Equal(3, presence.ConnectionsIn(room));
+        Assert.Equal(0, presence.ConnectionsIn(other));
+
+        presence.Leave("c1");
+        presence.Leave("c1");
+        Assert.Equal(2, presence.ConnectionsIn(room));
+        presence.Leave("c2");
+        presence.Leave("c3");
+        Assert.Equal(0, presence.ConnectionsIn(room));
+    }
+
     [Fact]
     public async Task Two_clients_that_type_at_once_converge_when_acks_come_in_batches()
     {
