@@ -198,10 +198,12 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
 
         while (due.TryPeek(out _, out var next) && next < total)
         {
+            // Never spin for the next due time: the tool's core is the clients' receive loops. A wait under the
+            // timer's millisecond is rounded up, which moves a keystroke, not a measured latency (taken from the send).
             var wait = next - Stopwatch.GetElapsedTime(start);
-            if (wait > TimeSpan.FromMilliseconds(1))
+            if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait);
+                await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait);
             }
 
             while (due.TryPeek(out _, out var at) && at <= Stopwatch.GetElapsedTime(start) && at < total)
